@@ -1,0 +1,36 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+def _grant_registrar_permissions(sender, **kwargs):
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    from certification.services.roles import certification_roles_setup
+
+    # Runs after wagtailadmin's migrations, but possibly before auth has created the permissions
+    # this needs (handlers run in the order apps are listed): create them first (idempotent).
+    for label in ("certification", "wagtailadmin"):
+        create_permissions(apps.get_app_config(label), verbosity=0, using=kwargs.get("using", "default"))
+    certification_roles_setup()
+    from certification.services.rendering import certificate_templates_setup
+
+    certificate_templates_setup()
+
+
+class CertificationConfig(AppConfig):
+    name = "certification"
+    verbose_name = _("Certification")
+
+    def ready(self):
+        from django.apps import apps
+        from django.db.models.signals import post_migrate
+
+        from certification import signals
+
+        signals.connect()
+        post_migrate.connect(
+            _grant_registrar_permissions,
+            sender=apps.get_app_config("wagtailadmin"),
+            dispatch_uid="certification-roles",
+        )

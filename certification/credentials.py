@@ -1,0 +1,332 @@
+"""Signed credentials: each certificate as an Open Badges 3.0 / W3C Verifiable Credential 2.0 document.
+
+The proof is a W3C Data Integrity proof with the ``eddsa-rdfc-2022`` cryptosuite:
+
+1. the proof options (type, cryptosuite, created, verificationMethod, proofPurpose) take the
+   credential's ``@context`` and are canonicalized with RDFC-1.0, then hashed with SHA-256;
+2. the credential without its proof is canonicalized and hashed the same way;
+3. the Ed25519 signature over ``hash(options) || hash(credential)`` is the ``proofValue``
+   (multibase base58-btc).
+
+Canonicalization uses pyld's URDNA2015, which yields the same output as RDFC-1.0 for these
+documents, with the JSON-LD contexts bundled in ``certification/contexts``: the document loader
+never touches the network, and any other URL is an error.
+
+The issuer is a ``did:web`` identifier derived from the site's public URL; its DID document,
+published at ``/.well-known/did.json``, lists the Ed25519 public key as a ``Multikey``. The key
+comes from ``TTA_CREDENTIAL_SIGNING_KEY`` (a multibase ``secretKeyMultibase``, as printed by
+``credential_key_generate``); without it, development and tests derive one from ``SECRET_KEY``.
+
+Pure module: data in, documents out, no database writes.
+"""
+
+import copy
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from django.conf import settings
+from pyld import jsonld
+from pyld.context_resolver import ContextResolver
+
+from cms.links import site_url
+
+CONTEXTS_DIR = Path(__file__).resolve().parent / "contexts"
+CREDENTIALS_V2 = "https://www.w3.org/ns/credentials/v2"
+OPEN_BADGES_V3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+DATA_INTEGRITY_V2 = "https://w3id.org/security/data-integrity/v2"
+MULTIKEY_V1 = "https://w3id.org/security/multikey/v1"
+DID_V1 = "https://www.w3.org/ns/did/v1"
+
+# URL -> bundled file. These are the only documents the loader will ever return.
+BUNDLED_CONTEXTS = {
+    CREDENTIALS_V2: "credentials-v2.jsonld",
+    OPEN_BADGES_V3: "ob-v3p0-context-3.0.3.json",
+    DATA_INTEGRITY_V2: "data-integrity-v2.jsonld",
+    MULTIKEY_V1: "multikey-v1.jsonld",
+}
+
+CREDENTIAL_CONTEXT = [CREDENTIALS_V2, OPEN_BADGES_V3]
+CRYPTOSUITE = "eddsa-rdfc-2022"
+
+# Multicodec prefixes (unsigned varints) of Ed25519 keys in multibase form.
+_ED25519_PUB_PREFIX = b"\xed\x01"
+_ED25519_PRIV_PREFIX = b"\x80\x26"
+_B58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+
+
+class CredentialError(Exception):
+    """A key or a document that cannot be used."""
+
+
+# --- base58-btc multibase -------------------------------------------------------------------
+
+
+def base58btc_encode(data: bytes) -> str:
+    number = int.from_bytes(data, "big")
+    encoded = ""
+    while number:
+        number, remainder = divmod(number, 58)
+        encoded = _B58_ALPHABET[remainder] + encoded
+    leading_zeros = len(data) - len(data.lstrip(b"\0"))
+    return "1" * leading_zeros + encoded
+
+
+def base58btc_decode(text: str) -> bytes:
+    number = 0
+    for char in text:
+        index = _B58_ALPHABET.find(char)
+        if index < 0:
+            raise CredentialError(f"not base58-btc: {char!r}")
+        number = number * 58 + index
+    body = number.to_bytes((number.bit_length() + 7) // 8, "big") if number else b""
+    leading_zeros = len(text) - len(text.lstrip("1"))
+    return b"\0" * leading_zeros + body
+
+
+def multibase_decode(value: str) -> bytes:
+    if not value.startswith("z"):
+        raise CredentialError("only multibase base58-btc ('z…') is supported")
+    return base58btc_decode(value[1:])
+
+
+# --- keys and issuer --------------------------------------------------------------------------
+
+
+def secret_key_multibase(seed: bytes) -> str:
+    """The multibase form of a 32-byte Ed25519 seed (the format of ``TTA_CREDENTIAL_SIGNING_KEY``)."""
+    return "z" + base58btc_encode(_ED25519_PRIV_PREFIX + seed)
+
+
+def _seed() -> bytes:
+    configured = getattr(settings, "TTA_CREDENTIAL_SIGNING_KEY", "")
+    if configured:
+        raw = multibase_decode(configured)
+        if not raw.startswith(_ED25519_PRIV_PREFIX) or len(raw) != 34:
+            raise CredentialError("TTA_CREDENTIAL_SIGNING_KEY is not an Ed25519 secretKeyMultibase")
+        return raw[2:]
+    # Development and tests only: a stable key per SECRET_KEY (production sets the variable).
+    return hashlib.sha256(b"tta-credential-signing-key\0" + settings.SECRET_KEY.encode()).digest()
+
+
+def signing_key() -> Ed25519PrivateKey:
+    return Ed25519PrivateKey.from_private_bytes(_seed())
+
+
+def public_key_multibase() -> str:
+    raw = signing_key().public_key().public_bytes_raw()
+    return "z" + base58btc_encode(_ED25519_PUB_PREFIX + raw)
+
+
+def public_key_from_multibase(value: str) -> Ed25519PublicKey:
+    raw = multibase_decode(value)
+    if not raw.startswith(_ED25519_PUB_PREFIX) or len(raw) != 34:
+        raise CredentialError("not an Ed25519 publicKeyMultibase")
+    return Ed25519PublicKey.from_public_bytes(raw[2:])
+
+
+def issuer_did() -> str:
+    """``did:web`` for the site's host (a port is percent-encoded, a path becomes ``:`` segments)."""
+    parts = urlsplit(site_url())
+    segments = [quote(parts.netloc, safe="")] + [quote(s, safe="") for s in parts.path.split("/") if s]
+    return "did:web:" + ":".join(segments)
+
+
+def verification_method_id() -> str:
+    # The key's own multibase as fragment: a new key gets a new id, old ids stay resolvable.
+    return f"{issuer_did()}#{public_key_multibase()}"
+
+
+def did_document() -> dict[str, Any]:
+    """The issuer's DID document, served at ``/.well-known/did.json``."""
+    did = issuer_did()
+    method = verification_method_id()
+    return {
+        "@context": [DID_V1, MULTIKEY_V1],
+        "id": did,
+        "verificationMethod": [
+            {
+                "id": method,
+                "type": "Multikey",
+                "controller": did,
+                "publicKeyMultibase": public_key_multibase(),
+            }
+        ],
+        "assertionMethod": [method],
+        "authentication": [method],
+    }
+
+
+# --- canonicalization -----------------------------------------------------------------------
+
+
+@cache
+def _bundled(url: str) -> dict:
+    return json.loads((CONTEXTS_DIR / BUNDLED_CONTEXTS[url]).read_text(encoding="utf-8"))
+
+
+def bundled_context(url: str) -> dict:
+    """A fresh copy of a bundled context document (for tests and the JavaScript verifier)."""
+    return copy.deepcopy(_bundled(url))
+
+
+def document_loader(url: str, options: dict | None = None) -> dict:
+    """Return bundled contexts only; never fetch anything from the network."""
+    if url not in BUNDLED_CONTEXTS:
+        raise jsonld.JsonLdError(
+            f"Refusing to load {url}: only bundled contexts are allowed.",
+            "jsonld.LoadDocumentError",
+            code="loading document failed",
+        )
+    return {
+        "contextUrl": None,
+        "documentUrl": url,
+        "contentType": "application/ld+json",
+        "document": _bundled(url),
+    }
+
+
+@cache
+def _context_resolver() -> ContextResolver:
+    # One resolver per process keeps the bundled contexts resolved between documents: resolving
+    # them again for every canonicalization was most of the signing time. They never change.
+    return ContextResolver({}, document_loader)
+
+
+def canonicalize(document: dict) -> str:
+    """RDFC-1.0 canonical N-Quads of a JSON-LD document."""
+    return jsonld.normalize(
+        document,
+        {
+            "algorithm": "URDNA2015",
+            "format": "application/n-quads",
+            "documentLoader": document_loader,
+            "contextResolver": _context_resolver(),
+        },
+    )
+
+
+def _hash_data(document: dict, proof_options: dict) -> bytes:
+    unsigned = {key: value for key, value in document.items() if key != "proof"}
+    options = {**proof_options, "@context": document["@context"]}
+    options.pop("proofValue", None)
+    return (
+        hashlib.sha256(canonicalize(options).encode()).digest()
+        + hashlib.sha256(canonicalize(unsigned).encode()).digest()
+    )
+
+
+def sign(document: dict, *, created: str) -> dict:
+    """Return a copy of ``document`` with an ``eddsa-rdfc-2022`` Data Integrity proof.
+
+    Deterministic: the same document, time and key always give the same proof (Ed25519).
+    """
+    proof = {
+        "type": "DataIntegrityProof",
+        "cryptosuite": CRYPTOSUITE,
+        "created": created,
+        "verificationMethod": verification_method_id(),
+        "proofPurpose": "assertionMethod",
+    }
+    signature = signing_key().sign(_hash_data(document, proof))
+    return {**copy.deepcopy(document), "proof": {**proof, "proofValue": "z" + base58btc_encode(signature)}}
+
+
+def verify(document: dict) -> bool:
+    """True if ``document`` carries a valid proof by this site's current key.
+
+    The JavaScript test verifies independently; this is for the site's own checks.
+    """
+    proof = document.get("proof")
+    if not isinstance(proof, dict) or proof.get("cryptosuite") != CRYPTOSUITE:
+        return False
+    if proof.get("verificationMethod") != verification_method_id():
+        return False
+    try:
+        signature = multibase_decode(proof.get("proofValue", ""))
+        public_key_from_multibase(public_key_multibase()).verify(signature, _hash_data(document, proof))
+    except (CredentialError, InvalidSignature, jsonld.JsonLdError):
+        return False
+    return True
+
+
+# --- the credential of a certificate ----------------------------------------------------------
+
+
+def _timestamp(value) -> str:
+    from datetime import UTC
+
+    return value.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def credential_document(certificate) -> dict:
+    """The unsigned credential for ``certificate``, built only from its frozen fields and snapshot."""
+    snapshot = certificate.snapshot or {}
+    base = site_url()
+    program_zh = snapshot.get("program_title_zh") or snapshot.get("program_title", "")
+    program_en = snapshot.get("program_title_en") or program_zh
+    hours = snapshot.get("hours")
+    issuer = {
+        "id": issuer_did(),
+        "type": ["Profile"],
+        "name": snapshot.get("issuer_name_zh", ""),
+        "url": base + "/",
+    }
+    if snapshot.get("accreditation_number"):
+        issuer["description"] = f"Accreditation No. {snapshot['accreditation_number']}"
+    achievement = {
+        "id": f"{base}/credentials/programs/{certificate.program_id}",
+        "type": ["Achievement"],
+        "achievementType": "Certificate",
+        "name": f"{program_zh} / {program_en}" if program_en != program_zh else program_zh,
+        "description": f"{snapshot.get('level_label_zh', '')} {snapshot.get('level_label_en', '')}".strip()
+        or program_en,
+        "criteria": {
+            "narrative": snapshot.get(
+                "criteria",
+                "Completed the required courses and learning hours and passed the final exam.",
+            )
+        },
+        "humanCode": certificate.serial,
+    }
+    subject = {
+        "type": ["AchievementSubject"],
+        "identifier": [
+            {
+                "type": "IdentityObject",
+                "identityHash": snapshot.get("holder_name", ""),
+                "identityType": "name",
+                "hashed": False,
+            }
+        ],
+        "achievement": achievement,
+    }
+    if hours is not None:
+        subject["creditsEarned"] = float(hours)
+    document = {
+        "@context": list(CREDENTIAL_CONTEXT),
+        "id": f"{base}/verify/{certificate.verification_code}/",
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": f"{certificate.serial} {program_zh}",
+        "issuer": issuer,
+        "validFrom": _timestamp(certificate.issued_at),
+        "credentialSubject": subject,
+    }
+    if certificate.expires_at:
+        document["validUntil"] = _timestamp(certificate.expires_at)
+    return document
+
+
+def credential_for(certificate) -> dict:
+    """The signed credential of ``certificate``: the stored one if issued with it, else signed now.
+
+    Signing is deterministic, so both give the same document for a frozen certificate.
+    """
+    if certificate.credential:
+        return copy.deepcopy(certificate.credential)
+    return sign(credential_document(certificate), created=_timestamp(certificate.issued_at))

@@ -1,0 +1,88 @@
+"""Demo certificates on top of the learning demo, so the verification page can be tried at once.
+
+Rules for both programs, then certificates: issued ones (including the demo ``trainee``
+account), one revoked and one superseded by a reissue. Run after ``load_demo_learning``.
+Idempotent: a trainee who already holds any certificate of a program is left alone.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from wagtail.models import Locale
+
+from certification import services
+from certification.models import Certificate, CertificateRule, CourseSelection
+from certification.services.roles import certification_roles_setup
+from cms.choices import Level
+from cms.models import ProgramPage
+
+DEMO_REGISTRAR = "registrar"
+
+RULES = {
+    Level.PRIMARY: {"validity_months": 36, "renewal_hours": 24, "renewal_window_months": 6},
+    Level.INTERMEDIATE: {"validity_months": 36, "renewal_hours": 32, "renewal_window_months": 6},
+}
+
+# username, what happens after issue
+CERTIFICATES = [
+    ("trainee", "issued"),
+    ("demo-chenjing", "issued"),
+    ("demo-zhaolei", "reissued"),
+    ("demo-zhangwei", "revoked"),
+]
+
+
+@dataclass
+class CertificateDemoReport:
+    certificates: list[Certificate] = field(default_factory=list)
+
+
+def _program(level: str) -> ProgramPage | None:
+    return ProgramPage.objects.filter(level=level, locale=Locale.get_default()).first()
+
+
+def load_demo_certificates() -> CertificateDemoReport:
+    certification_roles_setup()
+    report = CertificateDemoReport()
+    User = get_user_model()
+    registrar = User.objects.filter(username=DEMO_REGISTRAR).first()
+    for level, fields in RULES.items():
+        program = _program(level)
+        if program is not None:
+            CertificateRule.objects.get_or_create(
+                program=program,
+                defaults={**fields, "course_selection": CourseSelection.LEVEL, "auto_issue": True},
+            )
+    primary = _program(Level.PRIMARY)
+    if primary is None:
+        return report
+    for username, fate in CERTIFICATES:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            continue
+        if Certificate.objects.filter(user=user, program__translation_key=primary.translation_key).exists():
+            report.certificates.extend(Certificate.objects.filter(user=user, program=primary).order_by("pk"))
+            continue
+        with transaction.atomic():
+            certificate = services.certificate_issue(
+                user=user,
+                program=primary,
+                actor=registrar,
+                check_eligibility=False,
+                reason="演示数据 Demo data",
+            ).certificate
+            report.certificates.append(certificate)
+            if fate == "revoked":
+                services.certificate_revoke(
+                    certificate=certificate,
+                    actor=registrar,
+                    reason="结业考试存在违规行为，经基地复核予以撤销。",
+                )
+            elif fate == "reissued":
+                report.certificates.append(
+                    services.certificate_reissue(
+                        certificate=certificate, actor=registrar, reason="更正证书信息（模板更新）"
+                    )
+                )
+    return report

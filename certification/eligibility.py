@@ -1,0 +1,192 @@
+"""Whether a trainee has earned a program's certificate, criterion by criterion, explained in their language.
+
+Reads only: courses' progress and exam selectors and the ledger. Example explanation:
+"已完成 2/3 门课程，学时 31/48，结业考试尚未通过".
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext_lazy
+
+from certification.models import CertificateRule, CourseSelection
+from cms.models import CoursePage, ProgramPage
+from courses import selectors as learning
+from courses.models import HoursEntry, HoursSource
+
+ZERO = Decimal("0")
+
+
+def format_hours(value: Decimal | int | float | None) -> str:
+    """Hours without trailing zeros: 48, 31.5."""
+    value = Decimal(value or 0).quantize(Decimal("0.1"))
+    return f"{value.normalize():f}"
+
+
+@dataclass
+class Criterion:
+    """One requirement of a rule: what it asks for, where the trainee stands, and a sentence saying so.
+
+    The sentence is rendered when read, in the language active then.
+    """
+
+    key: str
+    met: bool
+    message: object
+    params: dict = field(default_factory=dict)
+    current: Decimal | int = 0
+    required: Decimal | int = 0
+
+    @property
+    def text(self) -> str:
+        return str(self.message) % self.params if self.params else str(self.message)
+
+
+@dataclass
+class Eligibility:
+    program: ProgramPage
+    rule: CertificateRule | None
+    criteria: list[Criterion] = field(default_factory=list)
+
+    @property
+    def eligible(self) -> bool:
+        return self.rule is not None and all(c.met for c in self.criteria)
+
+    @property
+    def missing(self) -> list[Criterion]:
+        return [c for c in self.criteria if not c.met]
+
+    @property
+    def explanation(self) -> str:
+        """All criteria in one sentence, in the active language."""
+        if self.rule is None:
+            return _("This program does not issue certificates yet.")
+        # Translators: separator between the parts of an eligibility explanation.
+        return _(", ").join(c.text for c in self.criteria) or _("No requirements.")
+
+
+def rule_for(*, program: ProgramPage) -> CertificateRule | None:
+    """The rule of ``program`` or of any of its translations."""
+    return (
+        CertificateRule.objects.filter(program__translation_key=program.translation_key)
+        .select_related("program")
+        .prefetch_related("exams__course")
+        .first()
+    )
+
+
+def required_courses(*, rule: CertificateRule) -> list[CoursePage]:
+    """The courses a rule requires, in the program's language."""
+    program = rule.program
+    if rule.course_selection == CourseSelection.NONE:
+        return []
+    if rule.course_selection == CourseSelection.CHOSEN:
+        return list(rule.courses.all().order_by("code", "pk"))
+    return list(
+        CoursePage.objects.live().filter(level=program.level, locale_id=program.locale_id).order_by("code")
+    )
+
+
+def _offline_hours(*, user, courses: list[CoursePage]) -> Decimal:
+    entries = HoursEntry.objects.filter(user=user, source=HoursSource.OFFLINE)
+    if courses:
+        entries = entries.filter(course__translation_key__in=[c.translation_key for c in courses])
+    return entries.aggregate(total=Sum("hours"))["total"] or ZERO
+
+
+def _exam_met(*, user, requirement) -> bool:
+    from courses.exams import selectors as exams
+
+    if requirement.min_score is None:
+        return exams.exam_passed(user=user, course=requirement.course)
+    best = exams.best_result(user=user, course=requirement.course)
+    return bool(best and best.passed and (best.percent or 0) >= requirement.min_score)
+
+
+def eligibility_for(*, user, program: ProgramPage, rule: CertificateRule | None = None) -> Eligibility:
+    """Where ``user`` stands against the certification rule of ``program``, with one criterion per requirement.
+
+    ``rule``: the program's rule when the caller has loaded it already (else it is looked up).
+    """
+    rule = rule or rule_for(program=program)
+    result = Eligibility(program=program, rule=rule)
+    if rule is None:
+        return result
+
+    courses = required_courses(rule=rule)
+    if courses:
+        progress = learning.progress_for_courses(user=user, courses=courses)
+        done = sum(1 for course in courses if progress[course.pk].completed)
+        result.criteria.append(
+            Criterion(
+                key="courses",
+                met=done >= len(courses),
+                current=done,
+                required=len(courses),
+                message=ngettext_lazy(
+                    "%(done)d of %(total)d course complete",
+                    "%(done)d of %(total)d courses complete",
+                    len(courses),
+                ),
+                params={"done": done, "total": len(courses)},
+            )
+        )
+
+    required_hours = rule.min_hours if rule.min_hours is not None else (rule.program.required_hours or ZERO)
+    if required_hours > 0:
+        hours = learning.hours_total(user=user, courses=courses or None)
+        result.criteria.append(
+            Criterion(
+                key="hours",
+                met=hours >= required_hours,
+                current=hours,
+                required=required_hours,
+                message=gettext_lazy("%(hours)s of %(required)s learning hours"),
+                params={"hours": format_hours(hours), "required": format_hours(required_hours)},
+            )
+        )
+
+    if rule.min_offline_hours > 0:
+        offline = _offline_hours(user=user, courses=courses)
+        result.criteria.append(
+            Criterion(
+                key="offline",
+                met=offline >= rule.min_offline_hours,
+                current=offline,
+                required=rule.min_offline_hours,
+                message=gettext_lazy("%(hours)s of %(required)s offline attendance hours"),
+                params={"hours": format_hours(offline), "required": format_hours(rule.min_offline_hours)},
+            )
+        )
+
+    exams = list(rule.exams.all())
+    if len(exams) == 1:
+        met = _exam_met(user=user, requirement=exams[0])
+        result.criteria.append(
+            Criterion(
+                key="exams",
+                met=met,
+                current=int(met),
+                required=1,
+                message=gettext_lazy("final exam passed")
+                if met
+                else gettext_lazy("final exam not yet passed"),
+            )
+        )
+    elif exams:
+        passed = sum(1 for requirement in exams if _exam_met(user=user, requirement=requirement))
+        result.criteria.append(
+            Criterion(
+                key="exams",
+                met=passed >= len(exams),
+                current=passed,
+                required=len(exams),
+                message=ngettext_lazy(
+                    "%(passed)d of %(total)d exam passed", "%(passed)d of %(total)d exams passed", len(exams)
+                ),
+                params={"passed": passed, "total": len(exams)},
+            )
+        )
+    return result

@@ -1,0 +1,38 @@
+"""Credentials: certificates and their audited lifecycle, rules and serial counters.
+
+Public names are re-exported here.
+"""
+
+from .batches import BatchItem, BatchState, IssuanceBatch, ItemState, ZipState
+from .certificates import (
+    LIVE_STATUSES,
+    Certificate,
+    CertificateEvent,
+    CertificateReminder,
+    CertificateStatus,
+    ReminderKind,
+    RenderState,
+)
+from .rules import CertificateRule, CertificateRuleExam, CourseSelection
+from .serials import SerialCounter
+from .templates import CertificateTemplate
+
+__all__ = [
+    "BatchItem",
+    "BatchState",
+    "CertificateTemplate",
+    "IssuanceBatch",
+    "ItemState",
+    "ZipState",
+    "LIVE_STATUSES",
+    "Certificate",
+    "CertificateEvent",
+    "CertificateReminder",
+    "CertificateRule",
+    "CertificateRuleExam",
+    "CertificateStatus",
+    "CourseSelection",
+    "ReminderKind",
+    "RenderState",
+    "SerialCounter",
+]

@@ -1,0 +1,84 @@
+"""Bulk issuance: one batch per cohort run by a registrar, one item per trainee."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from certification.storage import certificate_storage
+
+
+class BatchState(models.TextChoices):
+    RUNNING = "running", _("Issuing")
+    FINISHED = "finished", _("Finished")
+
+
+class ZipState(models.TextChoices):
+    NONE = "", _("Not requested")
+    PENDING = "pending", _("Being built")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class IssuanceBatch(models.Model):
+    """Issuing a cohort's certificates at once. Progress is counted from its items."""
+
+    cohort = models.ForeignKey(
+        "courses.Cohort", verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="+"
+    )
+    program = models.ForeignKey(
+        "cms.ProgramPage", verbose_name=_("program"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("started by"),
+    )
+    state = models.CharField(
+        _("state"), max_length=20, choices=BatchState.choices, default=BatchState.RUNNING
+    )
+    created_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # The ZIP of the cohort's PDFs, built by a worker; private, served by a permission-checked view.
+    zip_state = models.CharField(max_length=20, choices=ZipState.choices, default=ZipState.NONE, blank=True)
+    zip_file = models.FileField(upload_to="batches/", storage=certificate_storage, blank=True)
+    zip_error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("issuance batch")
+        verbose_name_plural = _("issuance batches")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.cohort} #{self.pk}"
+
+
+class ItemState(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    ISSUED = "issued", _("Issued")
+    FAILED = "failed", _("Failed")
+
+
+class BatchItem(models.Model):
+    batch = models.ForeignKey(IssuanceBatch, on_delete=models.CASCADE, related_name="items")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    state = models.CharField(max_length=20, choices=ItemState.choices, default=ItemState.PENDING)
+    certificate = models.ForeignKey(
+        "certification.Certificate", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("batch item")
+        verbose_name_plural = _("batch items")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "user"], name="one_item_per_trainee_per_batch")
+        ]
+        indexes = [models.Index(fields=["batch", "state"])]
+
+    def __str__(self):
+        return f"{self.batch_id}:{self.user_id} {self.state}"

@@ -1,0 +1,298 @@
+"""Demo data for the reports: a finished primary cohort of 120 trainees with a term's worth of
+learning hours, exam attempts answered question by question, and certificates issued over the
+following weeks, plus an intermediate cohort in progress. Run after the other demo loaders
+(``load_demo_reports``). Idempotent: nothing is added if the demo cohort exists.
+
+Rows are written with ``bulk_create`` (dates in the past, so the charts have a history); the
+certificates go through the issuing and lifecycle services, as a registrar's would, and are then
+moved back to their issue day with everything that follows from it (expiry, printed dates, credential).
+"""
+
+import contextlib
+import datetime
+import random
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Locale
+
+from certification import credentials, services
+from certification.eligibility import rule_for
+from certification.models import Certificate
+from cms.choices import Level
+from cms.models import CoursePage, ProgramPage
+from courses.exams.demo import DEMO_PAPER
+from courses.exams.models import Attempt, AttemptItem, AttemptStatus, ExamPaper
+from courses.models import (
+    Cohort,
+    Enrolment,
+    EnrolmentEvent,
+    EnrolmentMode,
+    EnrolmentStatus,
+    HoursEntry,
+    HoursSource,
+)
+from courses.questions.demo import DEMO_BANK
+from courses.questions.models import QuestionVersion
+
+COHORT_CODE = "P-2026-SUMMER"
+INTERMEDIATE_CODE = "I-2026-AUTUMN"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+)
+GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红玲斌宇浩凯鹏飞琳晨曦雪梅海燕文博思远佳怡子涵雨轩"
+
+
+@contextlib.contextmanager
+def _keep_dates(*models):
+    """Let ``bulk_create`` write the given ``created_at`` instead of now (demo history)."""
+    fields = [m._meta.get_field("created_at") for m in models]
+    saved = [f.auto_now_add for f in fields]
+    for f in fields:
+        f.auto_now_add = False
+    try:
+        yield
+    finally:
+        for f, value in zip(fields, saved, strict=True):
+            f.auto_now_add = value
+
+
+def _name(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+
+
+def _users(prefix: str, count: int, rng: random.Random) -> list:
+    User = get_user_model()
+    User.objects.bulk_create(
+        [
+            User(
+                username=f"{prefix}{i:03d}",
+                first_name=_name(rng),
+                email=f"{prefix}{i:03d}@example.com",
+                password="!",
+            )
+            for i in range(1, count + 1)
+        ]
+    )
+    return list(User.objects.filter(username__startswith=prefix).order_by("username"))
+
+
+def _moment(day: datetime.date, rng: random.Random) -> datetime.datetime:
+    at = datetime.datetime.combine(day, datetime.time(rng.randint(8, 21), rng.randint(0, 59)))
+    return timezone.make_aware(at)
+
+
+def _hours(user, cohort, courses, total: float, start, end, rng) -> list[HoursEntry]:
+    entries, left = [], total
+    span = max(1, (end - start).days)
+    while left > 0.05:
+        amount = min(left, rng.choice((1.5, 2, 2.5, 3, 4)))
+        left -= amount
+        day = start + datetime.timedelta(days=int(span * rng.random() ** 0.8))
+        source = rng.choice((HoursSource.ONLINE, HoursSource.ONLINE, HoursSource.OFFLINE))
+        entries.append(
+            HoursEntry(
+                user=user,
+                course=rng.choice(courses),
+                cohort=cohort,
+                source=source,
+                hours=Decimal(str(amount)),
+                created_at=_moment(day, rng),
+            )
+        )
+    return entries
+
+
+def _backdate(certificate: Certificate, *, issued_at: datetime.datetime, rule) -> None:
+    """Move a certificate issued just now to ``issued_at`` in the demo's past, with what follows from
+    the issue date: the expiry (issue date plus the rule's validity), the dates its snapshot prints
+    and its signed credential's validity period."""
+    certificate.issued_at = issued_at
+    certificate.expires_at = services.certificate_expiry(
+        program=certificate.program, issued_at=issued_at, rule=rule
+    )
+    expires_at = certificate.expires_at
+    certificate.snapshot = {
+        **certificate.snapshot,
+        "issued_on": timezone.localtime(issued_at).date().isoformat(),
+        "expires_on": timezone.localtime(expires_at).date().isoformat() if expires_at else "",
+    }
+    certificate.credential = {}  # else credential_for returns the stored one, signed with today's dates
+    certificate.credential = credentials.credential_for(certificate)
+    certificate.save(update_fields=["issued_at", "expires_at", "snapshot", "credential"])
+
+
+def _program(level):
+    return ProgramPage.objects.filter(level=level, locale=Locale.get_default()).first()
+
+
+@transaction.atomic
+def load_demo_reports(*, seed: int = 2026) -> Cohort | None:
+    """Create the reports' demo cohorts once. Returns the primary demo cohort (None if the
+    curriculum demo is missing)."""
+    existing = Cohort.objects.filter(code=COHORT_CODE).first()
+    if existing:
+        return existing
+    program = _program(Level.PRIMARY)
+    paper = ExamPaper.objects.filter(title=DEMO_PAPER).select_related("course").first()
+    if program is None or paper is None:
+        return None
+    rng = random.Random(seed)
+    today = timezone.localdate()
+    starts, ends = today - datetime.timedelta(days=150), today - datetime.timedelta(days=20)
+    cohort = Cohort.objects.create(
+        code=COHORT_CODE,
+        title="初级技术经理人 2026 夏季班",
+        program=program,
+        starts_on=starts,
+        ends_on=ends,
+        capacity=110,
+        enrolment_mode=EnrolmentMode.APPROVAL,
+        location="上海市徐汇区 培训基地二楼报告厅",
+    )
+    courses = list(
+        CoursePage.objects.live().filter(level=Level.PRIMARY, locale=program.locale).order_by("code")
+    )
+    users = _users("summer", 120, rng)
+    S = EnrolmentStatus
+    plan = [S.PENDING] * 6 + [S.WAITLISTED] * 5 + [S.REJECTED] * 4 + [S.WITHDRAWN] * 5
+    plan += [S.COMPLETED] * 68 + [S.ENROLLED] * (120 - len(plan) - 68)
+    rng.shuffle(plan)
+    applied_at = _moment(starts - datetime.timedelta(days=20), rng)
+    with _keep_dates(Enrolment, EnrolmentEvent, HoursEntry):
+        enrolments = Enrolment.objects.bulk_create(
+            [
+                Enrolment(user=user, cohort=cohort, status=status, created_at=applied_at)
+                for user, status in zip(users, plan, strict=True)
+            ]
+        )
+        enrolments = list(
+            Enrolment.objects.filter(cohort=cohort).select_related("user").order_by("user__username")
+        )
+        events, entries, completed_on = [], [], {}
+        for enrolment in enrolments:
+            if enrolment.status not in (S.ENROLLED, S.COMPLETED):
+                continue
+            if enrolment.status == S.COMPLETED:
+                finished = starts + datetime.timedelta(days=rng.randint(60, 128))
+                completed_on[enrolment.user_id] = finished
+                total = rng.choice((48, 50, 52, 56))
+                entries += _hours(enrolment.user, cohort, courses, total, starts, finished, rng)
+                events.append(
+                    EnrolmentEvent(
+                        enrolment=enrolment,
+                        from_status=S.ENROLLED,
+                        to_status=S.COMPLETED,
+                        reason="班期全部课程已完成",
+                        created_at=_moment(finished, rng),
+                    )
+                )
+            else:
+                total = rng.choice((0, 6, 12, 18, 24, 28, 32, 36, 40, 44))
+                entries += _hours(enrolment.user, cohort, courses, total, starts, ends, rng)
+        EnrolmentEvent.objects.bulk_create(events)
+        HoursEntry.objects.bulk_create(entries)
+
+    # The final exam, question by question: ability decides most answers; one weak question does not.
+    bank = Q(question__bank__name=DEMO_BANK) | Q(question__bank__parent__name=DEMO_BANK)
+    versions = {}
+    for version in QuestionVersion.objects.filter(bank).order_by("question_id", "-pk"):
+        versions.setdefault(version.question_id, version)
+    chosen = list(versions.values())[:12]
+    weak = chosen[len(chosen) // 2] if chosen else None
+    points = Decimal("100") / len(chosen) if chosen else Decimal("0")
+    sitters = [
+        e for e in enrolments if e.status == S.COMPLETED or (e.status == S.ENROLLED and rng.random() < 0.4)
+    ]
+    for enrolment in sitters:
+        ability = rng.uniform(0.25, 0.98) if enrolment.status == S.COMPLETED else rng.uniform(0.1, 0.7)
+        day = completed_on.get(enrolment.user_id, ends) + datetime.timedelta(days=rng.randint(1, 6))
+        when = _moment(min(day, today), rng)
+        items, score = [], Decimal("0")
+        for position, version in enumerate(chosen, start=1):
+            difficulty = (position % 5) * 0.08
+            chance = 0.55 if version is weak else min(0.97, ability + 0.25 - difficulty)
+            earned = points if rng.random() < chance else Decimal("0")
+            score += earned
+            items.append((position, version, earned))
+        attempt = Attempt.objects.create(
+            paper=paper,
+            user=enrolment.user,
+            number=1,
+            status=AttemptStatus.COMPLETED,
+            started_at=when - datetime.timedelta(minutes=80),
+            submitted_at=when,
+            released_at=when,
+            score=score.quantize(Decimal("0.01")),
+            max_score=Decimal("100"),
+            passed=score >= paper.pass_mark,
+        )
+        AttemptItem.objects.bulk_create(
+            [
+                AttemptItem(
+                    attempt=attempt, position=p, version=v, points=points.quantize(Decimal("0.01")), score=e
+                )
+                for p, v, e in items
+            ]
+        )
+
+    # Certificates for those who completed and passed, issued in the weeks after.
+    registrar = get_user_model().objects.filter(username="registrar").first()
+    passed = set(
+        Attempt.objects.filter(
+            paper=paper, passed=True, user__in=[e.user_id for e in enrolments]
+        ).values_list("user_id", flat=True)
+    )
+    rule = rule_for(program=program)
+    issued = []
+    for enrolment in enrolments:
+        if enrolment.status != S.COMPLETED or enrolment.user_id not in passed:
+            continue
+        certificate = services.certificate_issue(
+            user=enrolment.user, program=program, actor=registrar, cohort=cohort, check_eligibility=False
+        ).certificate
+        day = min(today, completed_on[enrolment.user_id] + datetime.timedelta(days=rng.randint(7, 21)))
+        _backdate(certificate, issued_at=_moment(day, rng), rule=rule)
+        issued.append(certificate)
+    if len(issued) > 3:
+        services.certificate_suspend(certificate=issued[0], actor=registrar, reason="学时记录复核中")
+        services.certificate_revoke(
+            certificate=issued[1], actor=registrar, reason="结业考试存在代考行为，经基地复核予以撤销。"
+        )
+
+    # An intermediate cohort in progress, for the annual report's second level.
+    intermediate = _program(Level.INTERMEDIATE)
+    if intermediate is not None:
+        i_starts = today - datetime.timedelta(days=45)
+        i_cohort = Cohort.objects.create(
+            code=INTERMEDIATE_CODE,
+            title="中级技术经理人 2026 秋季班",
+            program=intermediate,
+            starts_on=i_starts,
+            ends_on=today + datetime.timedelta(days=75),
+            capacity=40,
+            enrolment_mode=EnrolmentMode.APPROVAL,
+        )
+        i_courses = list(
+            CoursePage.objects.live()
+            .filter(level=Level.INTERMEDIATE, locale=intermediate.locale)
+            .order_by("code")
+        )
+        i_users = _users("autumn", 36, rng)
+        with _keep_dates(Enrolment, HoursEntry):
+            Enrolment.objects.bulk_create(
+                [
+                    Enrolment(user=u, cohort=i_cohort, status=S.ENROLLED, created_at=applied_at)
+                    for u in i_users
+                ]
+            )
+            entries = []
+            for user in i_users:
+                entries += _hours(
+                    user, i_cohort, i_courses, rng.choice((4, 8, 12, 16, 20, 24)), i_starts, today, rng
+                )
+            HoursEntry.objects.bulk_create(entries)
+    return cohort

@@ -1,0 +1,374 @@
+"""Reads of the registrar reports. Each report runs a fixed number of queries, however many trainees
+or certificates it covers: figures are aggregates in the database, never a loop over rows.
+
+The learning half comes from ``courses.selectors.reports`` and the exams from
+``courses.exams.selectors``; certificates are added here (imports point certification → courses).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, DateField, Q, QuerySet
+from django.db.models.functions import ExtractMonth, TruncMonth, TruncWeek
+from django.utils.translation import pgettext
+from wagtail.models import Locale
+
+from certification.models import Certificate, CertificateEvent, CertificateStatus
+from cms.choices import Level
+from cms.models import ProgramPage
+from courses.exams import report_selectors as exam_selectors
+from courses.models import Cohort, EnrolmentStatus
+from courses.selectors import reports as learning_reports
+from courses.selectors import roster
+
+# Certificates that show their holder is (or was) certified: not revoked, not replaced.
+CERTIFIED_STATUSES = (CertificateStatus.ISSUED, CertificateStatus.SUSPENDED, CertificateStatus.EXPIRED)
+
+
+def _status_counts() -> dict:
+    return {status: Count("pk", filter=Q(status=status)) for status in CertificateStatus.values}
+
+
+# --- Cohort report --------------------------------------------------------------------------
+
+
+def cohort_certificates(*, cohort: Cohort) -> QuerySet[Certificate]:
+    """Certificates of the cohort's trainees earned through it: issued for the cohort (bulk
+    issuance), or, for a program cohort, any certificate of the program (automatic issuing
+    records no cohort)."""
+    condition = Q(cohort=cohort)
+    if cohort.program_id:
+        condition |= Q(program__translation_key=cohort.program.translation_key)
+    return Certificate.objects.filter(
+        condition, user_id__in=learning_reports.cohort_member_ids(cohort=cohort)
+    )
+
+
+@dataclass
+class CohortReport:
+    learning: learning_reports.CohortLearning
+    sat: int
+    passed: int
+    certified: int
+    certificates_by_status: dict[str, int]
+    certificates_by_week: dict[datetime.date, int] = field(default_factory=dict)
+
+    @property
+    def cohort(self) -> Cohort:
+        return self.learning.cohort
+
+    @property
+    def certificates_total(self) -> int:
+        return sum(self.certificates_by_status.values())
+
+    def funnel(self) -> list[tuple[str, int]]:
+        """The enrolment funnel: applied → enrolled → completed → passed → certified."""
+        return [
+            (pgettext("funnel", "Applied"), self.learning.applied),
+            (pgettext("funnel", "Enrolled"), self.learning.enrolled),
+            (pgettext("funnel", "Completed"), self.learning.completed),
+            (pgettext("funnel", "Passed"), self.passed),
+            (pgettext("funnel", "Certified"), self.certified),
+        ]
+
+
+def cohort_report(*, cohort: Cohort, today: datetime.date | None = None) -> CohortReport:
+    """The cohort report's figures: nine queries whatever the cohort's size."""
+    learning = learning_reports.cohort_learning(cohort=cohort, today=today)
+    exams = exam_selectors.cohort_exam_figures(
+        cohort=cohort,
+        course_keys=[c.translation_key for c in learning.courses],
+        member_ids=learning_reports.cohort_member_ids(cohort=cohort),
+    )
+    certificates = cohort_certificates(cohort=cohort)
+    figures = certificates.aggregate(
+        certified=Count("user", distinct=True, filter=Q(status__in=CERTIFIED_STATUSES)), **_status_counts()
+    )
+    by_week = dict(
+        certificates.exclude(status=CertificateStatus.SUPERSEDED)
+        .annotate(week=TruncWeek("issued_at", output_field=DateField()))
+        .values("week")
+        .annotate(n=Count("pk"))
+        .values_list("week", "n")
+        .order_by()
+    )
+    return CohortReport(
+        learning=learning,
+        sat=exams["sat"],
+        passed=exams["passed"],
+        certified=figures.pop("certified"),
+        certificates_by_status=figures,
+        certificates_by_week=by_week,
+    )
+
+
+@dataclass
+class TraineeRow:
+    username: str
+    name: str
+    email: str
+    status: str
+    lessons: str
+    hours: Decimal
+    exam_passed: bool | None
+    certificate_serial: str
+    certificate_status: str
+    enrolled_at: datetime.datetime
+
+
+def cohort_trainees(*, cohort: Cohort) -> list[TraineeRow]:
+    """One row per trainee of the cohort (the roster) with their exam result and certificate.
+    Five queries, whatever the cohort's size."""
+    rows, required, courses = roster(cohort=cohort)
+    keys = [c.translation_key for c in courses]
+    attempts = exam_selectors.released_attempts_of(course_keys=keys, cohort=cohort).filter(
+        user_id__in=rows.values("user_id")
+    )
+    sat = dict(
+        attempts.values("user_id")
+        .annotate(passed=Count("pk", filter=Q(passed=True)))
+        .values_list("user_id", "passed")
+        .order_by()
+    )
+    certificates = {}
+    for user_id, serial, status in (
+        cohort_certificates(cohort=cohort)
+        .exclude(status=CertificateStatus.SUPERSEDED)
+        .order_by("issued_at", "pk")
+        .values_list("user_id", "serial", "status")
+    ):
+        certificates[user_id] = (serial, CertificateStatus(status).label)
+    result = []
+    for row in rows.values_list(
+        "user_id",
+        "user__username",
+        "user__first_name",
+        "user__last_name",
+        "user__email",
+        "status",
+        "lessons_done",
+        "hours",
+        "created_at",
+    ).iterator(chunk_size=2000):
+        user_id, username, first, last, email, status, done, hours, created = row
+        serial, certificate_status = certificates.get(user_id, ("", ""))
+        result.append(
+            TraineeRow(
+                username=username,
+                name=f"{first} {last}".strip(),
+                email=email,
+                status=str(EnrolmentStatus(status).label),
+                lessons=f"{done}/{required}",
+                hours=hours,
+                exam_passed=None if user_id not in sat else bool(sat[user_id]),
+                certificate_serial=serial,
+                certificate_status=str(certificate_status),
+                enrolled_at=created,
+            )
+        )
+    return result
+
+
+# --- Annual report --------------------------------------------------------------------------
+
+
+@dataclass
+class ProgramYear:
+    """One row of the annual report: a program (one per level) and its figures for the year."""
+
+    level: str
+    level_label: str
+    program: str
+    trainees: int = 0
+    completed: int = 0
+    learners: int = 0
+    hours: Decimal = Decimal("0")
+    online: Decimal = Decimal("0")
+    offline: Decimal = Decimal("0")
+    manual: Decimal = Decimal("0")
+    sat: int = 0
+    passed: int = 0
+    certificates: int = 0
+    replacements: int = 0
+    revoked: int = 0
+
+    @property
+    def pass_rate(self) -> Decimal | None:
+        if not self.sat:
+            return None
+        return (Decimal(self.passed) * 100 / self.sat).quantize(Decimal("0.1"))
+
+
+@dataclass
+class AnnualReport:
+    year: int
+    rows: list[ProgramYear]
+    total: ProgramYear
+    hours_by_month: list[Decimal]
+    certificates_by_month: list[int]
+
+    @property
+    def empty(self) -> bool:
+        t = self.total
+        return not (t.trainees or t.hours or t.sat or t.certificates or t.revoked)
+
+
+_SUMMED = (
+    "trainees",
+    "completed",
+    "learners",
+    "hours",
+    "online",
+    "offline",
+    "manual",
+    "sat",
+    "passed",
+    "certificates",
+    "replacements",
+    "revoked",
+)
+
+
+def annual_report(*, year: int) -> AnnualReport:
+    """Trainees trained, hours delivered, pass rates and certificates by program and level for
+    ``year``, with the monthly hours and certificates. Eight queries, whatever the volume.
+
+    Certificates: first certificates issued in the year, replacements (reissues and renewals)
+    apart; revoked: revocations recorded during the year.
+    """
+    learning = learning_reports.annual_learning(year=year)
+    exams = exam_selectors.annual_exam_figures(year=year)
+    issued = (
+        Certificate.objects.filter(issued_at__year=year)
+        .values("program__level")
+        .annotate(
+            first=Count("pk", filter=Q(supersedes__isnull=True)),
+            replacements=Count("pk", filter=Q(supersedes__isnull=False)),
+        )
+        .order_by()
+    )
+    revoked = dict(
+        CertificateEvent.objects.filter(action="revoked", created_at__year=year)
+        .values("certificate__program__level")
+        .annotate(n=Count("certificate", distinct=True))
+        .values_list("certificate__program__level", "n")
+        .order_by()
+    )
+    monthly = dict(
+        Certificate.objects.filter(issued_at__year=year)
+        .annotate(month=ExtractMonth("issued_at"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .values_list("month", "n")
+        .order_by()
+    )
+    programs = dict(
+        ProgramPage.objects.filter(locale=Locale.get_default()).order_by("path").values_list("level", "title")
+    )
+
+    levels = {
+        level: ProgramYear(level=level, level_label=str(label), program=programs.get(level, "—"))
+        for level, label in Level.choices
+    }
+    for level, figures in learning.by_level.items():
+        row = levels.get(level)
+        if row is None:
+            continue
+        for name in ("trainees", "completed", "learners", "hours", "online", "offline", "manual"):
+            setattr(row, name, getattr(figures, name))
+    for level, figures in exams.items():
+        if level in levels:
+            levels[level].sat, levels[level].passed = figures["sat"], figures["passed"]
+    for row in issued:
+        if row["program__level"] in levels:
+            levels[row["program__level"]].certificates = row["first"]
+            levels[row["program__level"]].replacements = row["replacements"]
+    for level, count in revoked.items():
+        if level in levels:
+            levels[level].revoked = count
+
+    rows = [
+        row
+        for level, row in levels.items()
+        if level in programs or any(getattr(row, name) for name in _SUMMED)
+    ]
+    total = ProgramYear(level="", level_label="", program="")
+    for name in _SUMMED:
+        setattr(total, name, sum((getattr(row, name) for row in rows), type(getattr(total, name))()))
+    return AnnualReport(
+        year=year,
+        rows=rows,
+        total=total,
+        hours_by_month=learning.hours_by_month,
+        certificates_by_month=[monthly.get(month, 0) for month in range(1, 13)],
+    )
+
+
+# --- Certificate registry -------------------------------------------------------------------
+
+
+def registry_certificates(
+    *,
+    query: str = "",
+    status: str = "",
+    program: ProgramPage | None = None,
+    cohort: Cohort | None = None,
+    issued_from: datetime.date | None = None,
+    issued_to: datetime.date | None = None,
+) -> QuerySet[Certificate]:
+    """Certificates matching the registry's filters, newest first, with holder, program and cohort."""
+    certificates = Certificate.objects.select_related("user", "program", "cohort")
+    if query:
+        certificates = certificates.filter(
+            Q(serial__icontains=query)
+            | Q(user__username__icontains=query)
+            | Q(snapshot__holder_name__icontains=query)
+        )
+    if status:
+        certificates = certificates.filter(status=status)
+    if program is not None:
+        certificates = certificates.filter(program__translation_key=program.translation_key)
+    if cohort is not None:
+        certificates = certificates.filter(cohort=cohort)
+    if issued_from:
+        certificates = certificates.filter(issued_at__date__gte=issued_from)
+    if issued_to:
+        certificates = certificates.filter(issued_at__date__lte=issued_to)
+    return certificates.order_by("-issued_at", "-pk")
+
+
+@dataclass
+class RegistryFigures:
+    total: int
+    by_status: dict[str, int]
+    by_month: list[tuple[datetime.date, int]]
+
+
+def registry_figures(*, certificates: QuerySet[Certificate], months: int = 24) -> RegistryFigures:
+    """Counts by status and certificates issued per month (the latest ``months``) of a registry
+    selection. Two queries."""
+    plain = certificates.order_by().select_related(None)
+    by_status = plain.aggregate(**_status_counts())
+    per_month = dict(
+        plain.annotate(month=TruncMonth("issued_at", output_field=DateField()))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .values_list("month", "n")
+    )
+    return RegistryFigures(
+        total=sum(by_status.values()), by_status=by_status, by_month=month_series(per_month, months=months)
+    )
+
+
+def month_series(counts: dict[datetime.date, int], *, months: int) -> list[tuple[datetime.date, int]]:
+    """Every month from the first to the last with a count (gaps as 0), the latest ``months`` only."""
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    series = []
+    month = first.replace(day=1)
+    while month <= last:
+        series.append((month, counts.get(month, 0)))
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return series[-months:]

@@ -1,0 +1,231 @@
+"""Reads of certification: who may manage certificates, lookups for verification, what the public sees."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+from django.db.models import Q, QuerySet, Sum
+from django.utils import timezone
+
+from certification.models import LIVE_STATUSES, Certificate, CertificateStatus
+from cms.services import REGISTRARS_GROUP
+from courses.accounts.selectors import display_name
+from courses.models import HoursEntry
+
+
+def can_manage_certificates(*, user) -> bool:
+    """Registrars and superusers issue, reissue, suspend and revoke certificates and see every PDF."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or user.groups.filter(name=REGISTRARS_GROUP).exists()
+
+
+def can_download(*, user, certificate: Certificate) -> bool:
+    """The holder and certificate staff may download a PDF or credential; nobody else."""
+    if not user or not user.is_authenticated:
+        return False
+    return certificate.user_id == user.pk or can_manage_certificates(user=user)
+
+
+def holder_name(user) -> str:
+    """The holder's legal name: the trainee profile's real name, else the account's name."""
+    return display_name(user)
+
+
+def mask_name(name: str) -> str:
+    """张三丰 → 张*丰, 张三 → 张*, Alice Smith → A*** S****: enough to match a person, not to identify one."""
+    name = name.strip()
+    if not name:
+        return ""
+    if " " in name:
+        return " ".join(part[0] + "*" * (len(part) - 1) for part in name.split())
+    if len(name) <= 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+def certificate_by_code(code: str) -> Certificate | None:
+    if not code or len(code) > 64:
+        return None
+    return Certificate.objects.select_related("program", "user").filter(verification_code=code).first()
+
+
+def certificate_by_serial(serial: str) -> Certificate | None:
+    serial = (serial or "").strip().upper()
+    if not serial or len(serial) > 64:
+        return None
+    return Certificate.objects.select_related("program", "user").filter(serial=serial).first()
+
+
+def certificate_by_pdf_hash(sha256: str) -> Certificate | None:
+    return Certificate.objects.select_related("program").filter(pdf_sha256=sha256).first() if sha256 else None
+
+
+def certificates_for_holder(*, user) -> QuerySet[Certificate]:
+    return Certificate.objects.filter(user=user).select_related("program").order_by("-issued_at", "-pk")
+
+
+def live_certificate(*, user, program) -> Certificate | None:
+    return (
+        Certificate.objects.filter(
+            user=user, program__translation_key=program.translation_key, status__in=LIVE_STATUSES
+        )
+        .order_by("-pk")
+        .first()
+    )
+
+
+def certificate_history(*, certificate: Certificate) -> list[Certificate]:
+    """Every certificate in the chain of reissues and renewals ``certificate`` belongs to, oldest first."""
+    first = certificate
+    while first.supersedes_id:
+        first = Certificate.objects.get(pk=first.supersedes_id)
+    chain = [first]
+    while True:
+        following = Certificate.objects.filter(supersedes=chain[-1]).first()
+        if following is None:
+            return chain
+        chain.append(following)
+
+
+def due_for_expiry(*, now: datetime | None = None) -> QuerySet[Certificate]:
+    now = now or timezone.now()
+    return Certificate.objects.filter(status__in=LIVE_STATUSES, expires_at__lte=now)
+
+
+@dataclass
+class PublicView:
+    """What the public verification page and API show: the least that proves the certificate."""
+
+    serial: str
+    status: str
+    status_label: str
+    status_reason: str
+    holder: str
+    name_masked: bool
+    program: str
+    level: str
+    hours: str
+    issued_on: str
+    expires_on: str
+    issuer: str
+    accreditation_number: str
+    superseded_by: str
+    hours_detail: list[dict]
+
+    def as_json(self) -> dict:
+        data = {
+            "serial": self.serial,
+            "status": self.status,
+            "valid": self.status == CertificateStatus.ISSUED,
+            "status_label": self.status_label,
+            "holder": self.holder,
+            "holder_name_masked": self.name_masked,
+            "program": self.program,
+            "level": self.level,
+            "hours": self.hours,
+            "issued_on": self.issued_on,
+            "expires_on": self.expires_on or None,
+            "issuer": self.issuer,
+            "accreditation_number": self.accreditation_number,
+        }
+        if self.status_reason:
+            data["status_reason"] = self.status_reason
+        if self.superseded_by:
+            data["superseded_by"] = self.superseded_by
+        if self.hours_detail:
+            data["hours_detail"] = self.hours_detail
+        return data
+
+
+def _in_language(snapshot: dict, key: str, language: str) -> str:
+    if language.startswith("en"):
+        return snapshot.get(f"{key}_en") or snapshot.get(f"{key}_zh", "")
+    return snapshot.get(f"{key}_zh") or snapshot.get(f"{key}_en", "")
+
+
+def public_view(*, certificate: Certificate, language: str = "zh-hans") -> PublicView:
+    """The certificate as anyone may see it: frozen data from the snapshot, masked unless the holder shares.
+
+    A revocation shows its reason (the base's public statement); a suspension does not.
+    """
+    snapshot = certificate.snapshot or {}
+    name = snapshot.get("holder_name", "")
+    successor = Certificate.objects.filter(supersedes=certificate).values_list("serial", flat=True).first()
+    detail = []
+    if certificate.share_hours_detail:
+        for course in snapshot.get("courses", []):
+            detail.append(
+                {
+                    "code": course.get("code", ""),
+                    "title": _in_language(course, "title", language),
+                    "hours": course.get("hours", ""),
+                }
+            )
+    return PublicView(
+        serial=certificate.serial,
+        status=certificate.status,
+        status_label=str(CertificateStatus(certificate.status).label),
+        status_reason=certificate.status_reason if certificate.status == CertificateStatus.REVOKED else "",
+        holder=name if certificate.share_full_name else mask_name(name),
+        name_masked=not certificate.share_full_name,
+        program=_in_language(snapshot, "program_title", language),
+        level=_in_language(snapshot, "level_label", language),
+        hours=snapshot.get("hours", ""),
+        issued_on=snapshot.get("issued_on", ""),
+        expires_on=snapshot.get("expires_on", ""),
+        issuer=_in_language(snapshot, "issuer_name", language),
+        accreditation_number=snapshot.get("accreditation_number", ""),
+        superseded_by=successor or "",
+        hours_detail=detail,
+    )
+
+
+@dataclass
+class RenewalStatus:
+    """Whether the holder may renew now: the window, the continuing-education hours, and the result."""
+
+    possible: bool
+    window_open: bool
+    opens_at: datetime | None
+    hours: Decimal
+    hours_required: Decimal
+
+    @property
+    def hours_met(self) -> bool:
+        return self.hours >= self.hours_required
+
+
+def renewal_status(*, certificate: Certificate, now: datetime | None = None) -> RenewalStatus:
+    """Renewal is open from ``renewal_window_months`` before expiry until expiry, for an issued certificate
+    of a program whose rule sets a validity. Hours count from the certificate's issue (any course)."""
+    from certification.eligibility import rule_for
+
+    now = now or timezone.now()
+    rule = rule_for(program=certificate.program)
+    zero = Decimal("0")
+    if rule is None or certificate.expires_at is None or certificate.status != CertificateStatus.ISSUED:
+        return RenewalStatus(False, False, None, zero, zero)
+    opens_at = certificate.expires_at - relativedelta(months=rule.renewal_window_months)
+    window_open = opens_at <= now < certificate.expires_at
+    hours = (
+        HoursEntry.objects.filter(
+            user_id=certificate.user_id, created_at__gte=certificate.issued_at
+        ).aggregate(total=Sum("hours"))["total"]
+        or zero
+    )
+    required = rule.renewal_hours
+    return RenewalStatus(window_open and hours >= required, window_open, opens_at, hours, required)
+
+
+def certificates_needing_reminder(*, days_before: int, smaller: int, now: datetime | None = None):
+    """Issued certificates expiring in (``smaller``, ``days_before``] days from now."""
+    from datetime import timedelta
+
+    now = now or timezone.now()
+    return Certificate.objects.filter(
+        Q(status=CertificateStatus.ISSUED),
+        expires_at__gt=now + timedelta(days=smaller),
+        expires_at__lte=now + timedelta(days=days_before),
+    ).exclude(reminders__days_before=days_before)

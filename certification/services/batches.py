@@ -1,0 +1,267 @@
+"""Bulk issuance: a registrar issues a cohort's certificates as one batch, watched live.
+
+Every step is safe to repeat. ``batch_run`` takes pending items one at a time under a row lock
+(``skip_locked``, so two runs share the work instead of doubling it) and calls the idempotent
+``certificate_issue``; rendering is queued by issuing, on commit. The ZIP is built by a worker
+from the stored PDFs and kept in private storage.
+"""
+
+import io
+import zipfile
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from certification.models import (
+    BatchItem,
+    BatchState,
+    Certificate,
+    IssuanceBatch,
+    ItemState,
+    RenderState,
+    ZipState,
+)
+from certification.selectors import can_manage_certificates
+from certification.services.issuing import CertificationError, certificate_issue, cohort_members
+from courses.models import Cohort
+
+
+@dataclass(frozen=True)
+class BatchProgress:
+    total: int
+    issued: int  # certificate issued and its PDF rendered
+    failed: int  # not issued (not eligible, error) or PDF refused
+    remaining: int  # waiting to be issued or rendered
+
+    @property
+    def finished(self) -> bool:
+        return self.remaining == 0
+
+    def as_dict(self) -> dict:
+        return {
+            "total": self.total,
+            "issued": self.issued,
+            "failed": self.failed,
+            "remaining": self.remaining,
+            "finished": self.finished,
+            "percent": round(100 * (self.issued + self.failed) / self.total) if self.total else 100,
+        }
+
+
+def batch_progress(*, batch: IssuanceBatch) -> BatchProgress:
+    """Counts in two queries, cheap enough to poll every second."""
+    counts = batch.items.aggregate(
+        total=Count("pk"),
+        failed_items=Count("pk", filter=Q(state=ItemState.FAILED)),
+        rendered=Count("pk", filter=Q(state=ItemState.ISSUED, certificate__render_state=RenderState.DONE)),
+        refused=Count("pk", filter=Q(state=ItemState.ISSUED, certificate__render_state=RenderState.FAILED)),
+    )
+    failed = counts["failed_items"] + counts["refused"]
+    return BatchProgress(
+        total=counts["total"],
+        issued=counts["rendered"],
+        failed=failed,
+        remaining=counts["total"] - counts["rendered"] - failed,
+    )
+
+
+def _require_manager(actor) -> None:
+    if not can_manage_certificates(user=actor):
+        raise PermissionDenied(gettext("Only registrars may issue certificates in bulk."))
+
+
+def _queue_run(batch: IssuanceBatch) -> None:
+    from certification.tasks import certificate_batch_run_task
+
+    batch_id = batch.pk
+    transaction.on_commit(lambda: certificate_batch_run_task.delay(batch_id))
+
+
+@transaction.atomic
+def batch_start(*, cohort: Cohort, actor) -> IssuanceBatch:
+    """Start issuing ``cohort``'s certificates: one item per enrolled trainee, run by a worker.
+
+    Registrars only (PermissionDenied otherwise). Atomic. If a batch of this cohort is still
+    running it is returned instead of a second one (a double click starts one batch).
+    """
+    _require_manager(actor)
+    if cohort.program_id is None:
+        raise CertificationError(gettext("This cohort is not a cohort of a program."))
+    Cohort.objects.select_for_update().filter(pk=cohort.pk).first()
+    running = IssuanceBatch.objects.filter(cohort=cohort, state=BatchState.RUNNING).first()
+    if running is not None:
+        return running
+    batch = IssuanceBatch.objects.create(cohort=cohort, program_id=cohort.program_id, created_by=actor)
+    BatchItem.objects.bulk_create(
+        [BatchItem(batch=batch, user=user) for user in cohort_members(cohort=cohort)]
+    )
+    _queue_run(batch)
+    return batch
+
+
+def _issue_item(item_id: int) -> bool:
+    """Issue one pending item; False if there was none to take. Its own transaction."""
+    with transaction.atomic():
+        item = (
+            BatchItem.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("batch", "batch__program", "batch__cohort", "batch__created_by", "user")
+            .filter(pk=item_id, state=ItemState.PENDING)
+            .first()
+        )
+        if item is None:
+            return False
+        item.attempts += 1
+        batch = item.batch
+        try:
+            with transaction.atomic():
+                result = certificate_issue(
+                    user=item.user, program=batch.program, actor=batch.created_by, cohort=batch.cohort
+                )
+        except CertificationError as refusal:
+            item.state = ItemState.FAILED
+            with translation.override("zh-hans"):
+                item.error = str(refusal)
+        else:
+            item.state = ItemState.ISSUED
+            item.certificate = result.certificate
+            item.error = ""
+        item.save(update_fields=["state", "certificate", "error", "attempts", "updated_at"])
+        return True
+
+
+# Items one task issues before handing the rest to a new task: a long batch never meets the
+# task time limit, and renders queued meanwhile are not starved.
+BATCH_CHUNK = 100
+
+
+def batch_run(*, batch_id: int, max_items: int | None = None) -> int:
+    """Issue the pending items of the batch (at most ``max_items``); return how many were handled.
+
+    Idempotent; workers call it. Items already handled (or taken by a concurrent run) are
+    skipped; a trainee who is not eligible fails with the explanation in Chinese and can be
+    retried later. If items remain after ``max_items``, the rest is queued as a new task.
+    """
+    handled = 0
+    pending = BatchItem.objects.filter(batch_id=batch_id, state=ItemState.PENDING).order_by("pk")
+    item_ids = list(
+        pending.values_list("pk", flat=True)[:max_items]
+        if max_items
+        else pending.values_list("pk", flat=True)
+    )
+    for item_id in item_ids:
+        handled += _issue_item(item_id)
+    with transaction.atomic():
+        batch = IssuanceBatch.objects.select_for_update().get(pk=batch_id)
+        if batch.items.filter(state=ItemState.PENDING).exists():
+            if max_items:
+                _queue_run(batch)
+        elif batch.state != BatchState.FINISHED:
+            batch.state = BatchState.FINISHED
+            batch.finished_at = timezone.now()
+            batch.save(update_fields=["state", "finished_at"])
+    return handled
+
+
+def batch_resume_stalled(*, older_than_seconds: int = 600) -> int:
+    """Queue a run again for each running batch with items pending and untouched for a while.
+
+    The safety net for a run message lost with a dead worker (seen with Redis after SIGKILL):
+    without it those items would wait for a registrar. Harmless when a run is still going:
+    items are taken once (row locks, skip locked). Run by beat; returns how many were queued.
+    """
+    from certification.tasks import certificate_batch_run_task
+
+    cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
+    stalled = list(
+        IssuanceBatch.objects.filter(
+            state=BatchState.RUNNING, items__state=ItemState.PENDING, items__updated_at__lt=cutoff
+        )
+        .distinct()
+        .values_list("pk", flat=True)
+    )
+    for batch_id in stalled:
+        certificate_batch_run_task.delay(batch_id)
+    return len(stalled)
+
+
+@transaction.atomic
+def batch_retry_failures(*, batch: IssuanceBatch, actor) -> int:
+    """Try the failed items again: not issued ones are issued again, refused PDFs are rendered again.
+
+    Registrars only. Returns how many were retried. Idempotent: a second call finds nothing failed.
+    """
+    from certification.tasks import certificate_render_task
+
+    _require_manager(actor)
+    batch = IssuanceBatch.objects.select_for_update().get(pk=batch.pk)
+    retried = batch.items.filter(state=ItemState.FAILED).update(state=ItemState.PENDING, error="")
+    refused = list(
+        Certificate.objects.filter(
+            pk__in=batch.items.filter(state=ItemState.ISSUED).values("certificate_id"),
+            render_state=RenderState.FAILED,
+        ).values_list("pk", flat=True)
+    )
+    Certificate.objects.filter(pk__in=refused).update(render_state=RenderState.PENDING, render_error="")
+    for certificate_id in refused:
+        transaction.on_commit(lambda pk=certificate_id: certificate_render_task.delay(pk))
+    if retried:
+        batch.state = BatchState.RUNNING
+        batch.finished_at = None
+        batch.save(update_fields=["state", "finished_at"])
+        _queue_run(batch)
+    return retried + len(refused)
+
+
+@transaction.atomic
+def batch_request_zip(*, batch: IssuanceBatch, actor) -> IssuanceBatch:
+    """Ask a worker to build the ZIP of the batch's PDFs. Registrars only; a second request while
+    one is being built changes nothing."""
+    from certification.tasks import certificate_batch_zip_task
+
+    _require_manager(actor)
+    batch = IssuanceBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.zip_state == ZipState.PENDING:
+        return batch
+    batch.zip_state = ZipState.PENDING
+    batch.zip_error = ""
+    batch.save(update_fields=["zip_state", "zip_error"])
+    batch_id = batch.pk
+    transaction.on_commit(lambda: certificate_batch_zip_task.delay(batch_id))
+    return batch
+
+
+def batch_build_zip(*, batch_id: int) -> IssuanceBatch:
+    """Build and store the ZIP of every rendered PDF of the batch (named by serial). Workers call it.
+
+    Safe to run twice: the batch row is locked and the archive replaced. Entries carry the
+    certificate's issue time, so the same PDFs give the same archive.
+    """
+    with transaction.atomic():
+        batch = IssuanceBatch.objects.select_for_update().select_related("cohort").get(pk=batch_id)
+        certificates = Certificate.objects.filter(
+            pk__in=batch.items.filter(state=ItemState.ISSUED).values("certificate_id"),
+            render_state=RenderState.DONE,
+        ).order_by("serial")
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+            for certificate in certificates:
+                stamp = timezone.localtime(certificate.issued_at).timetuple()[:6]
+                info = zipfile.ZipInfo(f"{certificate.serial}.pdf", date_time=stamp)
+                with certificate.pdf.open("rb") as handle:
+                    archive.writestr(info, handle.read())
+        name = f"batches/{batch.pk}/{batch.cohort.code}-certificates.zip"
+        storage = batch.zip_file.storage
+        if batch.zip_file and storage.exists(batch.zip_file.name):
+            storage.delete(batch.zip_file.name)
+        if storage.exists(name):
+            storage.delete(name)
+        batch.zip_file.name = storage.save(name, ContentFile(buffer.getvalue()))
+        batch.zip_state = ZipState.DONE
+        batch.save(update_fields=["zip_file", "zip_state"])
+        return batch

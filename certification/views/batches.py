@@ -1,0 +1,118 @@
+"""Admin views of bulk issuance. Thin: check the registrar, call the batch services, show progress."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from certification.models import IssuanceBatch, ItemState, ZipState
+from certification.selectors import can_manage_certificates, holder_name
+from certification.services import batches
+from certification.services.issuing import CertificationError
+from courses.models import Cohort
+
+
+def _require_manager(request) -> None:
+    if not can_manage_certificates(user=request.user):
+        raise PermissionDenied
+
+
+def _batch(request, pk: int) -> IssuanceBatch:
+    _require_manager(request)
+    return get_object_or_404(IssuanceBatch.objects.select_related("cohort", "program", "created_by"), pk=pk)
+
+
+@require_GET
+def batch_list(request):
+    _require_manager(request)
+    context = {
+        "batches": IssuanceBatch.objects.select_related("cohort", "program", "created_by")[:50],
+        "cohorts": Cohort.objects.filter(program__isnull=False)
+        .select_related("program")
+        .order_by("-pk")[:200],
+    }
+    return TemplateResponse(request, "certification/batches/batch_list.html", context)
+
+
+@require_POST
+def batch_create(request):
+    _require_manager(request)
+    try:
+        cohort = Cohort.objects.get(pk=int(request.POST.get("cohort", "")))
+    except (ValueError, Cohort.DoesNotExist):
+        messages.error(request, _("Choose a cohort."))
+        return redirect("certificate_batches")
+    try:
+        batch = batches.batch_start(cohort=cohort, actor=request.user)
+    except CertificationError as refusal:
+        messages.error(request, str(refusal))
+        return redirect("certificate_batches")
+    return redirect("certificate_batch", pk=batch.pk)
+
+
+@require_GET
+def batch_detail(request, pk: int):
+    batch = _batch(request, pk)
+    context = {
+        "batch": batch,
+        "progress": batches.batch_progress(batch=batch),
+        "failures": _failures(batch),
+    }
+    return TemplateResponse(request, "certification/batches/batch_detail.html", context)
+
+
+def _failures(batch: IssuanceBatch) -> list[dict]:
+    rows = []
+    items = batch.items.select_related("user", "user__trainee_profile", "certificate").order_by("pk")
+    for item in items:
+        if item.state == ItemState.FAILED:
+            rows.append({"name": holder_name(item.user), "error": item.error})
+        elif item.certificate and item.certificate.render_state == "failed":
+            rows.append({"name": holder_name(item.user), "error": item.certificate.render_error})
+    return rows
+
+
+@require_GET
+def batch_progress(request, pk: int):
+    """Polled by the batch page: counts, whether the ZIP is ready, and what failed and why."""
+    batch = _batch(request, pk)
+    body = batches.batch_progress(batch=batch).as_dict()
+    body["zip_state"] = batch.zip_state
+    body["failures"] = _failures(batch)
+    response = JsonResponse(body)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_POST
+def batch_retry(request, pk: int):
+    batch = _batch(request, pk)
+    retried = batches.batch_retry_failures(batch=batch, actor=request.user)
+    messages.success(request, _("%(count)d failed item(s) will be tried again.") % {"count": retried})
+    return redirect("certificate_batch", pk=batch.pk)
+
+
+@require_POST
+def batch_zip(request, pk: int):
+    batch = _batch(request, pk)
+    batches.batch_request_zip(batch=batch, actor=request.user)
+    messages.success(request, _("The ZIP is being built; the download link appears when it is ready."))
+    return redirect("certificate_batch", pk=batch.pk)
+
+
+@require_GET
+def batch_zip_download(request, pk: int):
+    batch = _batch(request, pk)
+    if batch.zip_state != ZipState.DONE or not batch.zip_file:
+        raise Http404(_("The ZIP is not ready yet."))
+    response = FileResponse(
+        batch.zip_file.open("rb"),
+        as_attachment=True,
+        filename=f"{batch.cohort.code}-certificates.zip",
+        content_type="application/zip",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,142 @@
+"""Admin views for registrars: find a certificate, see its history, suspend, reinstate, revoke,
+reissue; issue one trainee's certificate. Thin: check the registrar, call the lifecycle services."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from certification import selectors, services
+from certification.models import Certificate, CertificateRule, CertificateStatus
+from cms.models import ProgramPage
+
+ACTIONS = {
+    "suspend": services.certificate_suspend,
+    "reinstate": services.certificate_reinstate,
+    "revoke": services.certificate_revoke,
+    "reissue": services.certificate_reissue,
+}
+
+
+class ActionForm(forms.Form):
+    action = forms.ChoiceField(choices=[(name, name) for name in ACTIONS])
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"), required=False, max_length=1000, widget=forms.Textarea
+    )
+
+
+class IssueForm(forms.Form):
+    username = forms.CharField(label=gettext_lazy("Trainee's username"), max_length=150)
+    program = forms.ModelChoiceField(label=gettext_lazy("Program"), queryset=ProgramPage.objects.none())
+    skip_rule = forms.BooleanField(
+        label=gettext_lazy("Issue even if the rule is not met (give a reason)"), required=False
+    )
+    reason = forms.CharField(label=gettext_lazy("Reason"), required=False, max_length=1000)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = ProgramPage.objects.filter(
+            pk__in=CertificateRule.objects.values("program_id")
+        )
+
+    def clean_username(self):
+        user = get_user_model().objects.filter(username=self.cleaned_data["username"].strip()).first()
+        if user is None:
+            raise forms.ValidationError(_("No user has this username."))
+        return user
+
+    def clean(self):
+        data = super().clean()
+        if data.get("skip_rule") and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Please give a reason."))
+        return data
+
+
+def _require_manager(request) -> None:
+    if not selectors.can_manage_certificates(user=request.user):
+        raise PermissionDenied
+
+
+@require_http_methods(["GET"])
+def certificate_list(request):
+    _require_manager(request)
+    query = (request.GET.get("q") or "").strip()
+    status = request.GET.get("status") or ""
+    certificates = Certificate.objects.select_related("user", "program").order_by("-issued_at", "-pk")
+    if query:
+        certificates = certificates.filter(
+            Q(serial__icontains=query) | Q(user__username__icontains=query) | Q(snapshot__holder_name=query)
+        )
+    if status in CertificateStatus.values:
+        certificates = certificates.filter(status=status)
+    page = Paginator(certificates, 50).get_page(request.GET.get("p"))
+    context = {"page": page, "query": query, "status": status, "statuses": CertificateStatus.choices}
+    return TemplateResponse(request, "certification/manage/list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def certificate_detail(request, pk: int):
+    _require_manager(request)
+    certificate = get_object_or_404(Certificate.objects.select_related("user", "program"), pk=pk)
+    form = ActionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        action = form.cleaned_data["action"]
+        try:
+            result = ACTIONS[action](
+                certificate=certificate, actor=request.user, reason=form.cleaned_data["reason"]
+            )
+        except services.CertificationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Done: %(serial)s is now “%(status)s”.")
+                % {
+                    "serial": result.serial,
+                    "status": CertificateStatus(result.status).label,
+                },
+            )
+            return redirect("certificate_manage_detail", pk=result.pk)
+    context = {
+        "certificate": certificate,
+        "view": selectors.public_view(certificate=certificate, language=request.LANGUAGE_CODE),
+        "history": selectors.certificate_history(certificate=certificate),
+        "events": certificate.events.select_related("actor"),
+        "form": form,
+    }
+    return TemplateResponse(request, "certification/manage/detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def certificate_issue(request):
+    _require_manager(request)
+    form = IssueForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            result = services.certificate_issue(
+                user=data["username"],
+                program=data["program"],
+                actor=request.user,
+                check_eligibility=not data["skip_rule"],
+                reason=data["reason"],
+            )
+        except services.CertificationError as error:
+            form.add_error(None, str(error))
+        else:
+            if result.created:
+                messages.success(request, _("Issued %(serial)s.") % {"serial": result.certificate.serial})
+            else:
+                messages.info(
+                    request,
+                    _("This trainee already holds %(serial)s.") % {"serial": result.certificate.serial},
+                )
+            return redirect("certificate_manage_detail", pk=result.certificate.pk)
+    return TemplateResponse(request, "certification/manage/issue.html", {"form": form})

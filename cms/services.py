@@ -1,0 +1,122 @@
+"""Writes of the content layer: editorial roles and workflow, and the worker health probe."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from cms.models import HealthProbe
+
+INSTRUCTORS_GROUP = "Instructors"
+REGISTRARS_GROUP = "Registrars"
+COURSE_REVIEW_WORKFLOW = "Course review"
+
+# Model permissions (app_label.codename) by group. Page permissions are granted on page trees below.
+_INSTRUCTOR_PERMISSIONS = [
+    "wagtailadmin.access_admin",
+    "wagtailimages.add_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.choose_document",
+    "cms.view_instructor",
+]
+_REGISTRAR_PERMISSIONS = _INSTRUCTOR_PERMISSIONS + [
+    "wagtailimages.change_image",
+    "wagtailimages.delete_image",
+    "wagtaildocs.change_document",
+    "wagtaildocs.delete_document",
+    "cms.add_instructor",
+    "cms.change_instructor",
+    "cms.delete_instructor",
+    "cms.change_trainingbasesettings",
+    "wagtailcore.add_workflow",
+    "wagtailcore.change_workflow",
+    "wagtailcore.add_task",
+    "wagtailcore.change_task",
+]
+_INSTRUCTOR_PAGE_PERMISSIONS = ["add", "change", "lock"]
+_REGISTRAR_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock", "bulk_delete"]
+
+
+def _model_permissions(names: list[str]) -> list[Permission]:
+    found = []
+    for name in names:
+        app_label, codename = name.split(".")
+        found.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return found
+
+
+def _grant_page_permissions(group: Group, page: Page, kinds: list[str]) -> None:
+    for kind in kinds:
+        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{kind}_page")
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+@transaction.atomic
+def editorial_setup(*, site_root: Page, catalogue: Page) -> Workflow:
+    """Create or complete the Instructors and Registrars groups and the course review workflow.
+
+    Idempotent: running it again changes nothing. Instructors may add and edit courses and
+    lessons under ``catalogue`` and submit them for review, but not publish; Registrars review,
+    publish and manage everything under ``site_root``. The workflow is attached to the catalogue
+    (and so to every translation of it), with one approval task for the Registrars group.
+    """
+    instructors, _ = Group.objects.get_or_create(name=INSTRUCTORS_GROUP)
+    registrars, _ = Group.objects.get_or_create(name=REGISTRARS_GROUP)
+    instructors.permissions.add(*_model_permissions(_INSTRUCTOR_PERMISSIONS))
+    registrars.permissions.add(*_model_permissions(_REGISTRAR_PERMISSIONS))
+
+    for page in [catalogue, *catalogue.get_translations()]:
+        _grant_page_permissions(instructors, page, _INSTRUCTOR_PAGE_PERMISSIONS)
+    for page in [site_root, *site_root.get_translations()]:
+        _grant_page_permissions(registrars, page, _REGISTRAR_PAGE_PERMISSIONS)
+
+    workflow, _ = Workflow.objects.get_or_create(name=COURSE_REVIEW_WORKFLOW, defaults={"active": True})
+    task = registrar_approval_task()
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for page in [catalogue, *catalogue.get_translations()]:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    return workflow
+
+
+def registrar_approval_task() -> GroupApprovalTask:
+    """The Registrars' approval task, one for every review workflow (courses, exam papers).
+
+    Idempotent: creates the task and the Registrars group if missing. Named in the site's language
+    whatever language is active (``migrate`` runs untranslated, the demo loader in Chinese), and
+    found under either name, so every caller gets the same task.
+    """
+    registrars, _ = Group.objects.get_or_create(name=REGISTRARS_GROUP)
+    with translation.override(settings.LANGUAGE_CODE):
+        name = gettext("Registrar approval")
+    names = {name, "Registrar approval"}
+    task = GroupApprovalTask.objects.filter(name__in=names).order_by("pk").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=name)
+    task.groups.add(registrars)
+    return task
+
+
+def health_probe_start() -> HealthProbe:
+    """Record a probe and queue it for a worker once the row is committed."""
+    from cms.tasks import health_probe_task
+
+    probe = HealthProbe.objects.create()
+    transaction.on_commit(lambda: health_probe_task.delay(probe.pk))
+    return probe
+
+
+def health_probe_complete(*, probe_id: int, worker: str) -> None:
+    """Mark a probe done. Safe to run twice: a probe already completed keeps its first answer."""
+    HealthProbe.objects.filter(pk=probe_id, completed_at__isnull=True).update(
+        completed_at=timezone.now(), worker=worker[:255]
+    )

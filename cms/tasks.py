@@ -1,0 +1,10 @@
+"""Celery tasks of the content layer. A task loads by id and calls a service; nothing else."""
+
+from celery import shared_task
+
+from cms import services
+
+
+@shared_task(name="cms.health_probe")
+def health_probe_task(probe_id: int) -> None:
+    services.health_probe_complete(probe_id=probe_id, worker=health_probe_task.request.hostname or "")

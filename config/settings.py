@@ -1,0 +1,427 @@
+"""TT Academy settings: one module, every difference between machines is an environment variable.
+
+With no environment at all this runs a laptop install: SQLite, Celery's filesystem
+transport in ``var/celery`` (a real worker, no server), local media. Production sets
+``DJANGO_DEBUG=0``, ``DJANGO_SECRET_KEY``, ``DJANGO_ALLOWED_HOSTS``, ``DATABASE_URL``,
+``CELERY_BROKER_URL``, ``CACHE_URL`` and, for S3-compatible storage, ``AWS_STORAGE_BUCKET_NAME``.
+"""
+
+from pathlib import Path
+
+import environ
+from celery.schedules import crontab
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(environ.Env().str("TTA_VAR_DIR", default=str(BASE_DIR / "var")))
+
+env = environ.Env()
+
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
+# The default key is only good for a laptop; `check --deploy` flags it (security.W009).
+SECRET_KEY = env.str(
+    "DJANGO_SECRET_KEY", default="django-insecure-tta-local-development-key-do-not-use-in-production"
+)
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+
+INSTALLED_APPS = [
+    "certification",
+    "courses.api",
+    "courses.questions",
+    "courses.exams",
+    "courses.accounts",
+    "courses.notifications",
+    "courses",
+    "cms",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.locales",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "storages",
+    "allauth",
+    "allauth.account",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "courses.api.middleware.ApiLanguageMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "courses.accounts.middleware.PrivacyConsentMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+# --- Data ---------------------------------------------------------------------------------
+DATABASES = {
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
+}
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file-backed test database lets a Celery worker thread see what a test wrote.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
+    # BEGIN IMMEDIATE: a transaction takes the write lock when it starts, so two that read first
+    # and write later queue on the timeout instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://tta")}
+
+# --- Celery -------------------------------------------------------------------------------
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    _queue_dir = VAR_DIR / "celery"
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_queue_dir / "queue"),
+        "data_folder_out": str(_queue_dir / "queue"),
+        "control_folder": str(_queue_dir / "control"),
+        "processed_folder": str(_queue_dir / "processed"),
+        "store_processed": False,
+    }
+    for _sub in ("queue", "control", "processed"):
+        (_queue_dir / _sub).mkdir(parents=True, exist_ok=True)
+else:
+    # Redis redelivers a message whose worker died (SIGKILL, lost machine) after this many seconds.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+        # Workers look for such messages every 10 s; kombu's default scans only every tenth time (100 s).
+        "unacked_restore_throttle": 1,
+    }
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
+CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
+CELERY_TASK_DEFAULT_QUEUE = "default"
+# PDFs render in their own queue, on workers started with `-Q certificates` (see certification/worker.py).
+TTA_CERTIFICATES_QUEUE = env.str("TTA_CERTIFICATES_QUEUE", default="certificates")
+CELERY_TASK_ROUTES = {
+    "certification.tasks.certificate_render_task": {"queue": TTA_CERTIFICATES_QUEUE},
+    "certification.tasks.certificate_batch_*": {"queue": TTA_CERTIFICATES_QUEUE},
+}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = "Asia/Shanghai"
+# Periodic tasks (run by `celery -A config beat`). Each one is idempotent.
+CELERY_BEAT_SCHEDULE = {
+    "certificates-expire": {"task": "certification.tasks.certificate_expire_due_task", "schedule": 3600},
+    "certificates-expiry-reminders": {
+        "task": "certification.tasks.certificate_expiry_reminders_task",
+        "schedule": 6 * 3600,
+    },
+    "certificates-render-requeue-stale": {
+        "task": "certification.tasks.certificate_render_requeue_stale_task",
+        "schedule": 300,
+    },
+    "certificates-auto-issue-sweep": {
+        "task": "certification.tasks.certificate_auto_issue_sweep_task",
+        "schedule": 15 * 60,
+    },
+    # Safety net under each attempt's own deadline task.
+    "exam-attempts-sweep-overdue": {
+        "task": "courses.exams.tasks.attempts_sweep_overdue_task",
+        "schedule": 60,
+    },
+    # Daily, in the morning (CELERY_TIMEZONE): trainees hear of tomorrow's offline sessions.
+    "notifications-offline-sessions-tomorrow": {
+        "task": "courses.notifications.tasks.offline_session_reminders_task",
+        "schedule": crontab(hour=10, minute=0),
+    },
+    "notifications-email-requeue-stale": {
+        "task": "courses.notifications.tasks.notification_email_requeue_stale_task",
+        "schedule": 15 * 60,
+    },
+    "records-exports-sweep": {"task": "courses.tasks.records_exports_sweep_task", "schedule": 15 * 60},
+}
+# Cohort trainee-record workbooks (full identity numbers) are deleted this many days after they are built.
+TTA_RECORDS_EXPORT_KEEP_DAYS = env.int("TTA_RECORDS_EXPORT_KEEP_DAYS", default=7)
+# A notification email that fails (SMTP or connection error) is retried after this many seconds,
+# doubling each time (at most 30 minutes apart), this many times; then it is marked failed.
+NOTIFICATION_EMAIL_RETRY_DELAY = env.int("NOTIFICATION_EMAIL_RETRY_DELAY", default=60)
+NOTIFICATION_EMAIL_MAX_RETRIES = env.int("NOTIFICATION_EMAIL_MAX_RETRIES", default=8)
+
+# --- Passwords ----------------------------------------------------------------------------
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- Languages: Chinese first, English second ---------------------------------------------
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "config" / "locale"]
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+
+# --- Files --------------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(VAR_DIR / "static")))
+STATICFILES_DIRS = [BASE_DIR / "static"] if (BASE_DIR / "static").is_dir() else []
+MEDIA_URL = env.str("DJANGO_MEDIA_URL", default="/media/")
+MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(VAR_DIR / "media")))
+# Serve local media from Django itself on a laptop; production puts media on S3 or a proxy.
+SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=True)
+
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env.str("AWS_S3_REGION_NAME", default=None),
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+    SERVE_MEDIA = False
+else:
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+
+
+def _private_storage(name: str, bucket_location: str) -> dict:
+    """Files only permission-checked views read: a private bucket with S3, else a folder outside
+    MEDIA_ROOT (TTA_<NAME>_BUCKET_NAME and TTA_<NAME>_ROOT override the defaults)."""
+    if AWS_STORAGE_BUCKET_NAME:
+        return {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **_media_storage["OPTIONS"],
+                "bucket_name": env.str(f"TTA_{name.upper()}_BUCKET_NAME", default=AWS_STORAGE_BUCKET_NAME),
+                "location": bucket_location,
+                "default_acl": "private",
+            },
+        }
+    return {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env.str(f"TTA_{name.upper()}_ROOT", default=str(VAR_DIR / "private" / name)),
+            "base_url": None,
+        },
+    }
+
+
+STORAGES = {
+    "default": _media_storage,
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if not DEBUG and env.bool("DJANGO_MANIFEST_STATIC", default=True)
+        else "django.contrib.staticfiles.storage.StaticFilesStorage",
+    },
+    # Certificate PDFs: private, outside MEDIA_ROOT (never served by SERVE_MEDIA); only the
+    # permission-checked download view reads them. A private bucket when S3 is configured.
+    "certificates": _private_storage("certificates", "private"),
+    # Cohort trainee-record workbooks (full identity numbers): private like the certificates, read
+    # only by the requester's permission-checked download view.
+    "records": _private_storage("records", "private/records"),
+}
+
+# --- Certificates -------------------------------------------------------------------------
+# Ed25519 key that signs the verifiable credentials (multibase secretKeyMultibase, see
+# certification/credentials.py). Unset, a key derived from SECRET_KEY is used (development only).
+TTA_CREDENTIAL_SIGNING_KEY = env.str("TTA_CREDENTIAL_SIGNING_KEY", default="")
+TTA_CERTIFICATE_SERIAL_BASE = env.str("TTA_CERTIFICATE_SERIAL_BASE", default="TTA")
+# Public verification (pages and API): lookups per client address per minute; a batch counts each item.
+TTA_VERIFY_RATE_LIMIT = env.int("TTA_VERIFY_RATE_LIMIT", default=120)
+TTA_VERIFY_BATCH_MAX = env.int("TTA_VERIFY_BATCH_MAX", default=50)
+
+# --- API for integrations (/api/v1/, see courses/api) -------------------------------------
+# Staff integrations send ``Authorization: Bearer <token>`` (tokens are made by registrars in the
+# admin); a trainee's browser uses its session. Every error is {"error": {"code", "message", "details"}}.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "courses.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "courses.api.throttling.TokenRateThrottle",
+        "courses.api.throttling.SessionUserRateThrottle",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "courses.api.pagination.PageNumberPagination",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "courses.api.errors.exception_handler",
+    "UNICODE_JSON": True,
+}
+# Requests per minute: per API token, and per signed-in user of the browser (session) API.
+TTA_API_TOKEN_RATE_LIMIT = env.int("TTA_API_TOKEN_RATE_LIMIT", default=600)
+TTA_API_SESSION_RATE_LIMIT = env.int("TTA_API_SESSION_RATE_LIMIT", default=120)
+TTA_API_PAGE_SIZE = 50
+TTA_API_MAX_PAGE_SIZE = 200
+SPECTACULAR_SETTINGS = {
+    "TITLE": "TT Academy API",
+    "DESCRIPTION": (
+        "Trainees' own records (session), cohorts and enrolments for staff integrations (token), "
+        "and public certificate verification. See the README's *API for integrations*."
+    ),
+    "VERSION": "1",
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["courses.api.schema.only_version_1"],
+    "ENUM_NAME_OVERRIDES": {
+        "EnrolmentStatusEnum": "courses.models.EnrolmentStatus",
+        "CertificateStatusEnum": "certification.models.CertificateStatus.values",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "courses.api.schema.add_error_responses",
+    ],
+    # Swagger UI and Redoc come from our own static files (drf-spectacular-sidecar), never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# --- Email --------------------------------------------------------------------------------
+EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
+vars().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="TT Academy <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Accounts (django-allauth), trainee privacy -----------------------------------------
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+WAGTAILADMIN_LOGIN_URL = "account_login"  # the throttled site login (see config/login.py)
+LOGIN_REDIRECT_URL = "accounts:profile"
+ACCOUNT_ADAPTER = "courses.accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "courses.accounts.forms.SignupForm"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[TT Academy] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# Throttling against password guessing: per login name, and per client address.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": env.str("ACCOUNT_LOGIN_FAILED_RATE", default="10/m/ip,5/5m/key"),
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "confirm_email": "1/3m/key",
+}
+# Identity numbers are encrypted with this key (Fernet; comma-separated keys rotate, first encrypts).
+# Unset, a key derived from SECRET_KEY is used; `check --deploy` warns (accounts.W001).
+TTA_FIELD_ENCRYPTION_KEY = env.str("TTA_FIELD_ENCRYPTION_KEY", default="")
+# Raising the version asks every trainee to consent to the privacy notice again.
+PRIVACY_NOTICE_VERSION = env.str("PRIVACY_NOTICE_VERSION", default="2026-01")
+
+# --- Security: strict unless DEBUG --------------------------------------------------------
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_HSTS_PRELOAD = not DEBUG
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+# Wagtail's preview views opt in to SAMEORIGIN themselves.
+X_FRAME_OPTIONS = "DENY"
+
+# --- Wagtail ------------------------------------------------------------------------------
+WAGTAIL_SITE_NAME = "TT Academy 技术经理人培训与认证平台"
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "mp4", "odt", "pdf", "pptx", "txt", "webm", "xlsx", "zip"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No avatars from gravatar.com: blocked for many of our users, and it makes every admin page wait for it.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- Progress: heartbeats and offline check-in --------------------------------------------
+# Lesson pages send a heartbeat this often while visible; each credits at most this much time.
+HEARTBEAT_INTERVAL_SECONDS = env.int("HEARTBEAT_INTERVAL_SECONDS", default=30)
+# Online study credited per trainee and day, at most.
+HEARTBEAT_DAILY_CAP_SECONDS = env.int("HEARTBEAT_DAILY_CAP_SECONDS", default=10 * 3600)
+# The fastest playback credited: a heartbeat adds at most its credited seconds times this to a video's watched time.
+VIDEO_MAX_PLAYBACK_RATE = env.float("VIDEO_MAX_PLAYBACK_RATE", default=2.0)
+# The check-in QR code changes this often; the current and the previous code are accepted.
+CHECKIN_CODE_SECONDS = env.int("CHECKIN_CODE_SECONDS", default=60)
+
+# --- Logging ------------------------------------------------------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Wagtail logs every page save and background index task at INFO.
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": env.str("WAGTAIL_LOG_LEVEL", default="WARNING")},
+        # WeasyPrint logs every rendering step at INFO; fontTools every table it subsets.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
+}

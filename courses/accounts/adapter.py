@@ -1,0 +1,15 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.urls import reverse
+
+from .selectors import profile_for_user
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def get_login_redirect_url(self, request):
+        """After sign-in (without a ``next``), a trainee whose profile is incomplete is asked to complete it."""
+        if request.user.is_staff:
+            return super().get_login_redirect_url(request)
+        profile = profile_for_user(user=request.user)
+        if profile is None or not profile.is_complete:
+            return reverse("accounts:profile_edit")
+        return super().get_login_redirect_url(request)

@@ -1,0 +1,30 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+def _exam_roles_setup(sender, using="default", **kwargs):
+    from django.apps import apps as global_apps
+    from django.contrib.auth.management import create_permissions
+
+    from courses.exams.services import exam_permissions_setup
+
+    # Runs once wagtailsnippets has added publish/lock permissions to snippet models; this app's
+    # own permissions come from auth's handler, which may run later: create them first (idempotent).
+    # `flush` (after a transactional test) passes no apps registry.
+    apps = kwargs.get("apps") or global_apps
+    create_permissions(global_apps.get_app_config("exams"), verbosity=0, using=using, apps=apps)
+    exam_permissions_setup()
+
+
+class ExamsConfig(AppConfig):
+    name = "courses.exams"
+    label = "exams"
+    verbose_name = _("Exams")
+
+    def ready(self):
+        from django.apps import apps
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(
+            _exam_roles_setup, sender=apps.get_app_config("wagtailadmin"), dispatch_uid="exams-permissions"
+        )

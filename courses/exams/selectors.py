@@ -1,0 +1,265 @@
+"""Reads of exams: who may sit a paper, attempts and results, grading queues, item statistics."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from django.db.models import Max, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cms.models import CoursePage
+from courses import selectors as learning
+from courses.models import Enrolment, EnrolmentStatus
+
+from . import statistics
+from .models import (
+    Attempt,
+    AttemptItem,
+    AttemptStatus,
+    CourseGrader,
+    Eligibility,
+    ExamPaper,
+    ReviewMode,
+)
+
+
+def is_exam_staff(*, user) -> bool:
+    """Instructors, registrars and superusers may see exam papers, results and logs."""
+    return learning.is_learning_staff(user=user)
+
+
+def can_grade(*, user, course: CoursePage | int) -> bool:
+    """Registrars grade every course; an account listed as a grader of the course grades that course."""
+    if learning.is_registrar(user=user):
+        return True
+    if not user or not user.is_authenticated:
+        return False
+    course_id = course if isinstance(course, int) else course.pk
+    return CourseGrader.objects.filter(course_id=course_id, user=user).exists()
+
+
+def _has_completed(*, user, paper: ExamPaper) -> bool:
+    try:
+        from courses.selectors import course_progress
+    except ImportError:
+        course_progress = None
+    if course_progress is not None:
+        return bool(course_progress(user=user, course=paper.course).completed)
+    # TODO(exams): drop once courses.selectors.course_progress lands everywhere.
+    return Enrolment.objects.filter(
+        user=user,
+        status=EnrolmentStatus.COMPLETED,
+        cohort__course__translation_key=paper.course.translation_key,
+    ).exists()
+
+
+def _is_eligible(*, user, paper: ExamPaper) -> bool:
+    if paper.cohort_id:
+        from courses.models.enrolments import PLACE_HOLDING
+
+        if not Enrolment.objects.filter(
+            user=user, cohort_id=paper.cohort_id, status__in=PLACE_HOLDING
+        ).exists():
+            return False
+    elif not learning.is_enrolled(user=user, course=paper.course):
+        return False
+    if paper.eligibility == Eligibility.COMPLETED:
+        return _has_completed(user=user, paper=paper)
+    return True
+
+
+def attempts_used(*, user, paper: ExamPaper) -> int:
+    return Attempt.objects.filter(user=user, paper=paper).aggregate(n=Max("number"))["n"] or 0
+
+
+def start_refusal(
+    *, user, paper: ExamPaper, now: datetime | None = None, used: int | None = None
+) -> str | None:
+    """Why ``user`` may not start a new attempt at ``paper`` now, in their language; None if they may.
+
+    ``used``: the user's attempts so far, when the caller has counted them already (saves a query).
+    """
+    now = now or timezone.now()
+    if not paper.live:
+        return _("This exam paper has not been approved yet.")
+    if paper.opens_at and now < paper.opens_at:
+        return _("This exam has not opened yet.")
+    if paper.closes_at and now >= paper.closes_at:
+        return _("This exam has closed.")
+    if not _is_eligible(user=user, paper=paper):
+        if paper.eligibility == Eligibility.COMPLETED:
+            return _("You may sit this exam once you have completed the course.")
+        return _("You may sit this exam only when enrolled in its cohort.")
+    used = attempts_used(user=user, paper=paper) if used is None else used
+    if used >= paper.max_attempts:
+        return _("You have used all your attempts at this exam.")
+    return None
+
+
+def paper_review_state(*, paper: ExamPaper) -> dict:
+    """Where a paper stands in review, for staff: live or not, a draft waiting, the task in progress."""
+    workflow_state = paper.current_workflow_state
+    return {
+        "live": paper.live,
+        "draft_waiting": paper.has_unpublished_changes,
+        "in_review": workflow_state is not None,
+        "task": workflow_state.current_task_state.task.name
+        if workflow_state and workflow_state.current_task_state
+        else "",
+        "last_published_at": paper.last_published_at,
+    }
+
+
+def open_attempt(*, user, paper: ExamPaper) -> Attempt | None:
+    return Attempt.objects.filter(user=user, paper=paper, status=AttemptStatus.IN_PROGRESS).first()
+
+
+def attempt_for_trainee(*, user, attempt_id: int) -> Attempt | None:
+    """The attempt if it is ``user``'s own; None otherwise (so views answer 404 for others' attempts)."""
+    if not user or not user.is_authenticated:
+        return None
+    # Without its paper: saves, by far the most frequent request, never need it.
+    return Attempt.objects.filter(pk=attempt_id, user=user).first()
+
+
+def attempt_list_for_user(*, user, paper: ExamPaper | None = None) -> QuerySet[Attempt]:
+    attempts = Attempt.objects.filter(user=user).select_related("paper")
+    return attempts.filter(paper=paper) if paper else attempts
+
+
+def papers_for_user(*, user) -> list[ExamPaper]:
+    """Live (approved and published) papers of the courses the user is enrolled in (any language of
+    the course), by title. Three queries, however many cohorts and papers."""
+    cohorts = list(learning.enrolled_cohorts(user=user))
+    covered = {
+        course.translation_key
+        for courses in learning.cohort_courses(cohorts=cohorts).values()
+        for course in courses
+    }
+    if not covered:
+        return []
+    papers = ExamPaper.objects.filter(live=True, course__translation_key__in=covered).select_related("course")
+    return list(papers.order_by("title", "pk"))
+
+
+@dataclass
+class PaperStanding:
+    """One paper on a trainee's dashboard: where they stand and where the link goes."""
+
+    paper: ExamPaper
+    attempt: Attempt | None  # the latest attempt, if any
+
+    @property
+    def state(self) -> str:
+        """``not_started``, ``in_progress``, ``awaiting_result``, ``passed`` or ``failed``."""
+        if self.attempt is None:
+            return "not_started"
+        if self.attempt.status == AttemptStatus.IN_PROGRESS:
+            return "in_progress"
+        if self.attempt.released_at is None:
+            return "awaiting_result"
+        return "passed" if self.attempt.passed else "failed"
+
+
+def paper_standings_for_user(*, user) -> list[PaperStanding]:
+    """The trainee's open papers with their latest attempt each: four queries in all."""
+    papers = papers_for_user(user=user)
+    latest: dict[int, Attempt] = {}
+    for attempt in Attempt.objects.filter(user=user, paper__in=papers).order_by("paper_id", "number"):
+        latest[attempt.paper_id] = attempt
+    return [PaperStanding(paper=paper, attempt=latest.get(paper.pk)) for paper in papers]
+
+
+def review_allowed(*, attempt: Attempt, now: datetime | None = None) -> str | None:
+    """What the trainee may see of a finished attempt: None (nothing yet), or a ReviewMode value.
+
+    The score shows once the result is released. Responses and correct answers show only as the
+    paper's review mode allows, and, if the paper says so, only after its window has closed.
+    """
+    now = now or timezone.now()
+    if attempt.status != AttemptStatus.COMPLETED or attempt.released_at is None:
+        return None
+    paper = attempt.paper
+    window_open = paper.closes_at is None or now < paper.closes_at
+    if paper.review_mode != ReviewMode.SCORE and paper.review_after_close and window_open:
+        return ReviewMode.SCORE
+    return paper.review_mode
+
+
+def _released(attempts: QuerySet[Attempt]) -> QuerySet[Attempt]:
+    return attempts.filter(status=AttemptStatus.COMPLETED, released_at__isnull=False)
+
+
+def released_results_for_user(*, user) -> QuerySet[Attempt]:
+    """The user's attempts whose result is released (what their result pages show), newest first,
+    with paper and course loaded."""
+    attempts = _released(Attempt.objects.filter(user=user)).select_related("paper", "paper__course")
+    return attempts.order_by("-released_at", "-pk")
+
+
+def best_result(*, user, course: CoursePage | None = None, paper: ExamPaper | None = None) -> Attempt | None:
+    """The user's best released attempt at ``paper``, or at any paper of ``course`` (any language)."""
+    attempts = _released(Attempt.objects.filter(user=user)).select_related("paper")
+    if paper is not None:
+        attempts = attempts.filter(paper=paper)
+    elif course is not None:
+        attempts = attempts.filter(paper__course__translation_key=course.translation_key)
+    best = None
+    for attempt in attempts:
+        if best is None or (attempt.percent or 0) > (best.percent or 0):
+            best = attempt
+    return best
+
+
+def exam_passed(*, user, course: CoursePage | None = None, paper: ExamPaper | None = None) -> bool:
+    """Whether the user has a released, passed attempt at ``paper`` or at any paper of ``course``."""
+    if course is None and paper is None:
+        raise ValueError("exam_passed needs a course or a paper")
+    attempts = _released(Attempt.objects.filter(user=user, passed=True))
+    if paper is not None:
+        attempts = attempts.filter(paper=paper)
+    if course is not None:
+        attempts = attempts.filter(paper__course__translation_key=course.translation_key)
+    return attempts.exists()
+
+
+def grading_queue(*, user) -> QuerySet[AttemptItem]:
+    """Items waiting for a person's grade, in courses ``user`` may grade, oldest submission first."""
+    items = AttemptItem.objects.filter(
+        needs_manual_grading=True, score__isnull=True, attempt__status=AttemptStatus.GRADING
+    ).select_related("attempt__paper", "version", "attempt__user")
+    if not learning.is_registrar(user=user):
+        courses = CourseGrader.objects.filter(user=user).values("course_id")
+        items = items.filter(attempt__paper__course_id__in=courses)
+    return items.order_by("attempt__submitted_at", "attempt_id", "position")
+
+
+def paper_results(*, paper: ExamPaper) -> QuerySet[Attempt]:
+    return paper.attempts.select_related("user").order_by("user__username", "number")
+
+
+def item_statistics(*, paper: ExamPaper) -> list[dict]:
+    """Facility and discrimination per question over the paper's finished attempts.
+
+    Each question (grouped across its versions) gets: ``question_id``, a ``label``, ``count``,
+    ``facility`` (mean score fraction), ``discrimination`` (correlation of the item's fraction with
+    the rest-of-paper fraction) and ``upper_lower`` (upper minus lower 27% facility).
+    """
+    finished = Q(attempt__status=AttemptStatus.COMPLETED) | Q(attempt__status=AttemptStatus.GRADING)
+    rows = (
+        AttemptItem.objects.filter(finished, attempt__paper=paper)
+        .select_related("version")
+        .values_list("attempt_id", "version__question_id", "version__name", "score", "points")
+    )
+    scores: dict[int, dict[int, tuple[Decimal, Decimal]]] = {}
+    labels: dict[int, str] = {}
+    for attempt_id, question_id, name, score, points in rows:
+        labels.setdefault(question_id, name)
+        if score is None:
+            continue  # not graded yet: neither item nor rest-of-test can count it
+        scores.setdefault(attempt_id, {})[question_id] = (score, points)
+    result = statistics.item_statistics(scores)
+    for row in result:
+        row["label"] = labels.get(row["question_id"], "")
+    return result

@@ -1,0 +1,583 @@
+"""Writes of exams: paper review setup, attempts (start, save, submit, deadline), grading and overrides.
+
+Every state change of an attempt locks the attempt row first (``SELECT … FOR NO KEY UPDATE``)
+and re-checks the state, so a save racing a submission, two submissions from two tabs, or the
+deadline task racing the trainee all end with exactly one submission and no lost answer.
+"""
+
+import json
+import logging
+import random
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.notifications.kinds import NotificationKind
+from courses.notifications.services import notify
+from courses.questions.models import Question, QuestionBank, QuestionVersion
+
+from . import presentation, selectors
+from .models import (
+    Accommodation,
+    Attempt,
+    AttemptEvent,
+    AttemptEventKind,
+    AttemptItem,
+    AttemptStatus,
+    ExamPaper,
+    PaperSection,
+    ScoreChange,
+    SectionKind,
+    SubmittedBy,
+)
+
+logger = logging.getLogger(__name__)
+MAX_RESPONSE_CHARS = 20_000
+TWO_PLACES = Decimal("0.01")
+
+
+class ExamError(Exception):
+    """A refusal with a message for the user, in their language. Nothing was changed."""
+
+    def __init__(self, message: str, *, code: str = "invalid"):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+# --- Starting an attempt ------------------------------------------------------------------
+
+
+def _deadline(*, paper: ExamPaper, started_at: datetime, extra_minutes: int) -> datetime | None:
+    """Start + time limit + extra time, capped by the window's close (extra time cannot pass it)."""
+    candidates = []
+    if paper.time_limit_minutes:
+        candidates.append(started_at + timedelta(minutes=paper.time_limit_minutes + extra_minutes))
+    if paper.closes_at:
+        candidates.append(paper.closes_at)
+    return min(candidates) if candidates else None
+
+
+def _with_sub_banks(banks) -> set[int]:
+    """The banks' ids and those of all their sub-banks (imported categories become sub-banks)."""
+    found = {bank.pk for bank in banks}
+    frontier = set(found)
+    while frontier:
+        frontier = set(QuestionBank.objects.filter(parent__in=frontier).values_list("pk", flat=True)) - found
+        found |= frontier
+    return found
+
+
+def _draw(section: PaperSection, rng: random.Random) -> list[QuestionVersion]:
+    if section.kind == SectionKind.FIXED:
+        questions = list(section.questions.filter(archived=False, current_version__isnull=False))
+        return [q.current_version for q in sorted(questions, key=lambda q: q.pk)]
+    pool = Question.objects.filter(
+        archived=False, current_version__isnull=False, bank__in=_with_sub_banks(section.banks.all())
+    )
+    if section.question_type:
+        pool = pool.filter(qtype=section.question_type)
+    if section.tag_list:
+        pool = pool.filter(tags__name__in=section.tag_list).distinct()
+    ids = list(pool.values_list("pk", flat=True))
+    if len(ids) < section.draw_count:
+        raise ExamError(
+            _("Section “%(section)s” asks for %(wanted)d questions but its banks hold %(found)d.")
+            % {"section": section, "wanted": section.draw_count, "found": len(ids)},
+            code="paper_incomplete",
+        )
+    chosen = rng.sample(ids, section.draw_count)
+    versions = {
+        q.pk: q.current_version
+        for q in Question.objects.filter(pk__in=chosen).select_related("current_version")
+    }
+    return [versions[pk] for pk in chosen]
+
+
+def _build_items(paper: ExamPaper) -> list[AttemptItem]:
+    """The paper's questions as this attempt gets them (drawn, shuffled); not saved, no attempt set."""
+    # One generator per attempt, seeded from the OS: unpredictable like SystemRandom, without a
+    # system call for every draw and shuffle (about a hundred per paper).
+    rng = random.Random(secrets.randbits(128))
+    items = []
+    for section in paper.sections.all().order_by("sort_order", "pk"):
+        versions = _draw(section, rng)
+        if paper.shuffle_questions:
+            rng.shuffle(versions)
+        for version in versions:
+            order = list(range(presentation.option_count(version)))
+            if paper.shuffle_options:
+                rng.shuffle(order)
+            items.append(
+                AttemptItem(
+                    position=len(items) + 1,
+                    section_title=section.title,
+                    version=version,
+                    option_order=order,
+                    points=section.points_per_question,
+                    needs_manual_grading=version.needs_manual_grading,
+                )
+            )
+    if not items:
+        raise ExamError(_("This paper has no questions."), code="paper_incomplete")
+    return items
+
+
+def attempt_start(*, paper: ExamPaper, user, ip: str | None = None) -> Attempt:
+    """Start an attempt, or return the one already in progress (a double click starts one attempt).
+
+    Atomic. Fixes the questions, their versions and option order for this attempt; sets the
+    server-side deadline and queues the automatic submission for it on commit. Raises
+    ExamError (nothing changed) if the paper is unapproved, outside its window, the user is not
+    eligible, or their attempts are used up.
+    """
+    existing = selectors.open_attempt(user=user, paper=paper)
+    if existing is not None and not attempt_close_if_overdue(attempt=existing):
+        return existing
+    now = timezone.now()
+    used = selectors.attempts_used(user=user, paper=paper)
+    refusal = selectors.start_refusal(user=user, paper=paper, now=now, used=used)
+    if refusal:
+        raise ExamError(refusal, code="refused")
+    accommodation = Accommodation.objects.filter(paper=paper, user=user).first()
+    extra = accommodation.extra_minutes if accommodation else 0
+    # Drawn before the transaction: reads only, and the locks are held for less time.
+    items = _build_items(paper)
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.create(
+                paper=paper,
+                user=user,
+                number=used + 1,
+                started_at=now,
+                extra_minutes=extra,
+                deadline=_deadline(paper=paper, started_at=now, extra_minutes=extra),
+                max_score=sum((item.points for item in items), Decimal(0)),
+                last_ip=ip,
+            )
+            for item in items:
+                item.attempt = attempt
+            AttemptItem.objects.bulk_create(items)
+            AttemptEvent.objects.create(attempt=attempt, kind=AttemptEventKind.START, ip=ip)
+            _schedule_auto_submit(attempt)
+    except IntegrityError:
+        # Another request started the same attempt a moment ago: both clicks get that one.
+        existing = selectors.open_attempt(user=user, paper=paper)
+        if existing is None:
+            raise
+        return existing
+    return attempt
+
+
+def _schedule_auto_submit(attempt: Attempt) -> None:
+    if attempt.deadline is None:
+        return
+    from .tasks import attempt_auto_submit_task
+
+    attempt_id, eta = attempt.pk, attempt.deadline
+
+    def queue():
+        try:
+            attempt_auto_submit_task.apply_async((attempt_id,), eta=eta)
+        except Exception:
+            # The attempt is committed; a broker outage must not fail the trainee's request.
+            # The beat sweep and the lazy check on access still submit it at the deadline.
+            logger.exception("could not queue the deadline task of attempt %s", attempt_id)
+
+    transaction.on_commit(queue)
+
+
+# --- Saving answers -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnswerSave:
+    position: int
+    response: object
+    seq: int
+
+
+def parse_answers(payload: object) -> list[AnswerSave]:
+    """Check a browser's save request: ``{"answers": [{"position": 1, "response": …, "seq": 7}, …]}``.
+
+    Raises ExamError with a message for the trainee if anything is malformed; then nothing is saved.
+    """
+    if not isinstance(payload, dict) or not isinstance(payload.get("answers"), list):
+        raise ExamError(_("The answers could not be read. Please try again."))
+    saves = []
+    for entry in payload["answers"]:
+        if not isinstance(entry, dict):
+            raise ExamError(_("The answers could not be read. Please try again."))
+        position, seq = entry.get("position"), entry.get("seq")
+        if not isinstance(position, int) or isinstance(position, bool) or not isinstance(seq, int) or seq < 1:
+            raise ExamError(_("The answers could not be read. Please try again."))
+        if len(json.dumps(entry.get("response"), ensure_ascii=False)) > MAX_RESPONSE_CHARS:
+            raise ExamError(
+                _("An answer is too long (at most %(n)d characters).") % {"n": MAX_RESPONSE_CHARS}
+            )
+        saves.append(AnswerSave(position=position, response=entry.get("response"), seq=seq))
+    return saves
+
+
+def _locked_attempt(attempt_id: int, *, with_paper: bool = True) -> Attempt:
+    attempts = Attempt.objects.select_for_update(no_key=True)
+    return (attempts.select_related("paper") if with_paper else attempts).get(pk=attempt_id)
+
+
+def _note_ip(attempt: Attempt, ip: str | None) -> None:
+    if ip and attempt.last_ip and ip != attempt.last_ip:
+        AttemptEvent.objects.create(
+            attempt=attempt, kind=AttemptEventKind.IP_CHANGE, ip=ip, detail={"previous": attempt.last_ip}
+        )
+    if ip and ip != attempt.last_ip:
+        attempt.last_ip = ip
+        Attempt.objects.filter(pk=attempt.pk).update(last_ip=ip)
+
+
+def attempt_save_answers(
+    *, attempt: Attempt, saves: list[AnswerSave], ip: str | None = None
+) -> dict[int, int]:
+    """Store the trainee's latest answers. Returns {position: stored seq} for the saved positions.
+
+    Atomic and idempotent: a save with a sequence number not newer than the stored one changes
+    nothing (late or repeated requests never overwrite newer answers). Only the attempt's owner
+    may call it (views look the attempt up by owner). Raises ExamError if the attempt is no
+    longer open: past its deadline it is submitted first, with what was saved before.
+    """
+    if attempt_close_if_overdue(attempt=attempt):
+        if attempt.submitted_by == SubmittedBy.DEADLINE:
+            raise ExamError(
+                _("Time is up: your exam was submitted with the answers saved before the deadline."),
+                code="closed",
+            )
+        raise ExamError(_("This exam has been submitted; answers can no longer change."), code="closed")
+    now = timezone.now()
+    stored: dict[int, int] = {}
+    with transaction.atomic():
+        locked = _locked_attempt(attempt.pk, with_paper=False)  # a save needs no paper
+        closed = locked.status != AttemptStatus.IN_PROGRESS or bool(
+            locked.deadline and now >= locked.deadline
+        )
+        if closed:
+            # Logged (and committed) for staff; the refusal is raised once the block has ended.
+            AttemptEvent.objects.create(attempt=locked, kind=AttemptEventKind.REJECTED_SAVE, ip=ip)
+        else:
+            for save in saves:
+                updated = AttemptItem.objects.filter(
+                    attempt=locked, position=save.position, client_seq__lt=save.seq
+                ).update(response=save.response, client_seq=save.seq, saved_at=now)
+                if updated:
+                    stored[save.position] = save.seq
+            missing = [save.position for save in saves if save.position not in stored]
+            if missing:
+                # A stale or repeated save keeps the stored seq; an unknown position refuses it all.
+                stored |= dict(
+                    locked.items.filter(position__in=missing).values_list("position", "client_seq")
+                )
+                if any(position not in stored for position in missing):
+                    raise ExamError(_("The answers could not be read. Please try again."))
+            _note_ip(locked, ip)
+            AttemptEvent.objects.create(
+                attempt=locked,
+                kind=AttemptEventKind.SAVE,
+                ip=ip,
+                detail={"positions": [s.position for s in saves]},
+            )
+    if closed:
+        raise ExamError(_("This exam has been submitted; answers can no longer change."), code="closed")
+    return stored
+
+
+def attempt_log_event(
+    *, attempt: Attempt, kind: str, ip: str | None = None, detail: dict | None = None
+) -> None:
+    """Record a browser-reported event (focus loss, resume) on an open attempt. Cheap, never refuses."""
+    if kind not in {AttemptEventKind.FOCUS_LOST, AttemptEventKind.RESUME}:
+        raise ExamError(_("Unknown event."))
+    AttemptEvent.objects.create(attempt=attempt, kind=kind, ip=ip, detail=detail or {})
+    if attempt.status == AttemptStatus.IN_PROGRESS:
+        _note_ip(attempt, ip)
+
+
+# --- Submission and the deadline ----------------------------------------------------------
+
+
+def _score_objective(item: AttemptItem) -> None:
+    from courses.questions.grading import grade
+
+    if item.needs_manual_grading:
+        return
+    fraction = grade(item.version, item.response) if item.response is not None else Decimal(0)
+    if fraction is None:  # the grading function asks for a person after all
+        item.needs_manual_grading = True
+        return
+    fraction = max(Decimal(0), min(Decimal(1), Decimal(fraction)))
+    item.score = (fraction * item.points).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+
+
+def _finalize_if_graded(attempt: Attempt, *, announce: bool = True) -> None:
+    """Total the scores; once no item waits for a person, release the result. Caller holds the lock.
+
+    The trainee is notified when the result is first released (not when an override changes it),
+    unless ``announce`` is False: the trainee who submitted sees a result released at submit time
+    on the page the submission leads to, so telling them again is noise.
+    """
+    items = list(attempt.items.all())
+    released_now = False
+    if any(item.score is None for item in items):
+        attempt.status = AttemptStatus.GRADING
+        attempt.score = None
+        attempt.passed = None
+    else:
+        attempt.score = sum((item.score for item in items), Decimal(0))
+        attempt.status = AttemptStatus.COMPLETED
+        attempt.passed = (attempt.percent or Decimal(0)) >= attempt.paper.pass_mark
+        released_now = attempt.released_at is None
+        attempt.released_at = attempt.released_at or timezone.now()
+    attempt.save(update_fields=["status", "score", "passed", "released_at"])
+    if released_now and announce:
+        _notify_result(attempt)
+
+
+def _plain_number(value: Decimal) -> str:
+    """85.00 → "85", 72.50 → "72.5": how a percentage reads in a sentence."""
+    return format(value.normalize(), "f")
+
+
+def _notify_result(attempt: Attempt) -> None:
+    notify(
+        recipient=attempt.user,
+        kind=NotificationKind.EXAM_RESULT_RELEASED,
+        params={
+            "paper": attempt.paper.title,
+            "percent": _plain_number(attempt.percent or Decimal(0)),
+            "pass_mark": _plain_number(attempt.paper.pass_mark),
+        },
+        variant="passed" if attempt.passed else "failed",
+        link=("exams:attempt_result", [attempt.pk]),
+    )
+
+
+def attempt_submit(*, attempt_id: int, by: str = SubmittedBy.TRAINEE, ip: str | None = None) -> Attempt:
+    """Submit an attempt and score its objective questions; essays go to the grading queue.
+
+    Atomic and idempotent: the attempt row is locked and its state re-checked, so two tabs, a
+    double click and the deadline task give one submission; a second call returns the attempt
+    unchanged. With ``by=DEADLINE`` it submits only if the *current* deadline has passed (extra
+    time granted since the task was queued is respected). The trainee path is guarded by views.
+    A result released here is announced by a notification only for a submission at the deadline.
+    """
+    with transaction.atomic():
+        attempt = _locked_attempt(attempt_id)
+        if attempt.status != AttemptStatus.IN_PROGRESS:
+            return attempt
+        now = timezone.now()
+        if by == SubmittedBy.DEADLINE and (attempt.deadline is None or now < attempt.deadline):
+            return attempt
+        items = list(attempt.items.select_related("version"))
+        for item in items:
+            _score_objective(item)
+        AttemptItem.objects.bulk_update(items, ["score", "needs_manual_grading"])
+        attempt.submitted_at = now
+        attempt.submitted_by = by
+        attempt.save(update_fields=["submitted_at", "submitted_by"])
+        kind = AttemptEventKind.AUTO_SUBMIT if by == SubmittedBy.DEADLINE else AttemptEventKind.SUBMIT
+        AttemptEvent.objects.create(attempt=attempt, kind=kind, ip=ip)
+        # Submitted at the deadline, the trainee may never have seen the result page: tell them.
+        _finalize_if_graded(attempt, announce=by != SubmittedBy.TRAINEE)
+        return attempt
+
+
+def attempt_close_if_overdue(*, attempt: Attempt) -> bool:
+    """Submit ``attempt`` if it is open past its deadline (the lazy path, on any access). True if closed now or before."""
+    if attempt.status != AttemptStatus.IN_PROGRESS:
+        return True
+    if attempt.deadline is None or timezone.now() < attempt.deadline:
+        return False
+    closed = attempt_submit(attempt_id=attempt.pk, by=SubmittedBy.DEADLINE)
+    attempt.refresh_from_db()
+    return closed.status != AttemptStatus.IN_PROGRESS
+
+
+def attempts_sweep_overdue() -> int:
+    """Submit every attempt still open past its deadline; the safety net under the per-attempt task.
+
+    Idempotent; returns how many it submitted.
+    """
+    overdue = Attempt.objects.filter(status=AttemptStatus.IN_PROGRESS, deadline__lte=timezone.now())
+    count = 0
+    for attempt_id in overdue.values_list("pk", flat=True):
+        attempt = attempt_submit(attempt_id=attempt_id, by=SubmittedBy.DEADLINE)
+        count += attempt.submitted_by == SubmittedBy.DEADLINE
+    return count
+
+
+def accommodation_grant(
+    *, paper: ExamPaper, user, extra_minutes: int, reason: str, granted_by
+) -> Accommodation:
+    """Grant (or change) a trainee's extra time for a paper; an attempt in progress gets it at once.
+
+    Registrars only. Atomic and idempotent. The attempt's deadline is recomputed (still capped by
+    the window's close), the change is logged, and a new deadline task is queued; the earlier
+    task finds the deadline moved and does nothing.
+    """
+    from courses.selectors import is_registrar
+
+    if not is_registrar(user=granted_by):
+        raise ExamError(_("Only registrars may grant extra time."), code="forbidden")
+    if not reason.strip():
+        raise ExamError(_("Give a reason for the extra time."))
+    with transaction.atomic():
+        accommodation, _created = Accommodation.objects.update_or_create(
+            paper=paper,
+            user=user,
+            defaults={"extra_minutes": extra_minutes, "reason": reason, "granted_by": granted_by},
+        )
+        open_ = Attempt.objects.filter(paper=paper, user=user, status=AttemptStatus.IN_PROGRESS).first()
+        if open_ is not None:
+            attempt = _locked_attempt(open_.pk)
+            if attempt.status == AttemptStatus.IN_PROGRESS and (
+                attempt.deadline is None or timezone.now() < attempt.deadline
+            ):
+                previous = attempt.deadline
+                attempt.extra_minutes = extra_minutes
+                attempt.deadline = _deadline(
+                    paper=paper, started_at=attempt.started_at, extra_minutes=extra_minutes
+                )
+                attempt.save(update_fields=["extra_minutes", "deadline"])
+                AttemptEvent.objects.create(
+                    attempt=attempt,
+                    kind=AttemptEventKind.EXTRA_TIME,
+                    detail={
+                        "extra_minutes": extra_minutes,
+                        "previous_deadline": previous.isoformat() if previous else None,
+                        "deadline": attempt.deadline.isoformat() if attempt.deadline else None,
+                        "by": granted_by.get_username(),
+                    },
+                )
+                _schedule_auto_submit(attempt)
+    return accommodation
+
+
+# --- Grading ------------------------------------------------------------------------------
+
+
+def _check_score(item: AttemptItem, score: Decimal) -> Decimal:
+    try:
+        score = Decimal(score).quantize(TWO_PLACES)
+    except (ArithmeticError, ValueError, TypeError) as error:
+        raise ExamError(_("Enter a number of points.")) from error
+    if score < 0 or score > item.points:
+        raise ExamError(_("The score must be between 0 and %(max)s points.") % {"max": item.points})
+    return score
+
+
+def item_grade(*, item_id: int, score: Decimal, feedback: str = "", grader) -> AttemptItem:
+    """A grader scores an essay or case analysis; the result is released once nothing else waits.
+
+    Graders of the paper's course and registrars only. Atomic, audited (ScoreChange). Grading an
+    item already graded is refused here: changing a grade is an override, with a reason.
+    """
+    with transaction.atomic():
+        item = AttemptItem.objects.select_related("attempt__paper").get(pk=item_id)
+        if not selectors.can_grade(user=grader, course=item.attempt.paper.course_id):
+            raise ExamError(_("You may not grade this course's exams."), code="forbidden")
+        attempt = _locked_attempt(item.attempt_id)
+        item.refresh_from_db()
+        if item.needs_manual_grading and item.score is not None:
+            raise ExamError(_("This answer has been graded already; change it with an override."))
+        if attempt.status != AttemptStatus.GRADING or not item.needs_manual_grading:
+            raise ExamError(_("This answer is not waiting for a grade."))
+        score = _check_score(item, score)
+        ScoreChange.objects.create(item=item, old_score=None, new_score=score, changed_by=grader)
+        item.score, item.feedback, item.graded_by, item.graded_at = score, feedback, grader, timezone.now()
+        item.save(update_fields=["score", "feedback", "graded_by", "graded_at"])
+        _finalize_if_graded(attempt)
+    return item
+
+
+def item_override(*, item_id: int, score: Decimal, reason: str, actor) -> AttemptItem:
+    """Change a submitted item's score, with a reason. Graders of the course and registrars. Atomic, audited."""
+    if not reason.strip():
+        raise ExamError(_("Give a reason for changing the score."))
+    with transaction.atomic():
+        item = AttemptItem.objects.select_related("attempt__paper").get(pk=item_id)
+        if not selectors.can_grade(user=actor, course=item.attempt.paper.course_id):
+            raise ExamError(_("You may not change scores of this course's exams."), code="forbidden")
+        attempt = _locked_attempt(item.attempt_id)
+        if attempt.status == AttemptStatus.IN_PROGRESS:
+            raise ExamError(_("The attempt has not been submitted yet."))
+        item.refresh_from_db()
+        score = _check_score(item, score)
+        ScoreChange.objects.create(
+            item=item,
+            old_score=item.score,
+            new_score=score,
+            is_override=True,
+            reason=reason,
+            changed_by=actor,
+        )
+        item.score, item.graded_by, item.graded_at = score, actor, timezone.now()
+        item.save(update_fields=["score", "graded_by", "graded_at"])
+        _finalize_if_graded(attempt)
+    return item
+
+
+def course_grader_add(*, course, user, actor) -> None:
+    """Registrars let an account grade a course's essays. Idempotent."""
+    from courses.selectors import is_registrar
+
+    from .models import CourseGrader
+
+    if not is_registrar(user=actor):
+        raise ExamError(_("Only registrars may assign graders."), code="forbidden")
+    CourseGrader.objects.get_or_create(course=course, user=user)
+
+
+# Instructors write papers and submit them for review; only Registrars hold publish_exampaper.
+_INSTRUCTOR_CODENAMES = [
+    "add_exampaper",
+    "change_exampaper",
+    "lock_exampaper",
+    "view_exampaper",
+    "view_coursegrader",
+]
+PAPER_REVIEW_WORKFLOW = "Exam paper review"
+
+
+@transaction.atomic
+def exam_permissions_setup():
+    """Instructors author papers in the admin; Registrars get every permission of this app and review.
+
+    Idempotent; run after every migrate. Exam papers are attached to the *Exam paper review*
+    workflow, whose task is the Registrars' approval task the course review uses: an instructor's
+    paper (or edit) stays a draft until a registrar approves it, and approving publishes it.
+    Instructors cannot publish (no ``publish_exampaper``). Returns the workflow, or None before
+    this app's permissions exist.
+    """
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Workflow, WorkflowContentType, WorkflowTask
+
+    from cms.services import INSTRUCTORS_GROUP, REGISTRARS_GROUP, registrar_approval_task
+
+    permissions = Permission.objects.filter(content_type__app_label="exams")
+    if not permissions.exists():
+        return None
+    instructors, _created = Group.objects.get_or_create(name=INSTRUCTORS_GROUP)
+    registrars, _created = Group.objects.get_or_create(name=REGISTRARS_GROUP)
+    instructors.permissions.add(*permissions.filter(codename__in=_INSTRUCTOR_CODENAMES))
+    registrars.permissions.add(*permissions)
+
+    workflow, _created = Workflow.objects.get_or_create(name=PAPER_REVIEW_WORKFLOW)
+    if not workflow.workflow_tasks.exists():
+        WorkflowTask.objects.create(workflow=workflow, task=registrar_approval_task(), sort_order=0)
+    WorkflowContentType.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(ExamPaper), defaults={"workflow": workflow}
+    )
+    return workflow

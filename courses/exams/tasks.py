@@ -1,0 +1,21 @@
+"""Celery tasks of exams: thin, by id, safe to run twice."""
+
+from celery import shared_task
+
+from . import services
+from .models import Attempt, SubmittedBy
+
+
+@shared_task(ignore_result=True)
+def attempt_auto_submit_task(attempt_id: int) -> None:
+    """Queued for an attempt's deadline. Submits only if the attempt is open and its *current* deadline passed."""
+    try:
+        services.attempt_submit(attempt_id=attempt_id, by=SubmittedBy.DEADLINE)
+    except Attempt.DoesNotExist:
+        return  # deleted meanwhile: nothing to submit
+
+
+@shared_task(ignore_result=True)
+def attempts_sweep_overdue_task() -> None:
+    """Run by Celery beat every minute: the safety net for deadline tasks lost or delayed."""
+    services.attempts_sweep_overdue()

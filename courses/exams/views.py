@@ -1,0 +1,389 @@
+"""Exam pages and the attempt's JSON API. Thin: look up by owner, call a service, render.
+
+A trainee's attempt is always looked up together with its owner, so another trainee's attempt
+answers 404. Nothing here sends ``QuestionVersion.data``: questions go through
+``presentation.question_for_trainee`` and the review through ``review_allowed``.
+"""
+
+import json
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from courses.accounts.consent import consent_deferred
+
+from . import exports, presentation, selectors, services
+from .forms import ExtraTimeForm, GradeForm, OverrideForm
+from .models import Attempt, AttemptItem, AttemptStatus, ExamPaper, ReviewMode
+
+
+def _ip(request) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def _wants_json(request) -> bool:
+    accept = request.headers.get("Accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def trainee_attempt(view):
+    """The preamble of every view of one's own attempt, in one place.
+
+    Signed-in users only; the attempt is looked up together with its owner (anyone else's answers
+    404); an attempt still open past its deadline is submitted first (the lazy path). The view is
+    called as ``view(request, attempt, closed)``, ``closed`` telling whether the attempt no longer
+    takes answers. These views are also exempt from the privacy-consent redirect: a trainee mid-exam
+    is asked after the exam, never sent away from it or made to lose a save.
+    """
+
+    @consent_deferred
+    @login_required
+    @wraps(view)
+    def wrapper(request, attempt_id: int):
+        attempt = selectors.attempt_for_trainee(user=request.user, attempt_id=attempt_id)
+        if attempt is None:
+            raise Http404
+        closed = services.attempt_close_if_overdue(attempt=attempt)
+        return view(request, attempt, closed)
+
+    return wrapper
+
+
+def _state(attempt: Attempt) -> dict:
+    return {
+        "status": attempt.status,
+        "deadline": attempt.deadline.isoformat() if attempt.deadline else None,
+        "server_now": timezone.now().isoformat(),
+        "result_url": reverse("exams:attempt_result", args=[attempt.pk]),
+    }
+
+
+def _json_error(error: services.ExamError, attempt: Attempt | None = None) -> JsonResponse:
+    status = {"closed": 409, "forbidden": 403}.get(error.code, 400)
+    body = {"error": error.message}
+    if attempt is not None:
+        attempt.refresh_from_db()
+        body |= _state(attempt)
+    return JsonResponse(body, status=status)
+
+
+# --- Trainee ------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def my_exams(request):
+    papers = selectors.papers_for_user(user=request.user)
+    attempts = selectors.attempt_list_for_user(user=request.user)
+    return render(request, "exams/my_exams.html", {"papers": papers, "attempts": attempts})
+
+
+@login_required
+@require_GET
+def paper_detail(request, paper_id: int):
+    paper = get_object_or_404(ExamPaper.objects.select_related("course"), pk=paper_id)
+    if not paper.live and not selectors.is_exam_staff(user=request.user):
+        raise Http404  # a paper in the making is nobody's business but staff's
+    attempts = selectors.attempt_list_for_user(user=request.user, paper=paper)
+    open_attempt = selectors.open_attempt(user=request.user, paper=paper)
+    refusal = None if open_attempt else selectors.start_refusal(user=request.user, paper=paper)
+    return render(
+        request,
+        "exams/paper_detail.html",
+        {"paper": paper, "attempts": attempts, "open_attempt": open_attempt, "refusal": refusal},
+    )
+
+
+@login_required
+@require_POST
+def attempt_start(request, paper_id: int):
+    paper = get_object_or_404(ExamPaper, pk=paper_id)
+    try:
+        attempt = services.attempt_start(paper=paper, user=request.user, ip=_ip(request))
+    except services.ExamError as error:
+        if _wants_json(request):
+            return JsonResponse({"error": error.message}, status=403 if error.code == "refused" else 400)
+        messages.error(request, error.message)
+        return redirect("exams:paper_detail", paper_id=paper.pk)
+    if _wants_json(request):
+        return JsonResponse({"attempt": attempt.pk, **_state(attempt)}, status=201)
+    return redirect("exams:attempt", attempt_id=attempt.pk)
+
+
+@require_GET
+@trainee_attempt
+def attempt_page(request, attempt: Attempt, closed: bool):
+    if closed:
+        return redirect("exams:attempt_result", attempt_id=attempt.pk)
+    items = list(attempt.items.select_related("version"))
+    if attempt.events.exclude(kind="start").exists():
+        services.attempt_log_event(attempt=attempt, kind="resume", ip=_ip(request))
+    questions = [
+        {
+            "position": item.position,
+            "section": item.section_title,
+            "points": item.points,
+            "response": item.response,
+            "seq": item.client_seq,
+            **presentation.question_for_trainee(version=item.version, option_order=item.option_order),
+        }
+        for item in items
+    ]
+    for question in questions:
+        if question["type"] == "matching":
+            chosen = question["response"] if isinstance(question["response"], dict) else {}
+            for prompt in question["prompts"]:
+                prompt["selected"] = chosen.get(str(prompt["value"]))
+    return render(
+        request,
+        "exams/attempt.html",
+        {"attempt": attempt, "paper": attempt.paper, "questions": questions, "state": _state(attempt)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@trainee_attempt
+def attempt_answers(request, attempt: Attempt, closed: bool):
+    """GET: the saved answers and the deadline. POST: save answers (JSON). Never any correct answer."""
+    if request.method == "GET":
+        answers = [
+            {"position": p, "response": r, "seq": s}
+            for p, r, s in attempt.items.order_by("position").values_list(
+                "position", "response", "client_seq"
+            )
+        ]
+        return JsonResponse({"answers": answers, **_state(attempt)})
+    try:
+        payload = json.loads(request.body or b"null")
+    except (ValueError, UnicodeDecodeError):
+        payload = None
+    try:
+        saves = services.parse_answers(payload)
+        stored = services.attempt_save_answers(attempt=attempt, saves=saves, ip=_ip(request))
+    except services.ExamError as error:
+        return _json_error(error, attempt)
+    return JsonResponse({"saved": {str(p): s for p, s in stored.items()}, **_state(attempt)})
+
+
+@require_POST
+@trainee_attempt
+def attempt_event(request, attempt: Attempt, closed: bool):
+    try:
+        payload = json.loads(request.body or b"{}")
+        kind = payload.get("kind") if isinstance(payload, dict) else None
+        detail = payload.get("detail") if isinstance(payload.get("detail"), dict) else {}
+        services.attempt_log_event(attempt=attempt, kind=kind, ip=_ip(request), detail=detail)
+    except (ValueError, AttributeError, UnicodeDecodeError):
+        return JsonResponse({"error": _("The request could not be read.")}, status=400)
+    except services.ExamError as error:
+        return _json_error(error)
+    return JsonResponse({"ok": True})
+
+
+@require_POST
+@trainee_attempt
+def attempt_submit(request, attempt: Attempt, closed: bool):
+    if not closed:
+        attempt = services.attempt_submit(attempt_id=attempt.pk, ip=_ip(request))
+    if _wants_json(request):
+        return JsonResponse(_state(attempt))
+    return redirect("exams:attempt_result", attempt_id=attempt.pk)
+
+
+@require_GET
+@trainee_attempt
+def attempt_result(request, attempt: Attempt, closed: bool):
+    if not closed:
+        return redirect("exams:attempt", attempt_id=attempt.pk)
+    review = selectors.review_allowed(attempt=attempt)
+    items = []
+    if review in (ReviewMode.RESPONSES, ReviewMode.ANSWERS):
+        for item in attempt.items.select_related("version"):
+            items.append(
+                {
+                    "position": item.position,
+                    "text": item.version.text,
+                    "text_format": item.version.text_format,
+                    "points": item.points,
+                    "score": item.score,
+                    "response": presentation.response_text(version=item.version, response=item.response),
+                    "correct": presentation.correct_answer_text(item.version)
+                    if review == ReviewMode.ANSWERS
+                    else "",
+                    "feedback": item.feedback,
+                }
+            )
+    return render(
+        request,
+        "exams/result.html",
+        {"attempt": attempt, "paper": attempt.paper, "review": review, "items": items},
+    )
+
+
+# --- Staff --------------------------------------------------------------------------------
+
+
+def _staff(request):
+    if not selectors.is_exam_staff(user=request.user):
+        raise PermissionDenied
+
+
+@login_required
+@require_GET
+def staff_paper(request, paper_id: int):
+    _staff(request)
+    paper = get_object_or_404(ExamPaper.objects.select_related("course"), pk=paper_id)
+    return render(
+        request,
+        "exams/staff/paper.html",
+        {
+            "paper": paper,
+            "attempts": selectors.paper_results(paper=paper),
+            "statistics": selectors.item_statistics(paper=paper),
+            "review": selectors.paper_review_state(paper=paper),
+            "extra_time_form": ExtraTimeForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def staff_extra_time(request, paper_id: int):
+    _staff(request)
+    paper = get_object_or_404(ExamPaper, pk=paper_id)
+    form = ExtraTimeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.accommodation_grant(
+                paper=paper,
+                user=form.cleaned_data["username"],
+                extra_minutes=form.cleaned_data["extra_minutes"],
+                reason=form.cleaned_data["reason"],
+                granted_by=request.user,
+            )
+            messages.success(request, _("Extra time granted."))
+        except services.ExamError as error:
+            messages.error(request, error.message)
+    else:
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+    return redirect("exams:staff_paper", paper_id=paper.pk)
+
+
+@login_required
+@require_GET
+def staff_paper_export(request, paper_id: int):
+    _staff(request)
+    paper = get_object_or_404(ExamPaper, pk=paper_id)
+    content = exports.results_workbook(
+        paper=paper,
+        attempts=selectors.paper_results(paper=paper),
+        statistics=selectors.item_statistics(paper=paper),
+    )
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="exam-{paper.pk}-results.xlsx"'
+    return response
+
+
+@login_required
+@require_GET
+def staff_attempt(request, attempt_id: int):
+    _staff(request)
+    attempt = get_object_or_404(Attempt.objects.select_related("paper", "user"), pk=attempt_id)
+    items = [
+        {
+            "item": item,
+            "response": presentation.response_text(version=item.version, response=item.response),
+            "correct": presentation.correct_answer_text(item.version),
+            "changes": item.score_changes.select_related("changed_by"),
+        }
+        for item in attempt.items.select_related("version")
+    ]
+    return render(
+        request,
+        "exams/staff/attempt.html",
+        {
+            "attempt": attempt,
+            "items": items,
+            "events": attempt.events.all(),
+            "override_form": OverrideForm(),
+            "can_grade": selectors.can_grade(user=request.user, course=attempt.paper.course_id),
+        },
+    )
+
+
+@login_required
+@require_POST
+def staff_item_override(request, item_id: int):
+    _staff(request)
+    item = get_object_or_404(AttemptItem, pk=item_id)
+    form = OverrideForm(request.POST)
+    if form.is_valid():
+        try:
+            services.item_override(
+                item_id=item.pk,
+                score=form.cleaned_data["score"],
+                reason=form.cleaned_data["reason"],
+                actor=request.user,
+            )
+            messages.success(request, _("The score was changed."))
+        except services.ExamError as error:
+            messages.error(request, error.message)
+    else:
+        messages.error(request, _("Enter the new points and a reason."))
+    return redirect("exams:staff_attempt", attempt_id=item.attempt_id)
+
+
+@login_required
+@require_GET
+def staff_grading_queue(request):
+    _staff(request)
+    return render(
+        request, "exams/staff/grading_queue.html", {"items": selectors.grading_queue(user=request.user)}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def staff_grade_item(request, item_id: int):
+    _staff(request)
+    item = get_object_or_404(AttemptItem.objects.select_related("attempt__paper", "version"), pk=item_id)
+    if not selectors.can_grade(user=request.user, course=item.attempt.paper.course_id):
+        raise PermissionDenied
+    form = GradeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.item_grade(
+                item_id=item.pk,
+                score=form.cleaned_data["score"],
+                feedback=form.cleaned_data["feedback"],
+                grader=request.user,
+            )
+            messages.success(request, _("Grade saved."))
+            return redirect("exams:staff_grading_queue")
+        except services.ExamError as error:
+            form.add_error(None, error.message)
+    return render(
+        request,
+        "exams/staff/grade_item.html",
+        {
+            "item": item,
+            "form": form,
+            "question": presentation.question_for_trainee(
+                version=item.version, option_order=item.option_order
+            ),
+            "response": presentation.response_text(version=item.version, response=item.response),
+            "rubric": presentation.rubric(item.version),
+            "waiting": item.attempt.status == AttemptStatus.GRADING and item.score is None,
+        },
+    )

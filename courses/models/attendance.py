@@ -1,0 +1,65 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+
+class OfflineSession(models.Model):
+    """A classroom session of a cohort; attending it credits its hours to one course."""
+
+    cohort = models.ForeignKey(
+        "courses.Cohort", verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="offline_sessions"
+    )
+    course = models.ForeignKey(
+        "cms.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The course the attended hours count towards."),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    location = models.CharField(_("location"), max_length=300, blank=True)
+    hours = models.DecimalField(
+        _("hours credited"), max_digits=5, decimal_places=1, validators=[MinValueValidator(Decimal("0"))]
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("offline session")
+        verbose_name_plural = _("offline sessions")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="offline_session_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class AttendanceMethod(models.TextChoices):
+    QR = "qr", _("QR code check-in")
+    STAFF = "staff", _("Recorded by staff")
+
+
+class Attendance(models.Model):
+    """A trainee's presence at an offline session. Recorded once per trainee and session."""
+
+    session = models.ForeignKey(OfflineSession, on_delete=models.PROTECT, related_name="attendances")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="attendances")
+    method = models.CharField(max_length=10, choices=AttendanceMethod.choices, default=AttendanceMethod.QR)
+    checked_in_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
+        constraints = [models.UniqueConstraint(fields=["session", "user"], name="one_attendance_per_session")]
+
+    def __str__(self):
+        return f"{self.user} at {self.session}"

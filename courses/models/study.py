@@ -1,0 +1,111 @@
+"""Active study time measured by heartbeats from lesson pages.
+
+One ``StudyClock`` row per trainee is locked by every heartbeat, whichever tab or lesson sends it,
+so time is credited at most once however many tabs are open.
+"""
+
+from decimal import ROUND_DOWN, Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class StudyClock(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    last_beat_at = models.DateTimeField(null=True, blank=True)
+    day = models.DateField(null=True, blank=True)
+    day_seconds = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("study clock")
+        verbose_name_plural = _("study clocks")
+
+    def __str__(self):
+        return f"study clock of {self.user_id}"
+
+
+class StudyTab(models.Model):
+    """The last sequence number a browser tab sent; a number not above it is a replay."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    tab = models.CharField(max_length=40)
+    last_seq = models.BigIntegerField(default=0)
+    last_seen_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "tab"], name="one_row_per_study_tab")]
+
+    def __str__(self):
+        return f"tab {self.tab} of {self.user_id}"
+
+
+class LessonStudy(models.Model):
+    """Active seconds spent on a lesson, and how much of its video the server credits as watched.
+
+    The browser reports the share of the video it has played; that claim is kept as it came
+    (``video_fraction_claimed``) but only bounds what is credited: watched seconds grow by at most
+    the credited study time times ``VIDEO_MAX_PLAYBACK_RATE`` per heartbeat. The share that counts,
+    ``video_fraction``, is derived from the watched seconds and the video's length.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    lesson = models.ForeignKey("cms.LessonPage", on_delete=models.CASCADE, related_name="+")
+    active_seconds = models.PositiveIntegerField(default=0)
+    video_watched_seconds = models.PositiveIntegerField(_("video seconds credited as watched"), default=0)
+    video_duration_seconds = models.PositiveIntegerField(
+        _("video length in seconds"),
+        null=True,
+        blank=True,
+        help_text=_("The length the watched seconds are measured against."),
+    )
+    video_duration_from_client = models.BooleanField(
+        _("length measured by the browser"),
+        default=False,
+        help_text=_("The lesson gives no length, so the first one the trainee's browser reported is used."),
+    )
+    video_fraction_claimed = models.DecimalField(
+        _("largest share of the video the browser reported"), max_digits=4, decimal_places=3, default=0
+    )
+    video_claim_capped = models.BooleanField(
+        _("last report above the credited share"),
+        default=False,
+        help_text=_("The browser's last report claimed more than the credited study time allows."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("lesson study time")
+        verbose_name_plural = _("lesson study times")
+        constraints = [models.UniqueConstraint(fields=["user", "lesson"], name="one_study_row_per_lesson")]
+
+    def __str__(self):
+        return f"{self.user_id} studied lesson {self.lesson_id} for {self.active_seconds} s"
+
+    @property
+    def video_fraction(self) -> Decimal:
+        """The share of the video credited as watched, rounded down to a thousandth; 0 if its length is unknown."""
+        if not self.video_duration_seconds:
+            return Decimal("0.000")
+        share = (
+            Decimal(min(self.video_watched_seconds, self.video_duration_seconds))
+            / self.video_duration_seconds
+        )
+        return share.quantize(Decimal("0.001"), rounding=ROUND_DOWN)
+
+
+class CourseStudy(models.Model):
+    """Active seconds on a course's lessons, and how many of them the ledger has credited already."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    course = models.ForeignKey("cms.CoursePage", on_delete=models.CASCADE, related_name="+")
+    active_seconds = models.PositiveIntegerField(default=0)
+    credited_seconds = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("course study time")
+        verbose_name_plural = _("course study times")
+        constraints = [models.UniqueConstraint(fields=["user", "course"], name="one_study_row_per_course")]
+
+    def __str__(self):
+        return f"{self.user_id} studied course {self.course_id} for {self.active_seconds} s"

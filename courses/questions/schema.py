@@ -1,0 +1,240 @@
+"""The type-specific part of a question version (``QuestionVersion.data``), checked in plain Python.
+
+``validate_data(qtype, data)`` returns the normalised dict or raises ``DataError`` listing every
+problem, in the active language. Shapes, by type (fractions are decimal strings, 1 = full credit):
+
+- single_choice / multiple_choice: ``{"options": [{"text", "fraction", "feedback"}], "shuffle": bool}``
+  single choice needs an option worth 1; multiple choice needs its positive fractions to add up to 1
+  (negative fractions down to -1 penalise wrong picks).
+- true_false: ``{"correct": bool, "feedback_true": str, "feedback_false": str}`` (feedback shown
+  for the answer *given*, as in Moodle).
+- short_answer: ``{"answers": [{"text", "fraction", "feedback"}], "case_sensitive": bool}``; ``*`` in an
+  answer matches any characters.
+- numerical: ``{"answers": [{"value", "tolerance", "fraction", "feedback"}]}``; value ``"*"`` matches any number.
+- matching: ``{"pairs": [{"prompt", "answer"}], "shuffle": bool}``; a pair with an empty prompt is an
+  extra wrong answer (distractor).
+- essay: ``{"grader_info": str, "response_template": str}``
+- case_analysis: ``{"grader_info": str, "rubric": [{"criterion", "points", "description"}]}``
+"""
+
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+from .models import QuestionType
+
+FULL = Decimal(1)
+# Moodle writes thirds as 33.33333 %: sums within this of 1 count as 1.
+FRACTION_SUM_SLACK = Decimal("0.0001")
+
+
+class DataError(ValueError):
+    def __init__(self, messages: list[str]):
+        self.messages = messages
+        super().__init__("; ".join(messages))
+
+
+def decimal_text(value: Decimal) -> str:
+    """A Decimal as a short, exact string without exponent: 1, 0.5, -0.3333333, 100."""
+    text = format(value.normalize(), "f")
+    return "0" if text in {"-0", ""} else text
+
+
+def parse_decimal(value) -> Decimal | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        number = Decimal(str(value).strip().replace(",", "."))
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def _fraction(raw, where: str, errors: list[str]) -> str:
+    number = parse_decimal(raw)
+    if number is None or not (-FULL <= number <= FULL):
+        errors.append(
+            _("%(where)s: grade %(value)s is not between -100%% and 100%%.") % {"where": where, "value": raw}
+        )
+        return "0"
+    return decimal_text(number.quantize(Decimal("0.0000001")))
+
+
+def _text(raw, where: str, errors: list[str], *, required: bool = True) -> str:
+    text = "" if raw is None else str(raw).strip()
+    if required and not text:
+        errors.append(_("%(where)s: the text is empty.") % {"where": where})
+    return text
+
+
+def _options(data: dict, errors: list[str]) -> list[dict]:
+    options = []
+    for number, raw in enumerate(data.get("options") or [], start=1):
+        where = _("option %(number)s") % {"number": number}
+        raw = raw if isinstance(raw, dict) else {"text": raw}
+        options.append(
+            {
+                "text": _text(raw.get("text"), where, errors),
+                "fraction": _fraction(raw.get("fraction", "0"), where, errors),
+                "feedback": _text(raw.get("feedback"), where, errors, required=False),
+            }
+        )
+    if len(options) < 2:
+        errors.append(_("A choice question needs at least two options."))
+    return options
+
+
+def _choice(data: dict, errors: list[str], *, multiple: bool) -> dict:
+    options = _options(data, errors)
+    fractions = [Decimal(option["fraction"]) for option in options]
+    if options and not multiple and FULL not in fractions:
+        errors.append(_("No option is marked correct (worth 100%)."))
+    if options and multiple:
+        positive = sum((f for f in fractions if f > 0), Decimal(0))
+        if positive == 0:
+            errors.append(_("No option is marked correct."))
+        elif abs(positive - FULL) > FRACTION_SUM_SLACK:
+            errors.append(
+                _("The correct options add up to %(total)s%%; they must add up to 100%%.")
+                % {"total": decimal_text((positive * 100).quantize(Decimal("0.01")))}
+            )
+    return {"options": options, "shuffle": bool(data.get("shuffle", True))}
+
+
+def _true_false(data: dict, errors: list[str]) -> dict:
+    correct = data.get("correct")
+    if not isinstance(correct, bool):
+        errors.append(_("A true/false question needs its correct answer: true or false."))
+        correct = False
+    return {
+        "correct": correct,
+        "feedback_true": _text(data.get("feedback_true"), "", errors, required=False),
+        "feedback_false": _text(data.get("feedback_false"), "", errors, required=False),
+    }
+
+
+def _needs_full_credit(entries: list[dict], errors: list[str]) -> None:
+    if not entries:
+        errors.append(_("The question has no answer."))
+    elif not any(Decimal(entry["fraction"]) == FULL for entry in entries):
+        errors.append(_("No answer is worth 100%."))
+
+
+def _short_answer(data: dict, errors: list[str]) -> dict:
+    answers = []
+    for number, raw in enumerate(data.get("answers") or [], start=1):
+        where = _("answer %(number)s") % {"number": number}
+        raw = raw if isinstance(raw, dict) else {"text": raw, "fraction": "1"}
+        answers.append(
+            {
+                "text": _text(raw.get("text"), where, errors),
+                "fraction": _fraction(raw.get("fraction", "1"), where, errors),
+                "feedback": _text(raw.get("feedback"), where, errors, required=False),
+            }
+        )
+    _needs_full_credit(answers, errors)
+    return {"answers": answers, "case_sensitive": bool(data.get("case_sensitive", False))}
+
+
+def _numerical(data: dict, errors: list[str]) -> dict:
+    answers = []
+    for number, raw in enumerate(data.get("answers") or [], start=1):
+        where = _("answer %(number)s") % {"number": number}
+        raw = raw if isinstance(raw, dict) else {"value": raw}
+        value_raw = str(raw.get("value", "")).strip()
+        if value_raw == "*":
+            value = "*"
+        else:
+            parsed = parse_decimal(value_raw)
+            if parsed is None:
+                errors.append(
+                    _("%(where)s: %(value)s is not a number.") % {"where": where, "value": value_raw or '""'}
+                )
+            value = decimal_text(parsed) if parsed is not None else "0"
+        tolerance = parse_decimal(raw.get("tolerance", "0") or "0")
+        if tolerance is None or tolerance < 0:
+            errors.append(_("%(where)s: the tolerance must be a number of zero or more.") % {"where": where})
+            tolerance = Decimal(0)
+        answers.append(
+            {
+                "value": value,
+                "tolerance": decimal_text(tolerance),
+                "fraction": _fraction(raw.get("fraction", "1"), where, errors),
+                "feedback": _text(raw.get("feedback"), where, errors, required=False),
+            }
+        )
+    _needs_full_credit(answers, errors)
+    return {"answers": answers}
+
+
+def _matching(data: dict, errors: list[str]) -> dict:
+    pairs = []
+    for number, raw in enumerate(data.get("pairs") or [], start=1):
+        where = _("pair %(number)s") % {"number": number}
+        raw = raw if isinstance(raw, dict) else {}
+        pairs.append(
+            {
+                "prompt": _text(raw.get("prompt"), where, errors, required=False),
+                "answer": _text(raw.get("answer"), where, errors),
+            }
+        )
+    if sum(1 for pair in pairs if pair["prompt"]) < 2:
+        errors.append(_("A matching question needs at least two pairs."))
+    return {"pairs": pairs, "shuffle": bool(data.get("shuffle", True))}
+
+
+def _essay(data: dict, errors: list[str]) -> dict:
+    return {
+        "grader_info": _text(data.get("grader_info"), "", errors, required=False),
+        "response_template": _text(data.get("response_template"), "", errors, required=False),
+    }
+
+
+def _case_analysis(data: dict, errors: list[str]) -> dict:
+    rubric = []
+    for number, raw in enumerate(data.get("rubric") or [], start=1):
+        where = _("criterion %(number)s") % {"number": number}
+        raw = raw if isinstance(raw, dict) else {}
+        points = parse_decimal(raw.get("points"))
+        if points is None or points <= 0:
+            errors.append(_("%(where)s: the points must be a number above zero.") % {"where": where})
+            points = Decimal(0)
+        rubric.append(
+            {
+                "criterion": _text(raw.get("criterion"), where, errors),
+                "points": decimal_text(points),
+                "description": _text(raw.get("description"), where, errors, required=False),
+            }
+        )
+    if not rubric:
+        errors.append(_("A case analysis needs a rubric with at least one criterion."))
+    return {"grader_info": _text(data.get("grader_info"), "", errors, required=False), "rubric": rubric}
+
+
+_VALIDATORS = {
+    QuestionType.SINGLE_CHOICE: lambda data, errors: _choice(data, errors, multiple=False),
+    QuestionType.MULTIPLE_CHOICE: lambda data, errors: _choice(data, errors, multiple=True),
+    QuestionType.TRUE_FALSE: _true_false,
+    QuestionType.SHORT_ANSWER: _short_answer,
+    QuestionType.NUMERICAL: _numerical,
+    QuestionType.MATCHING: _matching,
+    QuestionType.ESSAY: _essay,
+    QuestionType.CASE_ANALYSIS: _case_analysis,
+}
+
+
+def validate_data(qtype: str, data) -> dict:
+    """Check ``data`` for a question of type ``qtype``; return it normalised or raise DataError."""
+    if qtype not in _VALIDATORS:
+        raise DataError([_("Unknown question type: %(type)s.") % {"type": qtype}])
+    if not isinstance(data, dict):
+        raise DataError([_("The answer data must be an object.")])
+    errors: list[str] = []
+    clean = _VALIDATORS[qtype](data, errors)
+    if errors:
+        raise DataError(errors)
+    return clean
+
+
+def rubric_total(data: dict) -> Decimal:
+    return sum((Decimal(item["points"]) for item in data.get("rubric", [])), Decimal(0))

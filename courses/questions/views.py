@@ -1,0 +1,163 @@
+"""Admin views: upload → preview → confirm an import, export a bank, download the Excel template.
+
+Thin: permissions and forms here, work in services and selectors. Every problem with an upload is
+shown as a form error or in the preview, never as a server error.
+"""
+
+from io import BytesIO
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView, View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from . import exporters, selectors, services
+from .forms import ImportConfirmForm, ImportUploadForm
+from .importers.excel import template_workbook
+from .models import ImportFormat, ImportJob, ImportStatus, QuestionBank, QuestionType
+
+ADD = "questions.add_question"
+VIEW = "questions.view_question"
+
+
+class _PermissionMixin:
+    permission_required = ADD
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(self.permission_required):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _job_for_user(user, pk) -> ImportJob:
+    """An import job its uploader, or someone allowed to manage all imports, may see."""
+    job = get_object_or_404(ImportJob.objects.select_related("bank"), pk=pk)
+    if job.created_by_id != user.pk and not user.has_perm("questions.change_importjob"):
+        raise Http404
+    return job
+
+
+class ImportUploadView(_PermissionMixin, WagtailAdminTemplateMixin, FormView):
+    form_class = ImportUploadForm
+    template_name = "questions/import_upload.html"
+    page_title = gettext_lazy("Import questions")
+    header_icon = "upload"
+
+    def get_initial(self):
+        return {"bank": self.request.GET.get("bank")}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(jobs=selectors.import_jobs_for_user(user=self.request.user), **kwargs)
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        job = services.import_check(
+            bank=form.cleaned_data["bank"],
+            filename=upload.name,
+            content=upload.read(),
+            file_format=form.cleaned_data["file_format"],
+            user=self.request.user,
+        )
+        return redirect("questions_admin:import_preview", pk=job.pk)
+
+
+class ImportPreviewView(_PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "questions/import_preview.html"
+    page_title = gettext_lazy("Import questions")
+    header_icon = "upload"
+
+    def get_page_subtitle(self):
+        return self.job.original_name
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and request.user.has_perm(ADD):
+            self.job = _job_for_user(request.user, kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def _confirm_form(self, data=None):
+        return ImportConfirmForm(data, unsupported_count=len(self.job.report.get("unsupported", [])))
+
+    def get_context_data(self, **kwargs):
+        report = self.job.report
+        kwargs.setdefault("form", self._confirm_form())
+        return super().get_context_data(
+            job=self.job,
+            report=report,
+            counts=[(QuestionType(code).label, count) for code, count in report.get("counts", {}).items()],
+            can_confirm=self.job.status == ImportStatus.PREVIEWED and report.get("total", 0) > 0,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = self._confirm_form(request.POST)
+        if self.job.status != ImportStatus.PREVIEWED or not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            job = services.import_confirm(
+                job=self.job,
+                skip_unsupported=form.cleaned_data.get("skip_unsupported", False),
+                user=request.user,
+            )
+        except services.ImportRefused as refused:
+            form.add_error(None, refused.message)
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(
+            request,
+            _("%(count)s questions imported into “%(bank)s”.")
+            % {"count": job.imported_count, "bank": job.bank},
+        )
+        return redirect(
+            reverse("wagtailsnippets_questions_question:list") + "?" + urlencode({"bank": job.bank_id})
+        )
+
+
+class ExportView(_PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+    """A bank's export page: what each format will leave out, then the download itself."""
+
+    permission_required = VIEW
+    template_name = "questions/export.html"
+    page_title = gettext_lazy("Export questions")
+    header_icon = "download"
+
+    def get_page_subtitle(self):
+        return str(self.bank)
+
+    def get(self, request, *args, **kwargs):
+        self.bank = get_object_or_404(QuestionBank, pk=kwargs["bank_id"])
+        questions, descriptions = selectors.bank_questions_for_export(bank=self.bank)
+        chosen = request.GET.get("format")
+        if chosen:
+            if chosen not in ImportFormat.values:
+                raise Http404
+            export = exporters.EXPORTERS[chosen]
+            content, _skipped = (
+                export(questions, descriptions) if chosen == ImportFormat.MOODLE_XML else export(questions)
+            )
+            suffix, content_type = exporters.FILE_TYPES[chosen]
+            response = HttpResponse(content, content_type=content_type)
+            response["Content-Disposition"] = f'attachment; filename="question-bank-{self.bank.pk}.{suffix}"'
+            return response
+        formats = []
+        for code, label in ImportFormat.choices:
+            _content, skipped = exporters.EXPORTERS[code](questions)
+            formats.append(
+                {"code": code, "label": label, "skipped": skipped, "count": len(questions) - len(skipped)}
+            )
+        return self.render_to_response(
+            self.get_context_data(bank=self.bank, formats=formats, total=len(questions))
+        )
+
+
+class TemplateDownloadView(_PermissionMixin, View):
+    def get(self, request):
+        buffer = BytesIO()
+        template_workbook().save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=exporters.FILE_TYPES[ImportFormat.EXCEL][1])
+        response["Content-Disposition"] = 'attachment; filename="question-import-template.xlsx"'
+        return response

@@ -1,0 +1,215 @@
+"""Reads about cohorts and enrolments: who may see lessons, who is in which cohort, rosters."""
+
+from decimal import Decimal
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, DecimalField, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from cms.models import CoursePage, LessonPage
+from cms.services import INSTRUCTORS_GROUP, REGISTRARS_GROUP
+from courses.models import Cohort, Enrolment, EnrolmentMode, EnrolmentStatus, HoursEntry, LessonCompletion
+from courses.models.enrolments import PLACE_HOLDING
+
+
+def _group_names(user) -> set[str]:
+    # Cached on the user object: a page checks several permissions per request.
+    if not hasattr(user, "_tta_group_names"):
+        user._tta_group_names = set(user.groups.values_list("name", flat=True))
+    return user._tta_group_names
+
+
+def is_registrar(*, user) -> bool:
+    """Registrars (and superusers) manage cohorts and enrolments."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or REGISTRARS_GROUP in _group_names(user)
+
+
+def is_learning_staff(*, user) -> bool:
+    """Instructors, registrars and superusers: they may read every lesson and see cohort rosters."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or bool({INSTRUCTORS_GROUP, REGISTRARS_GROUP} & _group_names(user))
+
+
+def _cohorts_covering(course: CoursePage) -> Q:
+    """Cohorts that give access to ``course``: its own (in any language) or its level's program."""
+    return Q(cohort__course__translation_key=course.translation_key) | Q(cohort__program__level=course.level)
+
+
+def is_enrolled(*, user, course: CoursePage) -> bool:
+    """Whether ``user`` holds a place (enrolled or completed) in a cohort of the course or of its program."""
+    if not user or isinstance(user, AnonymousUser) or not user.is_authenticated:
+        return False
+    return (
+        Enrolment.objects.filter(user=user, status__in=PLACE_HOLDING)
+        .filter(_cohorts_covering(course))
+        .exists()
+    )
+
+
+def can_read_lessons(*, user, course: CoursePage) -> bool:
+    """Lesson content is for enrolled trainees and for learning staff."""
+    return is_learning_staff(user=user) or is_enrolled(user=user, course=course)
+
+
+def enrolled_cohorts(*, user) -> QuerySet[Cohort]:
+    """Cohorts in which ``user`` holds a place, newest first, with their course or program loaded."""
+    if not user or not user.is_authenticated:
+        return Cohort.objects.none()
+    return (
+        Cohort.objects.filter(enrolments__user=user, enrolments__status__in=PLACE_HOLDING)
+        .select_related("course", "program")
+        .distinct()
+    )
+
+
+def enrolment_list_for_user(*, user) -> QuerySet[Enrolment]:
+    """All of a user's enrolments (any status), with cohort, course and program loaded."""
+    if not user or not user.is_authenticated:
+        return Enrolment.objects.none()
+    return (
+        Enrolment.objects.filter(user=user)
+        .select_related("cohort", "cohort__course", "cohort__program")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def enrolment_for(*, user, cohort: Cohort) -> Enrolment | None:
+    if not user or not user.is_authenticated:
+        return None
+    return Enrolment.objects.filter(user=user, cohort=cohort).first()
+
+
+def cohort_taken_places(*, cohort: Cohort) -> int:
+    return cohort.enrolments.filter(status__in=PLACE_HOLDING).count()
+
+
+def cohorts_open_for(*, course: CoursePage, at=None) -> list[Cohort]:
+    """Cohorts a trainee could apply to for ``course`` now: the course's own and its program's.
+
+    Invitation-only cohorts are left out (only invitees join them); each cohort carries
+    ``taken`` (places held) so a template can show what is left. One query.
+    """
+    at = at or timezone.now()
+    queryset = (
+        Cohort.objects.filter(
+            Q(course__translation_key=course.translation_key) | Q(program__level=course.level)
+        )
+        .exclude(enrolment_mode=EnrolmentMode.INVITATION)
+        .filter(Q(enrolment_opens_at__isnull=True) | Q(enrolment_opens_at__lte=at))
+        .filter(Q(enrolment_closes_at__isnull=True) | Q(enrolment_closes_at__gt=at))
+        .filter(ends_on__gte=timezone.localdate(at))
+        .annotate(taken=Count("enrolments", filter=Q(enrolments__status__in=PLACE_HOLDING)))
+        .select_related("course", "program")
+        .order_by("starts_on", "code")
+    )
+    return list(queryset)
+
+
+def waitlist(*, cohort: Cohort) -> QuerySet[Enrolment]:
+    """The waiting list in promotion order."""
+    return cohort.enrolments.filter(status=EnrolmentStatus.WAITLISTED).order_by("waitlisted_at", "pk")
+
+
+def pending_enrolments(*, cohort: Cohort) -> QuerySet[Enrolment]:
+    return (
+        cohort.enrolments.filter(status=EnrolmentStatus.PENDING).select_related("user").order_by("created_at")
+    )
+
+
+# --- Staff: cohort rosters ----------------------------------------------------------------
+
+ROSTER_SORTS = {
+    "name": ("user__first_name", "user__username"),
+    "-name": ("-user__first_name", "-user__username"),
+    "status": ("status", "user__username"),
+    "-status": ("-status", "user__username"),
+    "progress": ("lessons_done", "user__username"),
+    "-progress": ("-lessons_done", "user__username"),
+    "hours": ("hours", "user__username"),
+    "-hours": ("-hours", "user__username"),
+    "enrolled": ("created_at", "pk"),
+    "-enrolled": ("-created_at", "-pk"),
+}
+
+
+def cohort_list_for_staff(*, query: str = "", enrolment_mode: str = "") -> QuerySet[Cohort]:
+    """Every cohort (or those whose code or title contains ``query``, in ``enrolment_mode``) with
+    its place and queue counts, newest first (one query)."""
+    cohorts = Cohort.objects.select_related("course", "program")
+    if query:
+        cohorts = cohorts.filter(Q(code__icontains=query) | Q(title__icontains=query))
+    if enrolment_mode:
+        cohorts = cohorts.filter(enrolment_mode=enrolment_mode)
+    return cohorts.annotate(
+        taken=Count("enrolments", filter=Q(enrolments__status__in=PLACE_HOLDING)),
+        pending=Count("enrolments", filter=Q(enrolments__status=EnrolmentStatus.PENDING)),
+        waiting=Count("enrolments", filter=Q(enrolments__status=EnrolmentStatus.WAITLISTED)),
+    ).order_by("-starts_on", "code", "pk")
+
+
+def roster(*, cohort: Cohort, status: str = "", query: str = "", sort: str = "name"):
+    """The trainees of a cohort with lessons done, required lessons and hours, filtered and sorted.
+
+    Returns ``(queryset, required_lessons, courses)``. Progress counts required lessons completed
+    (matched by translation, as the progress engine does) over the required lessons of the
+    cohort's courses; hours sum the trainee's ledger for those courses. A fixed number of
+    queries whatever the number of trainees: the figures are subqueries of one SELECT.
+    """
+    from courses.selectors.progress import cohort_courses  # progress imports this module: import late
+
+    courses = cohort_courses(cohorts=[cohort])[cohort.pk]
+    course_keys = [c.translation_key for c in courses]
+    lesson_keys = list(
+        LessonPage.objects.live()
+        .filter(required=True)
+        .filter(_children_of(courses))
+        .values_list("translation_key", flat=True)
+    )
+    done = (
+        LessonCompletion.objects.filter(user=OuterRef("user_id"), lesson__translation_key__in=lesson_keys)
+        .order_by()
+        .values("user")
+        .annotate(n=Count("lesson__translation_key", distinct=True))
+        .values("n")
+    )
+    hours = (
+        HoursEntry.objects.filter(user=OuterRef("user_id"), course__translation_key__in=course_keys)
+        .order_by()
+        .values("user")
+        .annotate(total=Sum("hours"))
+        .values("total")
+    )
+    rows = (
+        Enrolment.objects.filter(cohort=cohort)
+        .select_related("user", "user__trainee_profile")
+        .annotate(
+            lessons_done=Coalesce(Subquery(done, output_field=IntegerField()), 0),
+            hours=Coalesce(
+                Subquery(hours, output_field=DecimalField(max_digits=9, decimal_places=3)),
+                Decimal("0"),
+                output_field=DecimalField(max_digits=9, decimal_places=3),
+            ),
+        )
+    )
+    if status:
+        rows = rows.filter(status=status)
+    if query:
+        rows = rows.filter(
+            Q(user__username__icontains=query)
+            | Q(user__first_name__icontains=query)
+            | Q(user__last_name__icontains=query)
+            | Q(user__email__icontains=query)
+        )
+    rows = rows.order_by(*ROSTER_SORTS.get(sort, ROSTER_SORTS["name"]))
+    return rows, len(lesson_keys), courses
+
+
+def _children_of(courses: list[CoursePage]) -> Q:
+    query = Q(pk__in=[])
+    for course in courses:
+        query |= Q(path__startswith=course.path, depth=course.depth + 1)
+    return query

@@ -1,0 +1,309 @@
+"""Learning figures for the staff reports (cohort report, annual report), computed in the database.
+
+Every function here runs a fixed number of queries whatever the number of trainees: counts, sums
+and histogram buckets are aggregates (``annotate``/``aggregate``/``values``), never a loop over
+rows. Exams add their figures in ``courses.exams.selectors``; certificates theirs in
+``certification.reports.selectors``, which puts the reports together.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    DecimalField,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, ExtractMonth, TruncWeek
+from django.utils import timezone
+
+from cms.models import CoursePage
+from courses.models import Cohort, Enrolment, EnrolmentEvent, EnrolmentStatus, HoursEntry, HoursSource
+from courses.models.enrolments import PLACE_HOLDING
+from courses.selectors.progress import cohort_courses
+
+ZERO = Decimal("0")
+HOURS = DecimalField(max_digits=12, decimal_places=3)
+# Hours histogram: no hours at all, then quarters of the hours required, then the requirement met.
+HOURS_SHARES = (Decimal("0.25"), Decimal("0.5"), Decimal("0.75"), Decimal("1"))
+# A cohort's progress chart shows at most this many weeks (the latest ones).
+MAX_WEEKS = 104
+
+
+def cohort_member_ids(*, cohort: Cohort) -> QuerySet:
+    """Ids of the trainees holding a place (enrolled or completed) in ``cohort``, as a subquery."""
+    return Enrolment.objects.filter(cohort=cohort, status__in=PLACE_HOLDING).values("user_id")
+
+
+def cohort_hours_required(*, cohort: Cohort, courses: list[CoursePage]) -> Decimal:
+    """What a trainee of the cohort must earn: the program's required hours, else its courses' hours."""
+    if cohort.program_id and cohort.program.required_hours:
+        return cohort.program.required_hours
+    return sum((c.learning_hours for c in courses), ZERO)
+
+
+@dataclass
+class HoursBucket:
+    label: str
+    count: int
+
+
+@dataclass
+class WeekRow:
+    week: datetime.date
+    hours: Decimal = ZERO
+    completed: int = 0
+
+
+@dataclass
+class CohortLearning:
+    """Where a cohort's trainees stand: the enrolment funnel, their hours and progress week by week."""
+
+    cohort: Cohort
+    courses: list[CoursePage]
+    hours_required: Decimal
+    applied: int
+    enrolled: int
+    completed: int
+    waiting: int
+    rejected: int
+    withdrawn: int
+    hours_total: Decimal
+    hours_met: int
+    hours_buckets: list[HoursBucket] = field(default_factory=list)
+    weeks: list[WeekRow] = field(default_factory=list)
+
+    @property
+    def hours_mean(self) -> Decimal:
+        if not self.enrolled:
+            return ZERO
+        return (self.hours_total / self.enrolled).quantize(Decimal("0.1"))
+
+
+def _hours_labels(edges: list[Decimal]) -> list[str]:
+    """Labels of the buckets: "0", then one per interval between the edges, then "≥ last edge"."""
+
+    def fmt(value: Decimal) -> str:
+        return f"{value.normalize():f}"
+
+    if not edges:
+        return ["0", "> 0"]
+    bounds = [ZERO, *edges]
+    labels = ["0"]
+    labels += [f"{fmt(low)}–{fmt(high)}" for low, high in zip(bounds, bounds[1:], strict=False)]
+    labels.append(f"≥ {fmt(edges[-1])}")
+    return labels
+
+
+def _hours_per_member(*, cohort: Cohort, course_keys: list) -> QuerySet[Enrolment]:
+    """The cohort's place holders, each annotated with ``hours`` earned in the cohort's courses."""
+    per_user = (
+        HoursEntry.objects.filter(user=OuterRef("user_id"), course__translation_key__in=course_keys)
+        .order_by()
+        .values("user")
+        .annotate(total=Sum("hours"))
+        .values("total")
+    )
+    return Enrolment.objects.filter(cohort=cohort, status__in=PLACE_HOLDING).annotate(
+        hours=Coalesce(Subquery(per_user, output_field=HOURS), Value(ZERO), output_field=HOURS)
+    )
+
+
+def cohort_learning(*, cohort: Cohort, today: datetime.date | None = None) -> CohortLearning:
+    """The learning half of the cohort report. Six queries, whatever the cohort's size."""
+    today = today or timezone.localdate()
+    courses = cohort_courses(cohorts=[cohort])[cohort.pk]
+    keys = [c.translation_key for c in courses]
+    required = cohort_hours_required(cohort=cohort, courses=courses)
+
+    S = EnrolmentStatus
+    counts = Enrolment.objects.filter(cohort=cohort).aggregate(
+        applied=Count("pk", filter=~Q(status=S.INVITED)),
+        enrolled=Count("pk", filter=Q(status__in=PLACE_HOLDING)),
+        completed=Count("pk", filter=Q(status=S.COMPLETED)),
+        waiting=Count("pk", filter=Q(status__in=[S.PENDING, S.WAITLISTED])),
+        rejected=Count("pk", filter=Q(status=S.REJECTED)),
+        withdrawn=Count("pk", filter=Q(status=S.WITHDRAWN)),
+    )
+
+    members = _hours_per_member(cohort=cohort, course_keys=keys)
+    edges = [(required * share).quantize(Decimal("0.1")) for share in HOURS_SHARES] if required else []
+    whens = [When(hours__lte=0, then=Value(0))]
+    whens += [When(hours__lt=edge, then=Value(index + 1)) for index, edge in enumerate(edges)]
+    by_bucket = dict(
+        members.annotate(bucket=Case(*whens, default=Value(len(edges) + 1), output_field=IntegerField()))
+        .values("bucket")
+        .annotate(n=Count("pk"))
+        .values_list("bucket", "n")
+        .order_by()
+    )
+    buckets = [
+        HoursBucket(label, by_bucket.get(index, 0)) for index, label in enumerate(_hours_labels(edges))
+    ]
+
+    totals = HoursEntry.objects.filter(
+        user_id__in=cohort_member_ids(cohort=cohort), course__translation_key__in=keys
+    ).aggregate(total=Sum("hours"))
+
+    weekly_hours = dict(
+        HoursEntry.objects.filter(
+            user_id__in=cohort_member_ids(cohort=cohort), course__translation_key__in=keys
+        )
+        .annotate(week=TruncWeek("created_at", output_field=DateField()))
+        .values("week")
+        .annotate(total=Sum("hours"))
+        .values_list("week", "total")
+        .order_by()
+    )
+    weekly_completions = dict(
+        EnrolmentEvent.objects.filter(enrolment__cohort=cohort, to_status=S.COMPLETED)
+        .annotate(week=TruncWeek("created_at", output_field=DateField()))
+        .values("week")
+        .annotate(n=Count("enrolment", distinct=True))
+        .values_list("week", "n")
+        .order_by()
+    )
+    return CohortLearning(
+        cohort=cohort,
+        courses=courses,
+        hours_required=required,
+        applied=counts["applied"],
+        enrolled=counts["enrolled"],
+        completed=counts["completed"],
+        waiting=counts["waiting"],
+        rejected=counts["rejected"],
+        withdrawn=counts["withdrawn"],
+        hours_total=totals["total"] or ZERO,
+        hours_met=by_bucket.get(len(edges) + 1, 0) if edges else 0,
+        hours_buckets=buckets,
+        weeks=week_rows(
+            hours=weekly_hours,
+            completed=weekly_completions,
+            start=cohort.starts_on,
+            end=min(cohort.ends_on, today),
+        ),
+    )
+
+
+def week_start(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def week_rows(*, hours: dict, completed: dict, start: datetime.date, end: datetime.date) -> list[WeekRow]:
+    """One row per week (Monday) from the earlier of ``start`` and the first figure to the later of
+    ``end`` and the last figure, weeks without figures included; the latest ``MAX_WEEKS`` at most."""
+    known = [day for day in (*hours, *completed) if day is not None]
+    first = week_start(min([start, *known]))
+    last = week_start(max([max(start, end), *known]))
+    weeks = []
+    day = first
+    while day <= last:
+        weeks.append(WeekRow(week=day, hours=hours.get(day) or ZERO, completed=completed.get(day, 0)))
+        day += datetime.timedelta(days=7)
+    return weeks[-MAX_WEEKS:]
+
+
+# --- The annual report ----------------------------------------------------------------------------
+
+
+@dataclass
+class LevelLearning:
+    trainees: int = 0
+    completed: int = 0
+    learners: int = 0
+    hours: Decimal = ZERO
+    online: Decimal = ZERO
+    offline: Decimal = ZERO
+    manual: Decimal = ZERO
+
+
+@dataclass
+class AnnualLearning:
+    year: int
+    by_level: dict[str, LevelLearning]
+    hours_by_month: list[Decimal]
+
+
+def year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+def annual_learning(*, year: int) -> AnnualLearning:
+    """Trainees trained and hours delivered in ``year``, by level. Three queries.
+
+    Trainees: those holding a place in a cohort running during the year (by the level of the
+    cohort's program or course); completed: of those, the ones whose enrolment is completed.
+    Hours: ledger entries credited during the year, by the level of their course and by source.
+    """
+    first, last = year_bounds(year)
+    by_level: dict[str, LevelLearning] = {}
+    places = (
+        Enrolment.objects.filter(
+            status__in=PLACE_HOLDING, cohort__starts_on__lte=last, cohort__ends_on__gte=first
+        )
+        .annotate(level=Coalesce("cohort__program__level", "cohort__course__level"))
+        .values("level")
+        .annotate(
+            trainees=Count("user", distinct=True),
+            completed=Count("user", distinct=True, filter=Q(status=EnrolmentStatus.COMPLETED)),
+        )
+        .order_by()
+    )
+    for row in places:
+        figures = by_level.setdefault(row["level"], LevelLearning())
+        figures.trainees, figures.completed = row["trainees"], row["completed"]
+
+    def source_sum(source):
+        return Coalesce(Sum("hours", filter=Q(source=source)), Value(ZERO), output_field=HOURS)
+
+    entries = HoursEntry.objects.filter(created_at__year=year)
+    hours = (
+        entries.values("course__level")
+        .annotate(
+            learners=Count("user", distinct=True),
+            total=Sum("hours"),
+            online=source_sum(HoursSource.ONLINE),
+            offline=source_sum(HoursSource.OFFLINE),
+            manual=source_sum(HoursSource.MANUAL),
+        )
+        .order_by()
+    )
+    for row in hours:
+        figures = by_level.setdefault(row["course__level"], LevelLearning())
+        figures.learners = row["learners"]
+        figures.hours = row["total"] or ZERO
+        figures.online, figures.offline, figures.manual = row["online"], row["offline"], row["manual"]
+
+    monthly = dict(
+        entries.annotate(month=ExtractMonth("created_at"))
+        .values("month")
+        .annotate(total=Sum("hours"))
+        .values_list("month", "total")
+        .order_by()
+    )
+    return AnnualLearning(
+        year=year,
+        by_level=by_level,
+        hours_by_month=[monthly.get(month) or ZERO for month in range(1, 13)],
+    )
+
+
+def years_with_learning() -> list[int]:
+    """Years in which a cohort ran, newest first (one query); the current year is always there."""
+    span = Cohort.objects.aggregate(first=Min("starts_on"), last=Max("ends_on"))
+    current = timezone.localdate().year
+    first = min(span["first"].year if span["first"] else current, current)
+    last = max(span["last"].year if span["last"] else current, current)
+    return list(range(last, first - 1, -1))

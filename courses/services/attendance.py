@@ -1,0 +1,133 @@
+"""Writes about offline sessions: rotating check-in codes, attendance and the hours it credits."""
+
+import datetime
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from courses import selectors
+from courses.models import Attendance, AttendanceMethod, Enrolment, HoursEntry, HoursSource, OfflineSession
+from courses.models.enrolments import PLACE_HOLDING
+from courses.services.progress import ProgressError, course_completion_evaluate
+
+EXPIRED_CODE_MESSAGE = gettext_lazy(
+    "This check-in code has expired. Scan the code on the screen again — it changes every minute."
+)
+# Check-in opens this long before a session starts.
+CHECKIN_OPENS_BEFORE = datetime.timedelta(minutes=30)
+
+
+def _bucket(at: datetime.datetime) -> int:
+    return int(at.timestamp()) // settings.CHECKIN_CODE_SECONDS
+
+
+def _code_for(session_id: int, bucket: int) -> str:
+    message = f"tta-checkin:{session_id}:{bucket}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()[:20]
+
+
+def checkin_code(*, session: OfflineSession, at: datetime.datetime | None = None) -> str:
+    """The code the check-in screen shows now. It changes every ``CHECKIN_CODE_SECONDS``. Pure."""
+    return _code_for(session.pk, _bucket(at or timezone.now()))
+
+
+def checkin_code_is_valid(*, session: OfflineSession, code: str, at: datetime.datetime | None = None) -> bool:
+    """True for the current code and the one before it (a trainee may scan just before it changes)."""
+    bucket = _bucket(at or timezone.now())
+    return any(hmac.compare_digest(code or "", _code_for(session.pk, b)) for b in (bucket, bucket - 1))
+
+
+def _refuse_outside_session(session: OfflineSession, at: datetime.datetime) -> None:
+    if at < session.starts_at - CHECKIN_OPENS_BEFORE:
+        raise ProgressError(_("Check-in for this session has not opened yet."))
+    if at > session.ends_at:
+        raise ProgressError(_("This session has ended; check-in is closed."))
+
+
+def _record(*, user, session: OfflineSession, method: str) -> tuple[Attendance, bool]:
+    """Record attendance and credit its hours, both once. Atomic."""
+    try:
+        with transaction.atomic():
+            attendance, created = Attendance.objects.get_or_create(
+                session=session, user=user, defaults={"method": method}
+            )
+            if created and session.hours > 0:
+                HoursEntry.objects.create(
+                    user=user,
+                    course=session.course,
+                    cohort=session.cohort,
+                    source=HoursSource.OFFLINE,
+                    hours=session.hours,
+                    key=f"attendance:{attendance.pk}",
+                )
+    except IntegrityError:
+        # A concurrent scan by the same trainee recorded it first.
+        return Attendance.objects.get(session=session, user=user), False
+    if created:
+        course_completion_evaluate(user=user, course=session.course)
+    return attendance, created
+
+
+def attendance_check_in(
+    *, user, session: OfflineSession, code: str, at: datetime.datetime | None = None
+) -> tuple[Attendance, bool]:
+    """Check the signed-in trainee in to ``session`` with the code they scanned.
+
+    Refused (ProgressError with a message for the trainee) when the code is not the current or
+    the previous one, when check-in is not open, or when the trainee has no place in the session's
+    cohort. Idempotent: a second check-in returns the first attendance and credits nothing more.
+    Returns the attendance and whether it is new.
+    """
+    at = at or timezone.now()
+    if not checkin_code_is_valid(session=session, code=code, at=at):
+        raise ProgressError(str(EXPIRED_CODE_MESSAGE))
+    _refuse_outside_session(session, at)
+    if not Enrolment.objects.filter(
+        user=user, cohort_id=session.cohort_id, status__in=PLACE_HOLDING
+    ).exists():
+        raise ProgressError(_("You are not enrolled in the cohort of this session."))
+    return _record(user=user, session=session, method=AttendanceMethod.QR)
+
+
+def attendance_record_by_staff(*, user, session: OfflineSession, actor) -> tuple[Attendance, bool]:
+    """Record attendance for a trainee who could not scan (registrars and instructors). Idempotent."""
+    if not selectors.is_learning_staff(user=actor):
+        raise PermissionDenied(_("Only registrars and instructors can record attendance."))
+    if not Enrolment.objects.filter(
+        user=user, cohort_id=session.cohort_id, status__in=PLACE_HOLDING
+    ).exists():
+        raise ProgressError(_("This trainee is not enrolled in the cohort of this session."))
+    return _record(user=user, session=session, method=AttendanceMethod.STAFF)
+
+
+def offline_session_create(
+    *,
+    cohort,
+    course,
+    title: str,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    hours,
+    location: str = "",
+    actor,
+) -> OfflineSession:
+    """Schedule an offline session of a cohort (registrars only). Its location defaults to the cohort's."""
+    if not selectors.is_registrar(user=actor):
+        raise PermissionDenied(_("Only registrars can schedule offline sessions."))
+    if ends_at <= starts_at:
+        raise ProgressError(_("A session must end after it starts."))
+    return OfflineSession.objects.create(
+        cohort=cohort,
+        course=course,
+        title=title,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        hours=hours,
+        location=location or cohort.location,
+    )

@@ -1,0 +1,370 @@
+"""Writes about progress: heartbeats, lesson and course completion, the learning-hours ledger."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cms.models import CoursePage, LessonPage
+from courses import selectors
+from courses.models import (
+    CourseCompletion,
+    CourseStudy,
+    Enrolment,
+    EnrolmentStatus,
+    HoursEntry,
+    HoursSource,
+    LessonCompletion,
+    LessonStudy,
+    StudyClock,
+    StudyTab,
+)
+from courses.models.enrolments import PLACE_HOLDING
+
+# Online study enters the ledger in whole tenths of an hour.
+ONLINE_CREDIT_SECONDS = 360
+ONLINE_CREDIT_HOURS = Decimal("0.1")
+
+
+class ProgressError(ValidationError):
+    """A progress request the rules refuse; its message is shown to the user as is."""
+
+
+def _course_of(lesson: LessonPage) -> CoursePage:
+    # The parent by tree path: one query, where get_parent().specific takes two.
+    return CoursePage.objects.get(path=lesson.path[: -lesson.steplen])
+
+
+def _enrolment_covering(*, user, course: CoursePage) -> Enrolment | None:
+    """An enrolment (enrolled or completed) that gives ``user`` this course, preferring the course's own cohort."""
+    return (
+        Enrolment.objects.filter(user=user, status__in=PLACE_HOLDING)
+        .filter(_covering(course))
+        # The course's own cohort first (its program is empty), then a program cohort.
+        .order_by(F("cohort__program").asc(nulls_first=True), "-pk")
+        .first()
+    )
+
+
+def _covering(course: CoursePage) -> Q:
+    """Cohorts that cover ``course``: its own (in any language) or its level's program."""
+    return Q(cohort__course__translation_key=course.translation_key) | Q(cohort__program__level=course.level)
+
+
+# --- Heartbeats -----------------------------------------------------------------------------
+
+
+@dataclass
+class HeartbeatResult:
+    status: str  # "credited" (possibly 0 s, e.g. over the daily cap), "replay" or "not_enrolled"
+    credited_seconds: int = 0
+    hours_added: Decimal = Decimal("0")
+    lesson_completed: bool = False
+    video_fraction: Decimal | None = None  # the credited share of the lesson's video, if it reported one
+    video_capped: bool = False  # the reported share was above what the credited time allows
+
+
+# A length the browser measures is taken only within these bounds (10 s to 6 h).
+CLIENT_VIDEO_LENGTH_RANGE = (10, 6 * 3600)
+
+
+def progress_record_heartbeat(
+    *,
+    user,
+    lesson: LessonPage,
+    tab: str,
+    seq: int,
+    video_fraction: float | None = None,
+    video_duration: float | None = None,
+    now: datetime.datetime | None = None,
+) -> HeartbeatResult:
+    """Credit active study time for one heartbeat from a visible lesson page. Atomic.
+
+    Guarantees: only trainees with a place in a cohort covering the lesson's course earn time; a
+    sequence number a tab already sent is a replay and earns nothing; whatever the number of tabs
+    or lessons open, a trainee earns at most the real time elapsed since their previous accepted
+    heartbeat and never more than one heartbeat interval per heartbeat; at most
+    ``HEARTBEAT_DAILY_CAP_SECONDS`` a day. Every full tenth of an hour becomes an online ledger entry
+    exactly once. Called by the heartbeat endpoint for the signed-in user.
+
+    ``video_fraction`` is the share of the lesson's uploaded videos the browser says it has played,
+    ``video_duration`` their total length as the browser measured it. Neither is trusted: see
+    ``_credit_video``. A video lesson completes itself once the credited share reaches the course
+    rule's ``min_video_fraction``.
+    """
+    course = _course_of(lesson)
+    enrolment = _enrolment_covering(user=user, course=course)
+    if enrolment is None:
+        return HeartbeatResult(status="not_enrolled")
+
+    interval = settings.HEARTBEAT_INTERVAL_SECONDS
+    with transaction.atomic():
+        # The clock row serialises every heartbeat of this user, across tabs and lessons.
+        clock = _locked_clock(user)
+        now = now or timezone.now()
+        tab = tab[:40]
+        # A sequence number above the tab's last one moves it on; anything else is a replay.
+        if not StudyTab.objects.filter(user=user, tab=tab, last_seq__lt=seq).update(
+            last_seq=seq, last_seen_at=now
+        ):
+            _tab_row, created = StudyTab.objects.get_or_create(user=user, tab=tab, defaults={"last_seq": seq})
+            if not created:
+                return HeartbeatResult(status="replay")
+
+        elapsed = (now - clock.last_beat_at).total_seconds() if clock.last_beat_at else interval
+        credit = int(max(0, min(elapsed, interval)))
+        today = timezone.localdate(now)
+        day_seconds = clock.day_seconds if clock.day == today else 0
+        credit = max(0, min(credit, settings.HEARTBEAT_DAILY_CAP_SECONDS - day_seconds))
+        clock.last_beat_at = max(now, clock.last_beat_at) if clock.last_beat_at else now
+        clock.day = today
+        clock.day_seconds = day_seconds + credit
+        clock.save(update_fields=["last_beat_at", "day", "day_seconds"])
+
+        study, _created = LessonStudy.objects.get_or_create(user=user, lesson=lesson)
+        study.active_seconds += credit
+        video = video_fraction is not None and selectors.lesson_has_video(lesson=lesson)
+        if video:
+            _credit_video(
+                study=study, lesson=lesson, claim=video_fraction, client_length=video_duration, credit=credit
+            )
+        study.save()
+
+        hours_added = _credit_online(user=user, course=course, cohort_id=enrolment.cohort_id, seconds=credit)
+
+        lesson_completed = False
+        if video:
+            rule = selectors.course_rule_for(course=course)
+            if study.video_fraction >= rule.min_video_fraction:
+                lesson_completed = _complete_lesson(user=user, lesson=lesson)
+        if lesson_completed or hours_added:
+            transaction.on_commit(lambda: course_completion_evaluate(user=user, course=course))
+    return HeartbeatResult(
+        status="credited",
+        credited_seconds=credit,
+        hours_added=hours_added,
+        lesson_completed=lesson_completed,
+        video_fraction=study.video_fraction if video else None,
+        video_capped=study.video_claim_capped if video else False,
+    )
+
+
+def _credit_video(
+    *, study: LessonStudy, lesson: LessonPage, claim: float, client_length, credit: int
+) -> None:
+    """Credit watched video seconds to ``study`` for one heartbeat that earned ``credit`` seconds.
+
+    The browser's claim is only an upper bound. Watched seconds grow by at most ``credit`` times
+    ``VIDEO_MAX_PLAYBACK_RATE``, so a heartbeat that earns nothing (over the daily cap, or sent in a
+    burst) adds nothing, and a forged share of 1.0 is worth no more than honest fast playback.
+    They never shrink, and never pass the video's length.
+
+    The length turns the claimed share into seconds. The most trustworthy one is the length the
+    lesson's editors gave on each uploaded video (required since the field exists). Lessons saved
+    before that fall back to the length the trainee's browser measured: fixed at its first report,
+    never changed by later ones, taken only within ``CLIENT_VIDEO_LENGTH_RANGE``, and flagged on
+    the row so an audit can tell the two apart. Without any length nothing is credited.
+    """
+    editors_length = selectors.lesson_video_length(lesson=lesson)
+    if editors_length is not None:
+        study.video_duration_seconds = editors_length
+        study.video_duration_from_client = False
+    elif study.video_duration_seconds is None and client_length is not None:
+        low, high = CLIENT_VIDEO_LENGTH_RANGE
+        study.video_duration_seconds = round(min(max(float(client_length), low), high))
+        study.video_duration_from_client = True
+
+    claim = min(max(float(claim), 0.0), 1.0)
+    study.video_fraction_claimed = max(study.video_fraction_claimed, Decimal(str(round(claim, 3))))
+    length = study.video_duration_seconds
+    if not length:
+        return
+    claimed_seconds = round(claim * length)
+    allowed_seconds = int(study.video_watched_seconds + credit * settings.VIDEO_MAX_PLAYBACK_RATE)
+    study.video_claim_capped = claimed_seconds > allowed_seconds
+    study.video_watched_seconds = max(
+        study.video_watched_seconds, min(claimed_seconds, allowed_seconds, length)
+    )
+
+
+def _locked_clock(user) -> StudyClock:
+    """The user's study clock, locked until the end of the transaction; created on first use."""
+    clock = StudyClock.objects.select_for_update().filter(user=user).first()
+    if clock is None:
+        try:
+            with transaction.atomic():
+                StudyClock.objects.create(user=user)
+        except IntegrityError:
+            pass  # Created by a concurrent heartbeat of the same user.
+        clock = StudyClock.objects.select_for_update().get(user=user)
+    return clock
+
+
+def _credit_online(*, user, course: CoursePage, cohort_id, seconds: int) -> Decimal:
+    """Add ``seconds`` to the course's study time and enter each newly full tenth of an hour in the ledger.
+
+    Must run inside the caller's transaction holding the user's clock lock. Ledger rows carry the
+    index of the tenth they stand for, so the same tenth can never be credited twice.
+    """
+    if seconds <= 0:
+        return Decimal("0")
+    study, _created = CourseStudy.objects.get_or_create(user=user, course=course)
+    study.active_seconds += seconds
+    first = study.credited_seconds // ONLINE_CREDIT_SECONDS
+    last = study.active_seconds // ONLINE_CREDIT_SECONDS
+    if last > first:
+        HoursEntry.objects.bulk_create(
+            [
+                HoursEntry(
+                    user=user,
+                    course=course,
+                    cohort_id=cohort_id,
+                    source=HoursSource.ONLINE,
+                    hours=ONLINE_CREDIT_HOURS,
+                    key=f"online:{user.pk}:{course.pk}:{index}",
+                )
+                for index in range(first, last)
+            ]
+        )
+        study.credited_seconds = last * ONLINE_CREDIT_SECONDS
+    study.save(update_fields=["active_seconds", "credited_seconds"])
+    return ONLINE_CREDIT_HOURS * (last - first)
+
+
+# --- Lesson completion ----------------------------------------------------------------------
+
+
+def _complete_lesson(*, user, lesson: LessonPage) -> bool:
+    """Record the completion once; True if it is new."""
+    _completion, created = LessonCompletion.objects.get_or_create(user=user, lesson=lesson)
+    return created
+
+
+def lesson_completion_allowed(*, user, lesson: LessonPage) -> tuple[bool, str]:
+    """Whether the trainee may mark ``lesson`` complete now, and if not, why (in the user's language)."""
+    course = _course_of(lesson)
+    if _enrolment_covering(user=user, course=course) is None:
+        return False, _("Only trainees enrolled in this course can record progress.")
+    if selectors.lesson_has_video(lesson=lesson):
+        return False, _("This lesson completes itself once you have watched enough of its video.")
+    rule = selectors.course_rule_for(course=course)
+    needed = int(lesson.estimated_minutes * 60 * rule.mark_complete_min_share)
+    study = selectors.lesson_study(user=user, lesson=lesson)
+    studied = study.active_seconds if study else 0
+    if studied < needed:
+        minutes = max(1, -(-(needed - studied) // 60))
+        return False, _(
+            "Study this lesson for about %(minutes)s more minutes before marking it complete."
+        ) % {"minutes": minutes}
+    return True, ""
+
+
+def lesson_mark_complete(*, user, lesson: LessonPage) -> LessonCompletion:
+    """Mark a non-video lesson complete for ``user`` (the signed-in trainee). Idempotent.
+
+    Allowed once the trainee has studied the lesson actively for the course rule's share of its
+    estimated minutes. Raises ProgressError with a message for the user otherwise.
+    """
+    existing = LessonCompletion.objects.filter(user=user, lesson=lesson).first()
+    if existing:
+        return existing
+    allowed, message = lesson_completion_allowed(user=user, lesson=lesson)
+    if not allowed:
+        raise ProgressError(message)
+    _complete_lesson(user=user, lesson=lesson)
+    course_completion_evaluate(user=user, course=_course_of(lesson))
+    return LessonCompletion.objects.get(user=user, lesson=lesson)
+
+
+# --- Course and enrolment completion --------------------------------------------------------
+
+
+def course_completion_evaluate(*, user, course: CoursePage) -> bool:
+    """Record that ``user`` completed ``course`` if its rule is now met, and complete any enrolment
+    whose courses are then all done. Idempotent; safe to call after any progress change.
+    Returns whether the course is complete.
+    """
+    progress = selectors.course_progress(user=user, course=course)
+    if not progress.completed:
+        return False
+    try:
+        with transaction.atomic():
+            CourseCompletion.objects.get_or_create(user=user, course=course)
+    except IntegrityError:
+        pass  # Recorded by a concurrent request.
+    _complete_enrolments(user=user, course=course)
+    return True
+
+
+def _complete_enrolments(*, user, course: CoursePage) -> None:
+    from courses.services.enrolments import enrolment_complete
+
+    enrolments = list(
+        Enrolment.objects.filter(user=user, status=EnrolmentStatus.ENROLLED)
+        .filter(_covering(course))
+        .select_related("cohort", "cohort__course", "cohort__program")
+    )
+    if not enrolments:
+        return
+    courses_by_cohort = selectors.cohort_courses(cohorts=[e.cohort for e in enrolments])
+    progress = selectors.progress_for_courses(
+        user=user, courses=[c for courses in courses_by_cohort.values() for c in courses]
+    )
+    for enrolment in enrolments:
+        courses = courses_by_cohort[enrolment.cohort_id]
+        if courses and all(progress[c.pk].completed for c in courses):
+            enrolment_complete(enrolment=enrolment, reason=_("All courses of the cohort completed."))
+
+
+# --- Ledger ---------------------------------------------------------------------------------
+
+
+def hours_adjust(*, user, course: CoursePage, hours: Decimal, reason: str, actor, cohort=None) -> HoursEntry:
+    """Add a manual credit or correction to ``user``'s ledger for ``course``. Registrars only.
+
+    The entry records who made it, when and why (a reason is required); nothing is ever edited
+    or deleted, so the ledger is its own audit trail. A correction may not take the trainee's
+    hours for the course below zero. Atomic.
+    """
+    if not selectors.is_registrar(user=actor):
+        raise PermissionDenied(_("Only registrars can adjust learning hours."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ProgressError(_("Give a reason for the adjustment."))
+    hours = Decimal(hours)
+    if hours == 0:
+        raise ProgressError(_("An adjustment must add or remove some hours."))
+    with transaction.atomic():
+        _locked_clock(user)
+        if selectors.hours_total(user=user, courses=[course]) + hours < 0:
+            raise ProgressError(
+                _("The adjustment would take the trainee's hours for this course below zero.")
+            )
+        entry = HoursEntry.objects.create(
+            user=user,
+            course=course,
+            cohort=cohort,
+            source=HoursSource.MANUAL,
+            hours=hours,
+            reason=reason,
+            created_by=actor,
+        )
+    course_completion_evaluate(user=user, course=course)
+    return entry
+
+
+__all__ = [
+    "HeartbeatResult",
+    "ProgressError",
+    "course_completion_evaluate",
+    "hours_adjust",
+    "lesson_completion_allowed",
+    "lesson_mark_complete",
+    "progress_record_heartbeat",
+]

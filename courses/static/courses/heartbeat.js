@@ -1,0 +1,89 @@
+/* Active study time for TT Academy lesson pages.
+ *
+ * While the page is visible, send a heartbeat every `data-interval` seconds with the lesson id,
+ * this tab's id and an increasing sequence number, plus the share of the page's videos actually
+ * played and their length. The server decides what to credit; this script only reports and shows
+ * the share the server credits. No third-party tracker.
+ */
+(function () {
+  "use strict";
+  var box = document.getElementById("tta-progress");
+  if (!box || !window.fetch) return;
+
+  var url = box.dataset.heartbeatUrl;
+  var lesson = box.dataset.lesson;
+  var intervalMs = Math.max(1, parseInt(box.dataset.interval, 10) || 30) * 1000;
+  var csrf = box.dataset.csrf;
+  var tab = window.crypto && crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2);
+  var seq = 0;
+  var timer = null;
+
+  // The share of the page's uploaded videos that has really been played (not merely skipped over),
+  // and their total length. Nothing until every video's length is known. The server credits watched
+  // time only as fast as study time allows and against the length the lesson's editors gave; the
+  // length measured here serves only lessons saved before editors were asked for one.
+  function videoReport() {
+    var videos = document.querySelectorAll("video");
+    var played = 0;
+    var total = 0;
+    for (var i = 0; i < videos.length; i++) {
+      var video = videos[i];
+      if (!isFinite(video.duration) || video.duration <= 0) return null;
+      total += video.duration;
+      for (var r = 0; r < video.played.length; r++) {
+        played += video.played.end(r) - video.played.start(r);
+      }
+    }
+    return total > 0 ? { fraction: Math.min(1, played / total), duration: total } : null;
+  }
+
+  function showVideo(data) {
+    if (typeof data.video_fraction !== "number") return;
+    var percent = box.querySelector("[data-role=video-percent]");
+    if (percent) percent.textContent = String(Math.floor(data.video_fraction * 100));
+    var capped = box.querySelector("[data-role=video-capped]");
+    if (capped) capped.hidden = !data.video_capped;
+  }
+
+  function beat() {
+    seq += 1;
+    var body = { lesson: lesson, tab: tab, seq: seq };
+    var video = videoReport();
+    if (video !== null) {
+      body.video = Math.round(video.fraction * 1000) / 1000;
+      body.video_duration = Math.round(video.duration * 10) / 10;
+    }
+    fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      keepalive: true,
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf },
+      body: JSON.stringify(body)
+    })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (data) showVideo(data);
+        if (data && data.lesson_completed) {
+          var status = box.querySelector("[data-role=status]");
+          if (status) status.textContent = "✓ " + box.dataset.completedText;
+        }
+      })
+      .catch(function () { /* Offline for a moment: the next heartbeat carries on. */ });
+  }
+
+  function start() {
+    if (timer === null) timer = window.setInterval(beat, intervalMs);
+  }
+
+  function stop() {
+    if (timer !== null) {
+      window.clearInterval(timer);
+      timer = null;
+    }
+  }
+
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible") start(); else stop();
+  });
+  if (document.visibilityState === "visible") start();
+})();

@@ -1,0 +1,1 @@
+"""Views of the learning app, one module per area. They stay thin: parse, call a service or selector, render."""

@@ -1,0 +1,107 @@
+"""Offline-session check-in: a staff screen with a QR code that changes every minute, and the
+mobile page a trainee reaches by scanning it."""
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from courses import selectors, services
+from courses.models import OfflineSession
+from courses.services.attendance import EXPIRED_CODE_MESSAGE
+
+
+def _require_staff(request) -> None:
+    if not selectors.is_learning_staff(user=request.user):
+        raise PermissionDenied
+
+
+def _qr_svg(request, session: OfflineSession) -> str:
+    code = services.checkin_code(session=session)
+    url = request.build_absolute_uri(reverse("courses:checkin", args=[session.pk, code]))
+    # segno escapes nothing user-provided here: the URL is ours and the title is a fixed string.
+    svg = segno.make(url, error="m").svg_inline(scale=8, title=_("Check-in code"))
+    return format_html('<div class="checkin-qr" data-url="{}">{}</div>', url, mark_safe(svg))
+
+
+@login_required
+def session_list(request):
+    """Offline sessions of today and later, for registrars and instructors to open a check-in screen."""
+    _require_staff(request)
+    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    sessions = selectors.offline_sessions_from(start=today)
+    return render(request, "courses/checkin/session_list.html", {"sessions": sessions})
+
+
+@login_required
+def session_screen(request, session_id: int):
+    """The screen shown in the classroom: the QR code, refreshed by the page every few seconds."""
+    _require_staff(request)
+    session = get_object_or_404(OfflineSession.objects.select_related("cohort", "course"), pk=session_id)
+    return render(
+        request,
+        "courses/checkin/session_screen.html",
+        {
+            "session": session,
+            "qr": _qr_svg(request, session),
+            "attendance_count": session.attendances.count(),
+            "refresh_seconds": max(5, settings.CHECKIN_CODE_SECONDS // 6),
+        },
+    )
+
+
+@login_required
+def session_qr(request, session_id: int):
+    """The current QR code and head count as an HTML fragment, polled by the check-in screen."""
+    _require_staff(request)
+    session = get_object_or_404(OfflineSession, pk=session_id)
+    response = HttpResponse(
+        format_html(
+            '{}<p class="checkin-count">{}</p>',
+            _qr_svg(request, session),
+            _("Checked in: %(count)s") % {"count": session.attendances.count()},
+        )
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def check_in(request, session_id: int, code: str):
+    """A trainee confirms the check-in they scanned. GET shows the session; POST records attendance."""
+    session = get_object_or_404(OfflineSession.objects.select_related("cohort", "course"), pk=session_id)
+    if request.method == "POST":
+        try:
+            _attendance, created = services.attendance_check_in(user=request.user, session=session, code=code)
+        except services.ProgressError as error:
+            return render(
+                request,
+                "courses/checkin/check_in.html",
+                {"session": session, "code": code, "error": error.messages[0]},
+                status=400,
+            )
+        if created:
+            messages.success(request, _("You are checked in. The session's hours have been credited."))
+        else:
+            messages.info(request, _("You had already checked in to this session."))
+        return redirect("courses:checkin_done", session_id=session.pk)
+    context = {"session": session, "code": code}
+    if not services.checkin_code_is_valid(session=session, code=code):
+        # Say so before the trainee presses the button; the POST checks again anyway.
+        context["error"] = EXPIRED_CODE_MESSAGE
+    return render(request, "courses/checkin/check_in.html", context)
+
+
+@login_required
+def check_in_done(request, session_id: int):
+    session = get_object_or_404(OfflineSession.objects.select_related("cohort", "course"), pk=session_id)
+    attendance = session.attendances.filter(user=request.user).first()
+    return render(request, "courses/checkin/done.html", {"session": session, "attendance": attendance})

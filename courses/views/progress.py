@@ -1,0 +1,105 @@
+"""Progress endpoints for the signed-in trainee: heartbeats, "mark complete" and their own ledger.
+
+Every view works on ``request.user`` only; no URL takes a user, so nobody can reach another's progress.
+"""
+
+import json
+import math
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cms.models import CoursePage, LessonPage
+from courses import selectors, services
+
+
+def _json_body(request) -> dict:
+    if request.content_type == "application/json":
+        try:
+            data = json.loads(request.body or b"{}")
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
+    return request.POST.dict()
+
+
+@require_POST
+def heartbeat(request):
+    """One heartbeat from a visible lesson page: ``lesson`` id, ``tab`` id, ``seq`` number, and optionally
+    ``video`` (the share of the page's videos played) with ``video_duration`` (their length in seconds)."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": _("Sign in to record your study time.")}, status=401)
+    data = _json_body(request)
+    try:
+        lesson_id = int(data.get("lesson"))
+        seq = int(data.get("seq"))
+        tab = str(data.get("tab") or "")[:40]
+        video = data.get("video")
+        video = None if video in (None, "") else float(video)
+        duration = data.get("video_duration")
+        duration = None if duration in (None, "") else float(duration)
+    except (TypeError, ValueError):
+        return JsonResponse({"error": _("Malformed heartbeat.")}, status=400)
+    if (
+        not tab
+        or seq < 1
+        or (video is not None and not 0 <= video <= 1)
+        or (duration is not None and not 0 < duration < math.inf)
+    ):
+        return JsonResponse({"error": _("Malformed heartbeat.")}, status=400)
+    lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
+    if lesson is None:
+        return JsonResponse({"error": _("No such lesson.")}, status=404)
+    result = services.progress_record_heartbeat(
+        user=request.user, lesson=lesson, tab=tab, seq=seq, video_fraction=video, video_duration=duration
+    )
+    status = 403 if result.status == "not_enrolled" else 200
+    return JsonResponse(
+        {
+            "status": result.status,
+            "credited_seconds": result.credited_seconds,
+            "lesson_completed": result.lesson_completed,
+            "video_fraction": None if result.video_fraction is None else float(result.video_fraction),
+            "video_capped": result.video_capped,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def mark_complete(request, lesson_id: int):
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    try:
+        services.lesson_mark_complete(user=request.user, lesson=lesson)
+    except services.ProgressError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Lesson marked complete."))
+    target = request.POST.get("next") or lesson.get_url(request)
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = lesson.get_url(request)
+    return HttpResponseRedirect(target)
+
+
+@login_required
+def course_progress(request, course_id: int):
+    """The signed-in trainee's progress and ledger in one course."""
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    if not selectors.is_enrolled(user=request.user, course=course):
+        raise Http404
+    return render(
+        request,
+        "courses/progress/course_progress.html",
+        {
+            "course": course,
+            "progress": selectors.course_progress(user=request.user, course=course),
+            "ledger": selectors.hours_ledger(user=request.user, course=course),
+            "by_source": selectors.hours_by_source(user=request.user, course=course),
+        },
+    )

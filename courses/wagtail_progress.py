@@ -1,0 +1,99 @@
+"""Offline sessions and course completion rules in the Wagtail admin, for registrars.
+
+Imported by ``courses/wagtail_hooks.py``. Who may do what follows the learning roles
+(courses.selectors.is_registrar / is_learning_staff) rather than per-model permission rows.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.services import INSTRUCTORS_GROUP, REGISTRARS_GROUP
+from courses import selectors
+from courses.models import CourseRule, OfflineSession
+
+
+class LearningRolesPolicy(BasePermissionPolicy):
+    """Registrars may do everything; instructors may look."""
+
+    def user_has_permission(self, user, action):
+        if action == "view":
+            return selectors.is_learning_staff(user=user)
+        return selectors.is_registrar(user=user)
+
+    def users_with_any_permission(self, actions):
+        groups = [REGISTRARS_GROUP] + ([INSTRUCTORS_GROUP] if set(actions) <= {"view"} else [])
+        return (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .filter(Q(is_superuser=True) | Q(groups__name__in=groups))
+            .distinct()
+        )
+
+
+register_permission_policy(OfflineSession, LearningRolesPolicy(OfflineSession))
+register_permission_policy(CourseRule, LearningRolesPolicy(CourseRule))
+
+
+class OfflineSessionViewSet(SnippetViewSet):
+    model = OfflineSession
+    icon = "date"
+    menu_label = _("Offline sessions")
+    list_display = ["title", "cohort", "course", "starts_at", "ends_at", "hours"]
+    list_filter = ["cohort"]
+    search_fields = ["title", "location"]
+    ordering = ["-starts_at"]
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("cohort"), FieldPanel("course")]),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldRowPanel([FieldPanel("hours"), FieldPanel("location")]),
+    ]
+
+
+class CourseRuleViewSet(SnippetViewSet):
+    model = CourseRule
+    icon = "tasks"
+    menu_label = _("Completion rules")
+    list_display = ["course", "require_required_lessons", "hours_share_required", "min_video_fraction"]
+    panels = [
+        FieldPanel("course"),
+        MultiFieldPanel(
+            [FieldPanel("require_required_lessons"), FieldPanel("hours_share_required")],
+            heading=_("A course is complete when"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("min_video_fraction"), FieldPanel("mark_complete_min_share")],
+            heading=_("A lesson is complete when"),
+        ),
+    ]
+
+
+class ProgressViewSetGroup(SnippetViewSetGroup):
+    items = (OfflineSessionViewSet, CourseRuleViewSet)
+    menu_icon = "time"
+    menu_label = _("Attendance and completion")
+    menu_order = 245
+
+
+register_snippet(ProgressViewSetGroup)
+
+
+@hooks.register("register_admin_menu_item")
+def register_checkin_menu_item():
+    from wagtail.admin.menu import MenuItem
+
+    class _CheckinMenuItem(MenuItem):
+        def is_shown(self, request):
+            return selectors.is_learning_staff(user=request.user)
+
+    return _CheckinMenuItem(
+        _("Check-in screens"), reverse("courses:checkin_sessions"), icon_name="view", order=246
+    )

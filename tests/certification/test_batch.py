@@ -1,0 +1,214 @@
+"""Bulk issuance of a cohort: registrars only, each trainee once, live progress, retries, a private ZIP."""
+
+import io
+import zipfile
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.urls import reverse
+
+from certification.models import BatchItem, Certificate, IssuanceBatch, ItemState, RenderState, ZipState
+from certification.services import batches
+from certification.services.rendering import certificate_render
+from tests.certification.render_fixtures import wait_for
+from tests.factories import certification as cert_factories
+from tests.factories import courses as course_factories
+
+
+@pytest.fixture
+def registrar(registrar):
+    """The conftest's registrar, with access to the Wagtail admin (granted by the editorial setup)."""
+    from django.contrib.auth.models import Permission
+
+    registrar.user_permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    return registrar
+
+
+@pytest.fixture
+def cohort(program, eligible, private_storage):
+    """``eligible`` meets the rule; 李䶮 is enrolled too but has not learnt anything yet."""
+    cohort = course_factories.cohort(program=program)
+    course_factories.enrolment(cohort=cohort, user=eligible)
+    laggard = cert_factories.trainee(real_name="李䶮", username="liyan")
+    course_factories.enrolment(cohort=cohort, user=laggard)
+    return cohort
+
+
+def _laggard():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username="liyan")
+
+
+def _render_all():
+    for certificate in Certificate.objects.filter(render_state=RenderState.PENDING):
+        certificate_render(certificate_id=certificate.pk)
+
+
+def test_only_registrars_start_a_batch(cohort, trainee):
+    with pytest.raises(PermissionDenied):
+        batches.batch_start(cohort=cohort, actor=trainee)
+    assert not IssuanceBatch.objects.exists()
+
+
+def test_a_batch_issues_the_eligible_and_explains_the_others_in_chinese(cohort, registrar, eligible):
+    batch = batches.batch_start(cohort=cohort, actor=registrar)
+    assert batches.batch_progress(batch=batch).as_dict() == {
+        "total": 2, "issued": 0, "failed": 0, "remaining": 2, "finished": False, "percent": 0
+    }  # fmt: skip
+
+    assert batches.batch_run(batch_id=batch.pk) == 2
+    issued = BatchItem.objects.get(batch=batch, user=eligible)
+    refused = BatchItem.objects.get(batch=batch, user=_laggard())
+    assert issued.state == ItemState.ISSUED and issued.certificate.user == eligible
+    assert refused.state == ItemState.FAILED and refused.certificate is None
+    assert "学时" in refused.error or "课程" in refused.error  # the eligibility explanation, in Chinese
+    # Issued but not yet rendered: still remaining.
+    assert batches.batch_progress(batch=batch).as_dict()["remaining"] == 1
+
+    _render_all()
+    progress = batches.batch_progress(batch=batch)
+    assert (progress.issued, progress.failed, progress.remaining, progress.finished) == (1, 1, 0, True)
+    batch.refresh_from_db()
+    assert batch.state == "finished"
+
+
+def test_running_a_batch_twice_issues_each_trainee_once(cohort, registrar):
+    batch = batches.batch_start(cohort=cohort, actor=registrar)
+    # Starting again while it runs gives the same batch: a double click starts one.
+    assert batches.batch_start(cohort=cohort, actor=registrar) == batch
+    batches.batch_run(batch_id=batch.pk)
+    assert batches.batch_run(batch_id=batch.pk) == 0
+    assert Certificate.objects.count() == 1
+
+
+def _callback_names(callbacks) -> list[str]:
+    """The functions that registered on-commit callbacks, sorted (``_queue_run``, ``_queue_render``, ...)."""
+    return sorted(callback.__qualname__.split(".<locals>")[0] for callback in callbacks)
+
+
+def test_a_long_batch_is_issued_in_chunks_each_queued_on_commit(
+    cohort, registrar, django_capture_on_commit_callbacks
+):
+    batch = batches.batch_start(cohort=cohort, actor=registrar)
+    with django_capture_on_commit_callbacks() as queued:
+        assert batches.batch_run(batch_id=batch.pk, max_items=1) == 1
+    # The rest of the batch (the first trainee, 李䶮, was not eligible).
+    assert _callback_names(queued) == ["_queue_run"]
+    with django_capture_on_commit_callbacks() as queued:
+        assert batches.batch_run(batch_id=batch.pk, max_items=1) == 1
+    # The render of the certificate issued and its holder's notification (email, unread count);
+    # no further run: nothing is left.
+    assert _callback_names(queued) == ["_queue_email_on_commit", "_queue_render", "forget_unread_count"]
+    batch.refresh_from_db()
+    assert batch.state == "finished"
+
+
+def test_retrying_failures_issues_those_who_have_since_become_eligible(cohort, registrar, courses):
+    batch = batches.batch_start(cohort=cohort, actor=registrar)
+    batches.batch_run(batch_id=batch.pk)
+    laggard = _laggard()
+    for course in courses:
+        cert_factories.complete(user=laggard, course=course)
+    cert_factories.exam_result(user=laggard, course=courses[-1], percent=90)
+
+    assert batches.batch_retry_failures(batch=batch, actor=registrar) == 1
+    assert batches.batch_run(batch_id=batch.pk) == 1
+    _render_all()
+    progress = batches.batch_progress(batch=batch)
+    assert (progress.issued, progress.failed, progress.remaining) == (2, 0, 0)
+    assert batches.batch_retry_failures(batch=batch, actor=registrar) == 0
+
+
+def test_retry_renders_again_a_pdf_that_was_refused(cohort, registrar, monkeypatch):
+    from certification import fonts
+
+    batch = batches.batch_start(cohort=cohort, actor=registrar)
+    batches.batch_run(batch_id=batch.pk)
+    monkeypatch.setattr(fonts, "missing_glyphs", lambda text, weight=400: ["丰"])
+    _render_all()
+    assert batches.batch_progress(batch=batch).failed == 2  # one not eligible, one PDF refused
+    monkeypatch.undo()
+    with transaction.atomic():
+        assert batches.batch_retry_failures(batch=batch, actor=registrar) == 2
+    assert Certificate.objects.get().render_state == RenderState.PENDING
+
+
+def test_the_zip_holds_every_stored_pdf_by_serial_and_is_served_to_registrars_only(
+    cohort, registrar, trainee, client
+):
+    batch = batches.batch_start(cohort=cohort, actor=registrar)
+    batches.batch_run(batch_id=batch.pk)
+    _render_all()
+    batches.batch_request_zip(batch=batch, actor=registrar)
+    batch = batches.batch_build_zip(batch_id=batch.pk)
+    assert batch.zip_state == ZipState.DONE
+
+    certificate = Certificate.objects.get()
+    url = reverse("certificate_batch_zip_download", args=[batch.pk])
+    assert client.get(url).status_code == 302  # anonymous: to the admin login
+    client.force_login(trainee)
+    assert client.get(url).status_code in (302, 403)
+    client.force_login(registrar)
+    response = client.get(url)
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    assert archive.namelist() == [f"{certificate.serial}.pdf"]
+    with certificate.pdf.open("rb") as handle:
+        assert archive.read(f"{certificate.serial}.pdf") == handle.read()
+
+
+def test_the_batch_pages_and_progress_json(cohort, registrar, trainee, client):
+    client.force_login(registrar)
+    assert client.get(reverse("certificate_batches")).status_code == 200
+    response = client.post(reverse("certificate_batch_create"), {"cohort": cohort.pk})
+    batch = IssuanceBatch.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "certificate_batch", args=[batch.pk]
+    )
+    client.post(reverse("certificate_batch_create"), {"cohort": cohort.pk})
+    assert IssuanceBatch.objects.count() == 1  # a double click starts one batch
+
+    page = client.get(reverse("certificate_batch", args=[batch.pk]))
+    assert page.status_code == 200 and b"batch-bar" in page.content
+    body = client.get(reverse("certificate_batch_progress", args=[batch.pk])).json()
+    assert body["total"] == 2 and body["remaining"] == 2 and body["failures"] == []
+
+    bad = client.post(reverse("certificate_batch_create"), {"cohort": "not a number"})
+    assert bad.status_code == 302  # a clear message, never a 500
+
+    client.force_login(trainee)
+    assert client.get(reverse("certificate_batch_progress", args=[batch.pk])).status_code in (302, 403)
+
+
+@pytest.mark.integration
+def test_a_batch_runs_on_a_real_worker_through_the_broker(certificates_worker, cohort, registrar):
+    with transaction.atomic():
+        batch = batches.batch_start(cohort=cohort, actor=registrar)
+    assert wait_for(lambda: batches.batch_progress(batch=batch).finished, timeout=90)
+    progress = batches.batch_progress(batch=batch)
+    assert (progress.issued, progress.failed) == (1, 1)
+
+
+def test_a_batch_whose_run_was_lost_is_queued_again_by_the_sweep(cohort, registrar, monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from certification import tasks
+    from certification.models import BatchItem
+
+    queued = []
+    monkeypatch.setattr(tasks.certificate_batch_run_task, "delay", lambda batch_id: queued.append(batch_id))
+    batch = batches.batch_start(cohort=cohort, actor=registrar)  # its run message is never delivered
+
+    assert batches.batch_resume_stalled() == 0  # pending, but only just
+    BatchItem.objects.filter(batch=batch).update(updated_at=timezone.now() - timedelta(hours=1))
+    assert batches.batch_resume_stalled() == 1 and queued == [batch.pk]
+
+    assert batches.batch_run(batch_id=batch.pk) == 2  # the queued run issues what is pending
+    queued.clear()
+    assert batches.batch_resume_stalled() == 0 and queued == []  # nothing pending any more

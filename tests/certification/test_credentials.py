@@ -1,0 +1,139 @@
+"""Signed credentials, checked offline by an independent implementation (Digital Bazaar's, from npm)."""
+
+import copy
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pyld import jsonld
+
+from certification import credentials, services
+
+VERIFIER_DIR = Path(__file__).resolve().parent / "js"
+
+
+@pytest.fixture(scope="session")
+def js_verifier():
+    """``node verify.mjs`` with its npm packages installed (``./tta test`` runs ``npm ci``; so does this)."""
+    node = shutil.which("node")
+    assert node, "node is required for the credential verifier (installed by ./tta)"
+    if not (VERIFIER_DIR / "node_modules" / "@digitalbazaar" / "vc").is_dir():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=VERIFIER_DIR, check=True, timeout=600)
+
+    def verify(*documents) -> list[dict]:
+        payload = {
+            "credentials": list(documents),
+            "didDocument": credentials.did_document(),
+            "contexts": {url: credentials.bundled_context(url) for url in credentials.BUNDLED_CONTEXTS},
+        }
+        done = subprocess.run(
+            [node, "verify.mjs"],
+            cwd=VERIFIER_DIR,
+            input=json.dumps(payload),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
+        return json.loads(done.stdout)
+
+    return verify
+
+
+@pytest.mark.django_db
+def test_a_certificates_credential_verifies_with_the_independent_implementation(certificate, js_verifier):
+    document = credentials.credential_for(certificate)
+    tampered_name = copy.deepcopy(document)
+    tampered_name["credentialSubject"]["identifier"][0]["identityHash"] = "李四"
+    tampered_expiry = copy.deepcopy(document)
+    tampered_expiry["validUntil"] = "2099-01-01T00:00:00Z"
+    tampered_proof = copy.deepcopy(document)
+    tampered_proof["proof"]["created"] = "2020-01-01T00:00:00Z"
+
+    results = js_verifier(document, tampered_name, tampered_expiry, tampered_proof)
+
+    assert results[0] == {"verified": True, "error": ""}, results[0]
+    assert [r["verified"] for r in results[1:]] == [False, False, False]
+
+
+@pytest.mark.django_db
+def test_the_credential_says_what_the_certificate_says(certificate):
+    document = certificate.credential
+
+    assert document["@context"] == [credentials.CREDENTIALS_V2, credentials.OPEN_BADGES_V3]
+    assert document["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
+    assert document["issuer"]["id"] == credentials.issuer_did()
+    assert document["id"].endswith(f"/verify/{certificate.verification_code}/")
+    subject = document["credentialSubject"]
+    assert subject["identifier"][0]["identityHash"] == "张三丰"
+    assert subject["achievement"]["humanCode"] == certificate.serial
+    assert subject["creditsEarned"] == 48.0
+    assert document["validUntil"].startswith(str(certificate.expires_at.year))
+    assert document["proof"]["verificationMethod"] == credentials.verification_method_id()
+
+
+@pytest.mark.django_db
+def test_signing_is_deterministic_and_the_stored_credential_is_returned(certificate):
+    fresh = credentials.sign(
+        credentials.credential_document(certificate), created=document_created(certificate)
+    )
+
+    assert fresh == certificate.credential
+    assert credentials.credential_for(certificate) == certificate.credential
+    assert credentials.verify(certificate.credential)
+
+
+def document_created(certificate):
+    return certificate.credential["proof"]["created"]
+
+
+@pytest.mark.django_db
+def test_the_sites_own_verifier_refuses_tampering(certificate):
+    tampered = copy.deepcopy(certificate.credential)
+    tampered["credentialSubject"]["creditsEarned"] = 480.0
+
+    assert not credentials.verify(tampered)
+
+
+@pytest.mark.django_db
+def test_a_reissue_gets_a_new_credential(certificate, registrar):
+    new = services.certificate_reissue(certificate=certificate, actor=registrar, reason="Template changed")
+
+    assert new.credential["proof"]["proofValue"] != certificate.credential["proof"]["proofValue"]
+    assert credentials.verify(new.credential)
+
+
+def test_the_document_loader_never_fetches_from_the_network():
+    with pytest.raises(jsonld.JsonLdError):
+        credentials.document_loader("https://example.org/context.jsonld")
+    assert credentials.document_loader(credentials.CREDENTIALS_V2)["document"]["@context"]
+
+
+def test_the_signing_key_comes_from_the_environment(settings):
+    seed = bytes(range(32))
+    settings.TTA_CREDENTIAL_SIGNING_KEY = credentials.secret_key_multibase(seed)
+
+    public = credentials.public_key_multibase()
+
+    assert public.startswith("z6Mk")
+    assert credentials.signing_key().private_bytes_raw() == seed
+
+
+def test_a_malformed_signing_key_is_refused(settings):
+    settings.TTA_CREDENTIAL_SIGNING_KEY = "z" + credentials.base58btc_encode(b"\x00" * 34)
+
+    with pytest.raises(credentials.CredentialError):
+        credentials.signing_key()
+
+
+def test_base58_round_trip():
+    for data in [b"", b"\x00\x00abc", bytes(range(256))]:
+        assert credentials.base58btc_decode(credentials.base58btc_encode(data)) == data
+
+
+def test_did_web_for_a_host_with_a_port_and_a_path(settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://academy.example.cn:8443/tta/"
+
+    assert credentials.issuer_did() == "did:web:academy.example.cn%3A8443:tta"

@@ -1,0 +1,56 @@
+"""Glyph coverage: every character of every name must render, or rendering is refused."""
+
+from certification import fonts
+
+
+def test_rare_name_characters_outside_gb2312_are_covered():
+    for name in ["王喆堃", "李䶮", "张赟", "𠮷野", "赵玥珺", "周昇"]:
+        for character in name:
+            # They really are outside GB2312, the point of the test.
+            if character not in "王李张野赵周":
+                try:
+                    character.encode("gb2312")
+                except UnicodeEncodeError:
+                    pass
+                else:
+                    raise AssertionError(f"{character} is in GB2312")
+        assert fonts.missing_glyphs(name) == [], name
+
+
+def test_characters_no_configured_font_has_are_reported_once_in_order():
+    # U+2A6A5 (zhé, four dragons, Extension B) and U+20000 are in no Noto CJK font.
+    assert fonts.missing_glyphs("王𪚥𪚥𠀀李") == ["𪚥", "𠀀"]
+
+
+def test_whitespace_and_controls_are_not_glyphs():
+    assert fonts.missing_glyphs("张 三\n\t") == []
+
+
+def test_shipped_subset_holds_gb2312_and_the_listed_rare_characters_with_compact_glyph_ids():
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(fonts.SHIPPED_FONTS[400], lazy=True)
+    cmap = font.getBestCmap()
+    assert all(ord(c) in cmap for c in "喆堃赟玥珺昇䶮")
+    assert ord("啊") in cmap and ord("齄") in cmap  # first and last GB2312 hanzi
+    # Compact glyph ids: ~7,700 glyphs, not the 65,535 of the full font.
+    assert font["maxp"].numGlyphs < 9000
+    assert font["name"].getDebugName(1) == fonts.FONT_FAMILY
+
+
+def test_characters_outside_the_subset_fall_back_to_the_system_font():
+    from fontTools.ttLib import TTFont
+
+    cmap = TTFont(fonts.SHIPPED_FONTS[400], lazy=True).getBestCmap()
+    assert ord("𠮷") not in cmap  # not in the subset ...
+    assert "𠮷" not in fonts.missing_glyphs("𠮷")  # ... but printable through the system font
+
+
+def test_harfbuzz_subset_probe_follows_the_library_lookup(monkeypatch):
+    assert fonts.harfbuzz_subset_available()
+    monkeypatch.setattr(fonts.ctypes.util, "find_library", lambda name: None)
+    assert not fonts.harfbuzz_subset_available()
+    monkeypatch.setattr(
+        fonts.ctypes.util, "find_library", lambda name: "/nonexistent/libharfbuzz-subset.so.0"
+    )
+    assert not fonts.harfbuzz_subset_available()

@@ -1,0 +1,37 @@
+"""End to end with a real Celery worker: completing the last requirement issues the certificate
+automatically (a post_save signal queues the check on commit) and the worker renders its PDF."""
+
+import pytest
+from django.db import transaction
+
+from certification.models import Certificate, RenderState
+from tests.certification.render_fixtures import certificates_worker, wait_for  # noqa: F401
+from tests.factories import certification as factories
+
+
+@pytest.mark.integration
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_passing_the_final_exam_issues_and_renders_the_certificate(
+    certificates_worker,  # noqa: F811
+    trainee,
+    courses,
+    rule,
+    program,
+    training_base,
+):
+    rule.auto_issue = True
+    rule.save()
+    for course in courses:
+        factories.complete(user=trainee, course=course)
+    assert not Certificate.objects.exists()
+
+    with transaction.atomic():
+        factories.exam_result(user=trainee, course=courses[-1], percent=88)
+
+    assert wait_for(
+        lambda: Certificate.objects.filter(user=trainee, render_state=RenderState.DONE).exists(), 90
+    )
+    certificate = Certificate.objects.get(user=trainee)
+    assert certificate.program == program
+    assert certificate.pdf_sha256
+    assert certificate.events.get(action="issued").actor is None  # issued by the system

@@ -1,0 +1,86 @@
+"""The pure renderer: PDF/A-3b, one landscape page, fixed bytes, embedded credential, nothing fetched."""
+
+import json
+import re
+from datetime import UTC, datetime
+
+import pytest
+
+from certification import pdf
+from tests.certification.pdf_helpers import page_count, pdf_plain
+
+ISSUED_AT = datetime(2026, 3, 1, 2, 30, tzinfo=UTC)
+
+
+def _document(**overrides) -> pdf.CertificateDocument:
+    fields = {
+        "body_html": '<div class="box"><h1>培训合格证书</h1><p>王喆堃 李䶮 张赟 𠮷</p><p>Certificate</p></div>',
+        "css": ".box { padding: 20mm; } h1 { font-weight: 700; }",
+        "title": "TTA-2026-P-000001",
+        "issued_at": ISSUED_AT,
+        "attachments": (pdf.PdfAttachment(name="credential.json", content=json.dumps({"id": "x"}).encode()),),
+    }
+    fields.update(overrides)
+    return pdf.CertificateDocument(**fields)
+
+
+def _fonts(data: bytes) -> set[bytes]:
+    """Embedded fonts by name, without the subset tag (ABCDEF+)."""
+    return {name.split(b"+")[-1] for name in re.findall(rb"/BaseFont\s*/([\w+-]+)", pdf_plain(data))}
+
+
+def test_output_is_one_pdf_a_3b_page_with_fixed_dates():
+    data = pdf.render_certificate_pdf(_document())
+    plain = pdf_plain(data)
+    assert data.startswith(b"%PDF-")
+    assert page_count(data) == 1
+    assert b"<pdfaid:part>3</pdfaid:part>" in plain or b'pdfaid:part="3"' in plain
+    assert b"pdfaid:conformance" in plain
+    assert b"2026-03-01T02:30:00Z" in plain  # dcterms.created from the issue time, not "now"
+    # A4 landscape: 842 x 595 points.
+    assert b"/MediaBox [0 0 841.889764 595.275591]" in plain or b"841.8" in plain
+
+
+def test_rendering_the_same_data_twice_gives_the_same_bytes():
+    first = pdf.render_certificate_pdf(_document())
+    second = pdf.render_certificate_pdf(_document())
+    assert first == second
+    assert pdf.render_certificate_pdf(_document(title="other")) != first
+
+
+def test_the_credential_is_embedded_as_a_pdf_a_3_attachment():
+    plain = pdf_plain(pdf.render_certificate_pdf(_document()))
+    assert b"credential.json" in plain
+    assert b'{"id": "x"}' in plain
+    assert b"/AFRelationship" in plain
+
+
+def test_the_shipped_subset_is_embedded_and_keeps_the_file_small():
+    data = pdf.render_certificate_pdf(_document(body_html="<h1>培训合格证书</h1><p>王喆堃 李䶮 张赟</p>"))
+    # Every character came from the small subset, regular and bold.
+    assert _fonts(data) == {b"TTA-Serif-SC", b"TTA-Serif-SC-Bold"}
+    assert len(data) < 150_000, len(data)
+
+
+def test_a_character_outside_the_subset_is_drawn_from_the_system_font():
+    data = pdf.render_certificate_pdf(_document(body_html="<p>𠮷野家 王喆堃</p>"))
+    assert _fonts(data) == {b"TTA-Serif-SC", b"Noto-Serif-CJK-SC"}
+
+
+def test_a_template_cannot_make_the_renderer_read_files_or_fetch_urls(tmp_path):
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"\x89PNG not really")
+    fetcher = pdf.LocalOnlyFetcher()
+    with pytest.raises(pdf.ResourceRefused):
+        fetcher.fetch(secret.as_uri())
+    with pytest.raises(ValueError):
+        fetcher.fetch("http://169.254.169.254/latest/meta-data/")
+    # The page still renders, without the refused resources.
+    body = f'<img src="{secret.as_uri()}"><img src="http://127.0.0.1:9/x.png"><p>证书</p>'
+    assert page_count(pdf.render_certificate_pdf(_document(body_html=body))) == 1
+
+
+def test_the_renderer_is_built_once_per_process_and_reused():
+    assert pdf.renderer() is pdf.renderer()
+    first = pdf.renderer().stylesheet("p { color: red }")
+    assert pdf.renderer().stylesheet("p { color: red }") is first

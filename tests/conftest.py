@@ -1,0 +1,150 @@
+import uuid
+
+import pytest
+from django.conf import settings
+
+# Fixtures of certificate rendering (private PDF storage, a worker taking the certificates queue) and
+# of the browser tests (live server, Chromium, signed-in contexts, screenshots on failure).
+pytest_plugins = ["tests.certification.render_fixtures", "tests.browser", "tests.factories.program_fixtures"]
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        {"transactional_db", "live_server", "django_db_reset_sequences"} & set(item.fixturenames)
+        or (marker and marker.kwargs.get("transaction"))
+    )
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests flush every table, the rows that migrations create included (Wagtail's
+    root page, locale and site, default templates). Give each of them Django's serialized rollback,
+    so the database is put back as migrations left it; see ``pytest_runtest_teardown``."""
+    for item in items:
+        if _is_transactional(item) and "django_db_serialized_rollback" not in item.fixturenames:
+            item.fixturenames.append("django_db_serialized_rollback")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Django restores the serialized rows at the start of a serialized-rollback test and leaves the
+    tables empty after it. Once every fixture of such a test is torn down (its flush included),
+    restore them, so the next test, in whatever order the test processes take the files, starts
+    from the migrated database."""
+    result = yield
+    # After the session's last test the test databases are already gone: nothing to restore.
+    if nextitem is not None and "django_db_serialized_rollback" in item.fixturenames:
+        from django.db import connections
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            for connection in connections.all():
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents:
+                    connection.creation.deserialize_db_from_string(contents)
+    return result
+
+
+@pytest.fixture(autouse=True)
+def _chinese_first():
+    """Each test starts in the default language; a request under /en/ leaves English active in the thread."""
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
+def pytest_report_header(config):
+    database = settings.DATABASES["default"]
+    broker = settings.CELERY_BROKER_URL.split("@")[-1]
+    return [
+        f"tta: database={database['ENGINE'].rsplit('.', 1)[-1]} name={database['NAME']}",
+        f"tta: celery broker={broker}",
+    ]
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    """Uploaded files go to a per-test folder; plain HTTP and unhashed static files in tests.
+
+    The production values of these settings are checked by tests/test_settings.py in a subprocess.
+    """
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # A fresh cache namespace per test: rolled-back rows must not survive in a shared Redis cache
+    # (Wagtail caches site root paths), and parallel test processes must not read each other's.
+    settings.CACHES = {
+        name: {**config, "KEY_PREFIX": f"test-{uuid.uuid4().hex}"} for name, config in settings.CACHES.items()
+    }
+    settings.SECURE_SSL_REDIRECT = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(scope="session")
+def celery_queue():
+    """A queue of this test session's own, so a developer's worker or another run never takes its tasks."""
+    from config.celery_app import app
+
+    name = f"test-{uuid.uuid4().hex[:12]}"
+    previous = app.conf.task_default_queue
+    app.conf.task_default_queue = name
+    yield name
+    app.conf.task_default_queue = previous
+
+
+@pytest.fixture
+def celery_worker_thread(celery_queue, transactional_db):
+    """A real Celery worker in a thread, consuming this session's queue through the configured broker."""
+    from celery.contrib.testing.worker import start_worker
+
+    from config.celery_app import app
+
+    with start_worker(
+        app, pool="solo", perform_ping_check=False, queues=[celery_queue], shutdown_timeout=30
+    ) as worker:
+        yield worker
+
+
+@pytest.fixture
+def figure(record_property):
+    """Record a measured figure (queries per page, a fuzz run's summary); the run lists them at its end.
+
+    Kept on the test's report, so it reaches the summary from every xdist worker process.
+    """
+
+    def record(text: str) -> None:
+        record_property("figure", text)
+
+    return record
+
+
+# Lines of each failure's report repeated at the very end of the output: CI shows only its tail.
+FAILURE_RECAP_LINES = 40
+
+
+def pytest_terminal_summary(terminalreporter):
+    figures = [
+        (report.nodeid, value)
+        for report in terminalreporter.stats.get("passed", [])
+        if report.when == "call"
+        for name, value in report.user_properties
+        if name == "figure"
+    ]
+    if figures:
+        terminalreporter.section("figures")
+        for nodeid, value in figures:
+            terminalreporter.write_line(f"{nodeid.split('::')[-1]}: {value}")
+    failed = [
+        report
+        for key in ("failed", "error")
+        for report in terminalreporter.stats.get(key, [])
+        if getattr(report, "longreprtext", "")
+    ]
+    if failed:
+        terminalreporter.section("failures, last lines of each")
+        for report in failed:
+            terminalreporter.write_line(f"--- {report.nodeid} ({report.when})", bold=True)
+            for line in report.longreprtext.splitlines()[-FAILURE_RECAP_LINES:]:
+                terminalreporter.write_line(line)

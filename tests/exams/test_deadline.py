@@ -1,0 +1,89 @@
+"""The deadline is the server's: a real Celery worker submits the attempt when it comes."""
+
+import datetime
+import time
+
+import pytest
+from celery.signals import task_postrun
+from django.utils import timezone
+
+from courses.exams import services
+from courses.exams.models import Attempt, AttemptStatus, SubmittedBy
+from courses.exams.tasks import attempt_auto_submit_task
+from tests.factories import courses as course_factories
+from tests.factories import exams as factories
+
+pytestmark = pytest.mark.integration
+
+
+def _wait_for(predicate, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def _answer_everything(attempt):
+    saves = [
+        services.AnswerSave(
+            position=item.position, response=factories.RIGHT_RESPONSES[item.version.qtype], seq=1
+        )
+        for item in attempt.items.select_related("version")
+    ]
+    services.attempt_save_answers(attempt=attempt, saves=saves)
+
+
+def test_an_open_attempt_is_submitted_at_its_deadline_by_the_worker(celery_worker_thread):
+    # The window closes in 3 s and caps the one-hour time limit: the deadline is then.
+    setup = factories.exam_setup()
+    setup.paper.closes_at = timezone.now() + datetime.timedelta(seconds=3)
+    setup.paper.save()
+    attempt = services.attempt_start(paper=setup.paper, user=setup.trainee)
+    assert attempt.deadline == setup.paper.closes_at
+    _answer_everything(attempt)
+
+    # Nobody touches the attempt again: only the scheduled task can submit it.
+    assert _wait_for(lambda: Attempt.objects.get(pk=attempt.pk).status != AttemptStatus.IN_PROGRESS, 30)
+    attempt.refresh_from_db()
+    assert attempt.submitted_by == SubmittedBy.DEADLINE
+    assert attempt.submitted_at >= attempt.deadline
+    assert attempt.score == attempt.max_score  # everything saved before the deadline counts
+
+
+def test_the_task_respects_extra_time_granted_after_it_was_queued(celery_worker_thread):
+    ran = []
+
+    def record(sender=None, task_id=None, args=None, **kwargs):
+        if sender is attempt_auto_submit_task or getattr(sender, "name", "") == attempt_auto_submit_task.name:
+            ran.append((args, timezone.now()))
+
+    task_postrun.connect(record, weak=False)
+    try:
+        setup = factories.exam_setup(time_limit_minutes=1)
+        attempt = services.attempt_start(paper=setup.paper, user=setup.trainee)
+        # Pretend the trainee started 50 s ago: 10 s are left, and a task is queued for then.
+        started = timezone.now() - datetime.timedelta(seconds=50)
+        Attempt.objects.filter(pk=attempt.pk).update(
+            started_at=started, deadline=started + datetime.timedelta(minutes=1)
+        )
+        attempt.refresh_from_db()
+        attempt_auto_submit_task.apply_async((attempt.pk,), eta=attempt.deadline)
+
+        services.accommodation_grant(
+            paper=setup.paper,
+            user=setup.trainee,
+            extra_minutes=1,
+            reason="听障考生",
+            granted_by=course_factories.registrar(),
+        )
+        attempt.refresh_from_db()
+        assert attempt.deadline == started + datetime.timedelta(minutes=2)
+
+        # The old task runs at the old deadline and leaves the attempt open.
+        assert _wait_for(lambda: any(args == [attempt.pk] or args == (attempt.pk,) for args, _ in ran), 60)
+        attempt.refresh_from_db()
+        assert attempt.status == AttemptStatus.IN_PROGRESS
+    finally:
+        task_postrun.disconnect(record)

@@ -1,0 +1,1 @@
+"""Test data builders, one module per app. Build what a test needs; no big fixtures."""

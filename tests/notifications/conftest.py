@@ -1,0 +1,79 @@
+from contextlib import contextmanager
+
+import pytest
+
+from courses.models import EnrolmentMode, EnrolmentStatus
+from courses.notifications import services
+from courses.notifications.models import NotificationPreference
+from tests.factories import courses as course_factories
+
+from .backends import FlakyEmailBackend
+
+
+def _send_now(monkeypatch):
+    """Queueing a notification's email sends it at once, as the worker would (no broker)."""
+    monkeypatch.setattr(
+        services,
+        "_queue_email",
+        lambda notification_id: services.notification_email_send(notification_id=notification_id),
+    )
+
+
+@pytest.fixture
+def delivered(monkeypatch, django_capture_on_commit_callbacks):
+    """Run an action and send the emails it queues, as the worker would, without a broker.
+
+    ``with delivered(): action()``: at the end of the block the notifications' on-commit hooks run,
+    and each queued email is sent by the service the task calls. Other apps' hooks do not run: the
+    test's transaction is rolled back, never committed (a serial sequence must not be remembered
+    as committed). The real worker path has its own integration tests.
+    """
+    _send_now(monkeypatch)
+
+    @contextmanager
+    def deliver():
+        with django_capture_on_commit_callbacks() as callbacks:
+            yield
+        for callback in callbacks:
+            if callback.__name__ == "queue_notification_email":
+                callback()
+
+    return deliver
+
+
+@pytest.fixture
+def send_now(monkeypatch):
+    _send_now(monkeypatch)
+
+
+@pytest.fixture
+def flaky_mail(settings):
+    """The mail server is down for the number of sends the test sets in ``flaky_mail.failures``."""
+    settings.EMAIL_BACKEND = "tests.notifications.backends.FlakyEmailBackend"
+    FlakyEmailBackend.failures = 0
+    FlakyEmailBackend.attempts = 0
+    yield FlakyEmailBackend
+    FlakyEmailBackend.failures = 0
+
+
+@pytest.fixture(params=["zh-hans", "en"])
+def language(request):
+    return request.param
+
+
+def trainee_speaking(language: str, **fields):
+    """A trainee whose notification emails are in ``language``."""
+    user = course_factories.user(**fields)
+    NotificationPreference.objects.create(user=user, language=language)
+    return user
+
+
+@pytest.fixture
+def application(db):
+    """A pending application to a cohort that needs approval, by a trainee who reads English."""
+    cohort = course_factories.cohort(
+        course=course_factories.published_course(), enrolment_mode=EnrolmentMode.APPROVAL
+    )
+    return course_factories.enrolment(
+        cohort=cohort, user=trainee_speaking("en"), status=EnrolmentStatus.PENDING
+    )

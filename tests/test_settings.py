@@ -1,0 +1,82 @@
+"""Settings come from the environment: the embedded default and production differ only there."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "p7#v2m!q9x$w4k@z8r&t6y^u1i*o3p(l5j)h0g-f+d=s_a~b" * 2,
+    "DJANGO_ALLOWED_HOSTS": "academy.example.org",
+    "DATABASE_URL": "postgres://tta@db.example.org:5432/tta",
+    "CELERY_BROKER_URL": "redis://cache.example.org:6379/0",
+    "CACHE_URL": "rediscache://cache.example.org:6379/1",
+    "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.org:587",
+    "AWS_STORAGE_BUCKET_NAME": "tta-media",
+    "AWS_S3_ENDPOINT_URL": "https://s3.example.org",
+    "TTA_FIELD_ENCRYPTION_KEY": "3q2-7wBvXn0mZlqk9eY4n8dJc1s6H2aPq5rT0uVwXyA=",
+}
+
+
+def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "CELERY_", "CACHE_"))
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_silent_with_production_values():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_check_deploy_flags_the_development_secret_key():
+    env = {**PRODUCTION_ENV}
+    env.pop("DJANGO_SECRET_KEY")
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "security.W009" in result.stdout + result.stderr
+
+
+def test_production_values_reach_the_settings():
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.DATABASES['default']['ENGINE'], s.DATABASES['default']['HOST'], s.CELERY_BROKER_URL,"
+        " s.STORAGES['default']['BACKEND'], s.EMAIL_HOST, s.DEBUG, s.SECURE_SSL_REDIRECT, s.SERVE_MEDIA)"
+    )
+    result = _manage("shell", "-v", "0", "-c", code, env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.db.backends.postgresql",
+        "db.example.org",
+        "redis://cache.example.org:6379/0",
+        "storages.backends.s3.S3Storage",
+        "smtp.example.org",
+        "False",
+        "True",
+        "False",
+    ]
+
+
+def test_embedded_default_needs_no_server():
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.DATABASES['default']['ENGINE'], s.CELERY_BROKER_URL, s.STORAGES['default']['BACKEND'])"
+    )
+    result = _manage("shell", "-v", "0", "-c", code, env={"DJANGO_DEBUG": "1"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.db.backends.sqlite3",
+        "filesystem://",
+        "django.core.files.storage.FileSystemStorage",
+    ]
