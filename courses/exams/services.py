@@ -404,6 +404,20 @@ def attempt_close_if_overdue(*, attempt: Attempt) -> bool:
     return closed.status != AttemptStatus.IN_PROGRESS
 
 
+def attempt_submit_at_deadline(*, attempt_id: int) -> Attempt:
+    """What the deadline task does: submit the attempt if its deadline passed, else wait for it again.
+
+    A task can arrive before the deadline by this host's clock: the deadline was computed on another
+    host, or extra time was granted since it was queued. The attempt then gets a task for its current
+    deadline, so it never waits for the minute sweep. A grant queues its own task too; both are harmless,
+    as submitting is idempotent.
+    """
+    attempt = attempt_submit(attempt_id=attempt_id, by=SubmittedBy.DEADLINE)
+    if attempt.status == AttemptStatus.IN_PROGRESS:
+        _schedule_auto_submit(attempt)
+    return attempt
+
+
 def attempts_sweep_overdue() -> int:
     """Submit every attempt still open past its deadline; the safety net under the per-attempt task.
 

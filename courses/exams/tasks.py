@@ -3,14 +3,14 @@
 from celery import shared_task
 
 from . import services
-from .models import Attempt, SubmittedBy
+from .models import Attempt
 
 
 @shared_task(ignore_result=True)
 def attempt_auto_submit_task(attempt_id: int) -> None:
     """Queued for an attempt's deadline. Submits only if the attempt is open and its *current* deadline passed."""
     try:
-        services.attempt_submit(attempt_id=attempt_id, by=SubmittedBy.DEADLINE)
+        services.attempt_submit_at_deadline(attempt_id=attempt_id)
     except Attempt.DoesNotExist:
         return  # deleted meanwhile: nothing to submit
 

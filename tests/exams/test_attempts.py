@@ -277,6 +277,34 @@ def test_extra_time_applies_to_an_attempt_in_progress(client, setup):
     assert AttemptEvent.objects.filter(attempt=attempt, kind="extra_time").count() == 1
 
 
+def test_a_deadline_task_that_arrives_early_queues_itself_for_the_current_deadline(
+    client, setup, monkeypatch, django_capture_on_commit_callbacks
+):
+    # The worker's clock is behind the web host's, or time was added: the attempt must not wait for the sweep.
+    from courses.exams import tasks
+
+    queued = []
+    monkeypatch.setattr(
+        tasks.attempt_auto_submit_task, "apply_async", lambda args, eta: queued.append((args, eta))
+    )
+    attempt = _start(client, setup)
+    queued.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.attempt_auto_submit_task(attempt.pk)
+    attempt.refresh_from_db()
+    assert attempt.status == AttemptStatus.IN_PROGRESS
+    assert queued == [((attempt.pk,), attempt.deadline)]
+
+    # At the deadline it submits, and queues nothing more.
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - datetime.timedelta(seconds=1))
+    queued.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.attempt_auto_submit_task(attempt.pk)
+    attempt.refresh_from_db()
+    assert attempt.submitted_by == SubmittedBy.DEADLINE
+    assert queued == []
+
+
 def test_the_log_records_start_saves_focus_loss_and_ip_changes(client, setup):
     attempt = _start(client, setup)
     _save(client, attempt, _right_answers(attempt)[:1])
