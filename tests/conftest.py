@@ -32,17 +32,33 @@ def pytest_runtest_teardown(item, nextitem):
     restore them, so the next test, in whatever order the test processes take the files, starts
     from the migrated database."""
     result = yield
-    # After the session's last test the test databases are already gone: nothing to restore.
+    # After the session's last test the test databases are already torn down; a kept one
+    # (--reuse-db) was restored by ``_kept_database_left_migrated``.
     if nextitem is not None and "django_db_serialized_rollback" in item.fixturenames:
-        from django.db import connections
         from pytest_django.plugin import blocking_manager_key
 
         with item.config.stash[blocking_manager_key].unblock():
-            for connection in connections.all():
-                contents = getattr(connection, "_test_serialized_contents", None)
-                if contents:
-                    connection.creation.deserialize_db_from_string(contents)
+            _restore_migrated_rows()
     return result
+
+
+def _restore_migrated_rows() -> None:
+    from django.db import connections
+
+    for connection in connections.all():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            connection.creation.deserialize_db_from_string(contents)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _kept_database_left_migrated(request, django_db_setup, django_db_blocker):
+    """With --reuse-db the test database outlives the session: if its last test was transactional,
+    put the migrated rows back before it is kept, or the next session starts without a page tree."""
+    yield
+    if request.config.getoption("reuse_db") and not request.config.getoption("create_db"):
+        with django_db_blocker.unblock():
+            _restore_migrated_rows()
 
 
 @pytest.fixture(autouse=True)

@@ -180,15 +180,17 @@ def notification_email_give_up(*, notification_id: int) -> None:
         logger.error("gave up emailing notification %s", notification_id)
 
 
-# A queued email still unsent after this long, never tried, lost its task (the broker was down).
+# An email queued this long ago and not tried since lost its task (the broker was down at commit).
 STALE_AFTER = timedelta(minutes=15)
 
 
 def notification_email_requeue_stale(*, now: datetime | None = None) -> int:
-    """Queue again the emails whose task never ran. Safe to run any time: sending is idempotent."""
+    """Queue again the emails whose task never ran, first sendings and resendings alike (a resending
+    starts its count of attempts again). One that was tried is left to its task's retries. Safe to
+    run any time: sending is idempotent."""
     cutoff = (now or timezone.now()) - STALE_AFTER
     stale = Notification.objects.filter(
-        email_status=EmailStatus.QUEUED, email_attempts=0, created_at__lt=cutoff
+        email_status=EmailStatus.QUEUED, email_attempts=0, email_queued_at__lt=cutoff
     ).values_list("pk", flat=True)
     count = 0
     for notification_id in stale[:1000]:
@@ -205,8 +207,8 @@ def notification_email_resend(*, notification_ids, actor) -> int:
     """Send again, for ``actor``, the emails of the given notifications; returns how many were queued.
 
     Registrars and superusers only (``PermissionDenied`` for anyone else). Atomic: the rows are
-    locked, each one is queued again and recorded (who, when, from which state, with what error),
-    and the tasks are queued on commit. Skipped: notifications whose email was sent or not wanted,
+    locked, each one is queued again with its count of attempts back at zero and recorded (who,
+    when, from which state, with what error), and the tasks are queued on commit. Skipped: notifications whose email was sent or not wanted,
     and recipients who are inactive or have no email address. A repeated call queues another task,
     which does nothing once the email is sent (``notification_email_send`` sends once).
     """
@@ -231,7 +233,7 @@ def notification_email_resend(*, notification_ids, actor) -> int:
         )
         resent = [notification.pk for notification in notifications]
         Notification.objects.filter(pk__in=resent).update(
-            email_status=EmailStatus.QUEUED, email_queued_at=now
+            email_status=EmailStatus.QUEUED, email_queued_at=now, email_attempts=0
         )
         for notification_id in resent:
             _queue_email_on_commit(notification_id)

@@ -206,6 +206,23 @@ def test_the_list_shows_who_sent_an_email_again(staff, registrar, django_capture
     assert f"{timezone.localtime(requeue.created_at):%Y-%m-%d %H:%M} 由 {registrar.username} 重新发送" in html
 
 
+def test_a_resent_email_whose_task_was_lost_is_queued_again_by_the_sweep(
+    registrar, monkeypatch, django_capture_on_commit_callbacks
+):
+    failed = _email(EmailStatus.FAILED, error=SMTP_ERROR)
+    with django_capture_on_commit_callbacks():  # the broker is down: the task is never run
+        services.notification_email_resend(notification_ids=[failed.pk], actor=registrar)
+    failed.refresh_from_db()
+    assert (failed.email_status, failed.email_attempts) == (EmailStatus.QUEUED, 0)
+
+    queued = []
+    monkeypatch.setattr(services, "_queue_email", queued.append)
+    assert services.notification_email_requeue_stale() == 0  # its task may still be coming
+    later = timezone.now() + services.STALE_AFTER + datetime.timedelta(minutes=1)
+    assert services.notification_email_requeue_stale(now=later) == 1
+    assert queued == [failed.pk]
+
+
 def test_nothing_ticked(staff):
     response = staff.post(RESEND, {"notification": ["", "x"]}, follow=True)
 
