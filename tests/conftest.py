@@ -111,14 +111,29 @@ def celery_queue():
 
 
 @pytest.fixture
-def celery_worker_thread(celery_queue, transactional_db):
-    """A real Celery worker in a thread, consuming this session's queue through the configured broker."""
+def celery_test_queue(celery_queue):
+    """A queue of this test's own, the default one while it runs.
+
+    Tasks queued by earlier tests of the session (on commit, with no worker running) stay in their
+    queue: a worker of this test runs only what this test queued, and never waits behind their work.
+    """
+    from config.celery_app import app
+
+    name = f"{celery_queue}-{uuid.uuid4().hex[:6]}"
+    app.conf.task_default_queue = name
+    yield name
+    app.conf.task_default_queue = celery_queue
+
+
+@pytest.fixture
+def celery_worker_thread(celery_test_queue, transactional_db):
+    """A real Celery worker in a thread, consuming this test's queue through the configured broker."""
     from celery.contrib.testing.worker import start_worker
 
     from config.celery_app import app
 
     with start_worker(
-        app, pool="solo", perform_ping_check=False, queues=[celery_queue], shutdown_timeout=30
+        app, pool="solo", perform_ping_check=False, queues=[celery_test_queue], shutdown_timeout=30
     ) as worker:
         yield worker
 

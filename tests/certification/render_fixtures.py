@@ -17,23 +17,23 @@ def private_storage(settings, tmp_path):
 
 
 @pytest.fixture
-def certificates_worker(celery_queue, transactional_db, private_storage):
+def certificates_worker(celery_test_queue, transactional_db, private_storage):
     """A real worker thread that also takes the certificates queue's tasks, routed to this session's queue.
 
-    Routing to a queue of this test session keeps parallel runs sharing one Redis from taking
-    each other's PDFs (they use different databases).
+    Routing to a queue of this test's own keeps parallel runs sharing one Redis from taking each
+    other's PDFs (they use different databases), and earlier tests' leftovers out of its way.
     """
     from celery.contrib.testing.worker import start_worker
 
     from config.celery_app import app
 
     previous = app.conf.task_routes
-    app.conf.task_routes = {name: {"queue": celery_queue} for name in (previous or {})}
+    app.conf.task_routes = {name: {"queue": celery_test_queue} for name in (previous or {})}
     app.amqp.flush_routes()
     app.amqp.__dict__.pop("router", None)
     try:
         with start_worker(
-            app, pool="solo", perform_ping_check=False, queues=[celery_queue], shutdown_timeout=30
+            app, pool="solo", perform_ping_check=False, queues=[celery_test_queue], shutdown_timeout=30
         ) as worker:
             yield worker
     finally:

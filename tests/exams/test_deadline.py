@@ -5,7 +5,7 @@ import datetime
 import time
 
 import pytest
-from celery.signals import task_postrun
+from celery.signals import task_postrun, task_prerun
 from django.utils import timezone
 
 from courses.exams import services
@@ -27,19 +27,27 @@ def _wait_for(predicate, timeout=30.0):
 
 
 @contextlib.contextmanager
-def _deadline_task_runs():
-    """The runs of the deadline task in this process's worker, as (args, finished at)."""
-    ran = []
+def _task_runs():
+    """Every task this process's worker starts and ends meanwhile, as (event, task name, args, at)."""
+    runs = []
 
-    def record(sender=None, task_id=None, args=None, **kwargs):
-        if getattr(sender, "name", "") == attempt_auto_submit_task.name:
-            ran.append((tuple(args), timezone.now()))
+    def started(sender=None, args=None, **kwargs):
+        runs.append(("start", getattr(sender, "name", "?"), tuple(args or ()), timezone.now()))
 
-    task_postrun.connect(record, weak=False)
+    def ended(sender=None, args=None, **kwargs):
+        runs.append(("end", getattr(sender, "name", "?"), tuple(args or ()), timezone.now()))
+
+    task_prerun.connect(started, weak=False)
+    task_postrun.connect(ended, weak=False)
     try:
-        yield ran
+        yield runs
     finally:
-        task_postrun.disconnect(record)
+        task_prerun.disconnect(started)
+        task_postrun.disconnect(ended)
+
+
+def _deadline_task_ran(runs, attempt) -> bool:
+    return ("end", attempt_auto_submit_task.name, (attempt.pk,)) in [run[:3] for run in runs]
 
 
 def _answer_everything(attempt):
@@ -57,7 +65,7 @@ def test_an_open_attempt_is_submitted_at_its_deadline_by_the_worker(celery_worke
     setup = factories.exam_setup()
     setup.paper.closes_at = timezone.now() + datetime.timedelta(seconds=3)
     setup.paper.save()
-    with _deadline_task_runs() as ran:
+    with _task_runs() as ran:
         attempt = services.attempt_start(paper=setup.paper, user=setup.trainee)
         assert attempt.deadline == setup.paper.closes_at
         _answer_everything(attempt)
@@ -80,7 +88,7 @@ def test_an_open_attempt_is_submitted_at_its_deadline_by_the_worker(celery_worke
 def test_the_task_respects_extra_time_granted_after_it_was_queued(celery_worker_thread):
     setup = factories.exam_setup(time_limit_minutes=1)
     attempt = services.attempt_start(paper=setup.paper, user=setup.trainee)
-    with _deadline_task_runs() as ran:
+    with _task_runs() as ran:
         # Pretend the trainee started 50 s ago: 10 s are left, and a task is queued for then.
         started = timezone.now() - datetime.timedelta(seconds=50)
         Attempt.objects.filter(pk=attempt.pk).update(
@@ -100,6 +108,6 @@ def test_the_task_respects_extra_time_granted_after_it_was_queued(celery_worker_
         assert attempt.deadline == started + datetime.timedelta(minutes=2)
 
         # The old task runs at the old deadline and leaves the attempt open.
-        assert _wait_for(lambda: any(args == (attempt.pk,) for args, _ in ran), 60)
+        assert _wait_for(lambda: _deadline_task_ran(ran, attempt), 60), ran
     attempt.refresh_from_db()
     assert attempt.status == AttemptStatus.IN_PROGRESS
