@@ -76,8 +76,17 @@ def certificate_batch_zip_task(batch_id: int) -> None:
 
 @shared_task(acks_late=True)
 def certificate_render_requeue_stale_task() -> int:
-    """Beat: re-queue renders, and runs of batches, whose message was lost with a dead worker."""
+    """Beat: re-queue renders, and runs of batches and registry changes, whose message was lost with a dead worker."""
     from certification.services.batches import batch_resume_stalled
+    from certification.services.bulk import registry_change_resume_stalled
     from certification.services.rendering import certificate_render_requeue_stale
 
-    return certificate_render_requeue_stale() + batch_resume_stalled()
+    return certificate_render_requeue_stale() + batch_resume_stalled() + registry_change_resume_stalled()
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def registry_change_run_task(change_id: int) -> int:
+    """Change a chunk of a registry change's certificates, then queue the rest (each one once)."""
+    from certification.services.bulk import registry_change_run
+
+    return registry_change_run(change_id=change_id)

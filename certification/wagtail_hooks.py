@@ -125,6 +125,16 @@ def register_report_urls():
             views.certificate_registry_export,
             name="certificate_registry_export",
         ),
+        path(
+            "reports/certificates/changes/<int:pk>/",
+            views.registry_change,
+            name="certificate_registry_change",
+        ),
+        path(
+            "reports/certificates/changes/<int:pk>/progress/",
+            views.registry_change_progress,
+            name="certificate_registry_change_progress",
+        ),
         path("reports/annual/", views.annual_report, name="annual_report"),
         path("reports/annual/<int:year>.xlsx", views.annual_report_export, name="annual_report_export"),
         path("reports/annual/<int:year>.pdf", views.annual_report_pdf, name="annual_report_pdf"),

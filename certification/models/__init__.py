@@ -13,6 +13,7 @@ from .certificates import (
     ReminderKind,
     RenderState,
 )
+from .registry import ChangeAction, ChangeItemState, RegistryChange, RegistryChangeItem
 from .rules import CertificateRule, CertificateRuleExam, CourseSelection
 from .serials import SerialCounter
 from .templates import CertificateTemplate
@@ -31,7 +32,11 @@ __all__ = [
     "CertificateRule",
     "CertificateRuleExam",
     "CertificateStatus",
+    "ChangeAction",
+    "ChangeItemState",
     "CourseSelection",
+    "RegistryChange",
+    "RegistryChangeItem",
     "ReminderKind",
     "RenderState",
     "SerialCounter",

@@ -9,8 +9,8 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -20,8 +20,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Site
 
 from certification import selectors as certification_selectors
-from certification.models import Certificate, CertificateStatus
+from certification.models import Certificate, CertificateStatus, ChangeAction, ChangeItemState, RegistryChange
 from certification.services import bulk
+from certification.services.issuing import CertificationError
 from cms.models import TrainingBaseSettings
 from courses import selectors as learning_selectors
 from courses.models import Cohort
@@ -206,6 +207,7 @@ def certificate_registry(request):
         "filter_querystring": query.urlencode(),
         "bulk_form": BulkActionForm(),
         "bulk_all_max": BULK_ALL_MAX,
+        "recent_changes": RegistryChange.objects.select_related("created_by")[:5],
     }
     return TemplateResponse(request, "certification/reports/registry.html", context)
 
@@ -280,21 +282,11 @@ def _filter_summary(filter_form: RegistryFilterForm) -> list[tuple[str, str]]:
     return summary
 
 
-def _certificates_by_id(ids: list[int], *, chunk: int = 500):
-    """The certificates of ``ids`` in that order, loaded a chunk at a time (a bulk change locks and
-    reloads each one itself)."""
-    for start in range(0, len(ids), chunk):
-        part = ids[start : start + chunk]
-        found = (
-            Certificate.objects.select_related("user", "program", "cohort").defer("credential").in_bulk(part)
-        )
-        yield from (found[pk] for pk in part if pk in found)
-
-
 def _registry_bulk_all_matching(request, form: BulkActionForm):
     """The action on every certificate matching the filter: export at once; a change first shows a
-    confirmation stating the count, and is applied when a post confirms that same count (each
-    certificate through the lifecycle services, audited one by one). At most BULK_ALL_MAX."""
+    confirmation stating the count, and when a post confirms that same count, a worker applies it
+    (each certificate through the lifecycle services, audited one by one) while the registrar
+    watches its page. At most BULK_ALL_MAX."""
     filter_form = form.filter_form
     certificates = selectors.registry_certificates(**filter_form.filters())
     action = form.cleaned_data["action"]
@@ -329,13 +321,58 @@ def _registry_bulk_all_matching(request, form: BulkActionForm):
             "back": _back(request),
         }
         return TemplateResponse(request, "certification/reports/registry_confirm.html", context)
-    outcomes = bulk.certificate_bulk_change(
-        certificates=_certificates_by_id(ids),
-        action=action,
-        actor=request.user,
-        reason=form.cleaned_data["reason"],
-    )
-    return _registry_outcomes(request, form, outcomes)
+    try:
+        change = bulk.registry_change_start(
+            certificate_ids=ids,
+            action=action,
+            reason=form.cleaned_data["reason"],
+            filters=form.cleaned_data["filters"],
+            actor=request.user,
+        )
+    except CertificationError as refusal:
+        return _registry_refusal(request, [str(refusal)])
+    return redirect("certificate_registry_change", pk=change.pk)
+
+
+# --- A change to all matching certificates, run by a worker ---------------------------------------
+
+CHANGE_PAGE_SIZE = 100
+
+
+def _registry_change(request, pk: int) -> RegistryChange:
+    _require_registrar(request)
+    return get_object_or_404(RegistryChange.objects.select_related("created_by"), pk=pk)
+
+
+@require_GET
+def registry_change(request, pk: int):
+    """A registry change's progress (polled while it runs) and, row by row, what it did."""
+    change = _registry_change(request, pk)
+    progress = bulk.registry_change_progress(change=change)
+    items = change.items.select_related("certificate").exclude(state=ChangeItemState.PENDING)
+    only_failed = request.GET.get("state") == ChangeItemState.FAILED
+    if only_failed:
+        items = items.filter(state=ChangeItemState.FAILED)
+    page = Paginator(items.order_by("pk"), CHANGE_PAGE_SIZE).get_page(request.GET.get("p"))
+    for item in page:
+        item.status_label = _status_label(item.status_after) if item.status_after else "—"
+    context = {
+        "report_title": _("Certificate registry"),
+        "report_subtitle": _("Change of all matching certificates"),
+        "change": change,
+        "action_label": ChangeAction(change.action).label,
+        "progress": progress.as_dict(),
+        "page": page,
+        "only_failed": only_failed,
+    }
+    return TemplateResponse(request, "certification/reports/registry_change.html", context)
+
+
+@require_GET
+def registry_change_progress(request, pk: int):
+    """Polled by the change's page: the counts and whether it has finished."""
+    change = _registry_change(request, pk)
+    return JsonResponse(bulk.registry_change_progress(change=change).as_dict())
 
 
 @require_GET

@@ -2,13 +2,15 @@
 
 import datetime
 import io
+import time
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from certification.models import Certificate, CertificateEvent, CertificateStatus
+from certification.models import Certificate, CertificateEvent, CertificateStatus, RegistryChange
+from certification.services import bulk
 from tests.factories import certification as cert_factories
 
 from .conftest import bulk_cohort
@@ -168,7 +170,7 @@ def test_the_page_offers_to_extend_the_selection_to_all_matching(registrar_clien
 
 
 def test_all_matching_is_confirmed_with_its_count_then_changes_every_one(
-    registrar_client, two_pages, certificates, cohort, registrar
+    registrar_client, two_pages, certificates, cohort, registrar, django_capture_on_commit_callbacks
 ):
     outside = certificates[2]
     ticked = [c.pk for c in two_pages[:50]]
@@ -184,8 +186,22 @@ def test_all_matching_is_confirmed_with_its_count_then_changes_every_one(
     assert "符合筛选条件的全部 62 张证书" in confirm.content.decode()
     assert not CertificateEvent.objects.filter(reason="批量复核").exists()  # nothing yet
 
-    done = _bulk(registrar_client, **request, confirmed_count=62)
-    assert done.status_code == 200 and done.context["done"] == 62 and done.context["failed"] == 0
+    # Confirmed: a worker makes the change, the registrar is sent to its page.
+    with django_capture_on_commit_callbacks() as queued:
+        started = _bulk(registrar_client, **request, confirmed_count=62)
+    change = RegistryChange.objects.get()
+    assert started.status_code == 302
+    assert started["Location"] == reverse("certificate_registry_change", args=[change.pk])
+    assert len(queued) == 1 and change.items.count() == 62
+    assert not CertificateEvent.objects.filter(reason="批量复核").exists()  # not before the worker
+    progress = registrar_client.get(reverse("certificate_registry_change_progress", args=[change.pk])).json()
+    assert (progress["remaining"], progress["finished"]) == (62, False)
+
+    assert bulk.registry_change_run(change_id=change.pk) == 62
+    done = registrar_client.get(started["Location"])
+    assert done.status_code == 200 and done.context["progress"]["finished"]
+    assert (done.context["progress"]["changed"], done.context["progress"]["unchanged"]) == (61, 1)
+    assert done.context["progress"]["failed"] == 0
     assert set(Certificate.objects.filter(cohort=cohort).values_list("status", flat=True)) == {"suspended"}
     assert Certificate.objects.get(pk=outside.pk).status == CertificateStatus.ISSUED
     for certificate in two_pages:  # one audit event each: the already suspended one kept its own
@@ -244,3 +260,147 @@ def test_exporting_all_matching(registrar_client, two_pages, cohort):
     response = _bulk(registrar_client, action="export", scope="all", filters=f"cohort={cohort.pk}")
     rows = list(load_workbook(io.BytesIO(response.content))["证书"].iter_rows(values_only=True))
     assert {row[0] for row in rows[1:]} == {c.serial for c in two_pages}
+
+
+# --- The change of all matching certificates, run by a worker -------------------------------------
+
+
+def test_a_change_runs_in_chunks_and_changes_each_certificate_once(
+    two_pages, registrar, monkeypatch, django_capture_on_commit_callbacks
+):
+    from certification import tasks
+
+    runs = []
+    monkeypatch.setattr(tasks.registry_change_run_task, "delay", runs.append)
+    ids = [c.pk for c in two_pages]
+    with django_capture_on_commit_callbacks(execute=True):
+        change = bulk.registry_change_start(
+            certificate_ids=ids, action="revoke", reason="伪造材料", filters="", actor=registrar
+        )
+    assert runs == [change.pk]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert bulk.registry_change_run(change_id=change.pk, max_items=25) == 25
+    assert runs == [change.pk, change.pk]  # the rest goes to the next task
+    assert bulk.registry_change_progress(change=change).remaining == 37
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert bulk.registry_change_run(change_id=change.pk, max_items=None) == 37
+        assert bulk.registry_change_run(change_id=change.pk) == 0  # a redelivered task: nothing left
+    assert len(runs) == 2
+    change.refresh_from_db()
+    assert change.finished_at is not None
+    assert set(Certificate.objects.filter(pk__in=ids).values_list("status", flat=True)) == {"revoked"}
+    assert CertificateEvent.objects.filter(action="revoked", reason="伪造材料").count() == 62
+
+
+def test_what_cannot_change_is_reported_on_the_change_page(
+    registrar_client, certificates, registrar, django_capture_on_commit_callbacks
+):
+    from certification.services import certificate_revoke
+
+    certificate_revoke(certificate=certificates[0], actor=registrar, reason="代考")
+    with django_capture_on_commit_callbacks():
+        change = bulk.registry_change_start(
+            certificate_ids=[c.pk for c in certificates],
+            action="reinstate",
+            reason="",
+            filters="",
+            actor=registrar,
+        )
+    bulk.registry_change_run(change_id=change.pk)
+
+    page = registrar_client.get(reverse("certificate_registry_change", args=[change.pk]))
+    assert page.context["progress"] | {"percent": 0} == {
+        "total": 3,
+        "changed": 1,
+        "unchanged": 1,
+        "failed": 1,
+        "remaining": 0,
+        "finished": True,
+        "percent": 0,
+    }
+    failed = registrar_client.get(
+        reverse("certificate_registry_change", args=[change.pk]), {"state": "failed"}
+    )
+    rows = list(failed.context["page"])
+    assert [item.certificate_id for item in rows] == [certificates[0].pk]
+    html = failed.content.decode()
+    assert certificates[0].serial in html and certificates[1].serial not in html
+    assert rows[0].message == "状态为“已撤销”的证书不能这样更改。"  # the refusal, in Chinese
+    assert Certificate.objects.get(pk=certificates[0].pk).status == CertificateStatus.REVOKED
+    assert Certificate.objects.get(pk=certificates[1].pk).status == CertificateStatus.ISSUED
+    # The registry lists the change, to come back to it.
+    registry = registrar_client.get(reverse("certificate_registry")).content.decode()
+    assert reverse("certificate_registry_change", args=[change.pk]) in registry
+
+
+def test_starting_a_change_refuses_bad_requests_and_saves_nothing(certificates, registrar, instructor):
+    from django.core.exceptions import PermissionDenied
+
+    from certification.services.issuing import CertificationError
+
+    ids = [c.pk for c in certificates]
+    with pytest.raises(PermissionDenied):
+        bulk.registry_change_start(
+            certificate_ids=ids, action="revoke", reason="x", filters="", actor=instructor
+        )
+    with pytest.raises(CertificationError):
+        bulk.registry_change_start(
+            certificate_ids=ids, action="revoke", reason="  ", filters="", actor=registrar
+        )
+    with pytest.raises(CertificationError):
+        bulk.registry_change_start(
+            certificate_ids=ids, action="delete", reason="x", filters="", actor=registrar
+        )
+    assert not RegistryChange.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["trainee", "instructor"])
+def test_only_registrars_see_a_change(client, certificates, registrar, trainee_user, instructor, who):
+    change = RegistryChange.objects.create(action="suspend", reason="x", created_by=registrar)
+    client.force_login(trainee_user if who == "trainee" else instructor)
+    for name in ("certificate_registry_change", "certificate_registry_change_progress"):
+        assert client.get(reverse(name, args=[change.pk])).status_code in (302, 403)
+
+
+def test_a_stalled_change_is_queued_again(
+    certificates, registrar, monkeypatch, django_capture_on_commit_callbacks
+):
+    from certification import tasks
+    from certification.models import RegistryChangeItem
+
+    queued = []
+    monkeypatch.setattr(tasks.registry_change_run_task, "delay", queued.append)
+    with django_capture_on_commit_callbacks():
+        change = bulk.registry_change_start(
+            certificate_ids=[c.pk for c in certificates],
+            action="suspend",
+            reason="复核",
+            filters="",
+            actor=registrar,
+        )
+    assert bulk.registry_change_resume_stalled() == 0  # its task may still be coming
+    RegistryChangeItem.objects.update(updated_at=timezone.now() - datetime.timedelta(minutes=11))
+    assert bulk.registry_change_resume_stalled() == 1 and queued == [change.pk]
+    bulk.registry_change_run(change_id=change.pk)
+    RegistryChangeItem.objects.update(updated_at=timezone.now() - datetime.timedelta(minutes=11))
+    assert bulk.registry_change_resume_stalled() == 0  # every item is handled: nothing to resume
+    assert queued == [change.pk]
+
+
+@pytest.mark.integration
+def test_a_real_worker_makes_the_change_the_registrar_confirmed(
+    registrar_client, certificates, cohort, celery_worker_thread
+):
+    request = {"action": "suspend", "reason": "年度复核", "scope": "all", "filters": f"cohort={cohort.pk}"}
+    started = _bulk(registrar_client, **request, confirmed_count=2)
+    assert started.status_code == 302
+    change = RegistryChange.objects.get()
+    deadline = time.monotonic() + 60
+    while RegistryChange.objects.get(pk=change.pk).finished_at is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    progress = registrar_client.get(reverse("certificate_registry_change_progress", args=[change.pk])).json()
+    assert progress["finished"], progress
+    assert (progress["changed"], progress["unchanged"]) == (1, 1)  # one of the cohort's was suspended already
+    assert set(Certificate.objects.filter(cohort=cohort).values_list("status", flat=True)) == {"suspended"}
