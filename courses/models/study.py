@@ -43,16 +43,26 @@ class StudyTab(models.Model):
 class LessonStudy(models.Model):
     """Active seconds spent on a lesson, and how much of its video the server credits as watched.
 
-    The browser reports the share of the video it has played; that claim is kept as it came
-    (``video_fraction_claimed``) but only bounds what is credited: watched seconds grow by at most
-    the credited study time times ``VIDEO_MAX_PLAYBACK_RATE`` per heartbeat. The share that counts,
-    ``video_fraction``, is derived from the watched seconds and the video's length.
+    The browser reports the ranges of the video it has played on this page load. The server keeps
+    the union of the ranges it has credited across page loads (``video_ranges``), so watching the
+    first half one day and the second half the next adds up, and watching the same minute twice
+    does not. Each heartbeat credits at most its credited study time times
+    ``VIDEO_MAX_PLAYBACK_RATE`` of newly covered seconds. ``video_watched_seconds`` is the length of
+    that union (never shrinking); the share that counts, ``video_fraction``, is derived from it and
+    the video's length. ``video_fraction_claimed`` keeps, for audit, the largest share that the
+    credited ranges and one report together cover, as if the report had been credited in full.
     """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     lesson = models.ForeignKey("cms.LessonPage", on_delete=models.CASCADE, related_name="+")
     active_seconds = models.PositiveIntegerField(default=0)
     video_watched_seconds = models.PositiveIntegerField(_("video seconds credited as watched"), default=0)
+    video_ranges = models.JSONField(
+        _("video ranges credited as watched"),
+        default=list,
+        blank=True,
+        help_text=_("Sorted, non-overlapping [start, end] pairs of whole seconds within the video's length."),
+    )
     video_duration_seconds = models.PositiveIntegerField(
         _("video length in seconds"),
         null=True,

@@ -67,7 +67,7 @@ class HeartbeatResult:
     hours_added: Decimal = Decimal("0")
     lesson_completed: bool = False
     video_fraction: Decimal | None = None  # the credited share of the lesson's video, if it reported one
-    video_capped: bool = False  # the reported share was above what the credited time allows
+    video_capped: bool = False  # the report covered more new video than the credited time allows
 
 
 # A length the browser measures is taken only within these bounds (10 s to 6 h).
@@ -81,6 +81,7 @@ def progress_record_heartbeat(
     tab: str,
     seq: int,
     video_fraction: float | None = None,
+    video_ranges: list[tuple[float, float]] | None = None,
     video_duration: float | None = None,
     now: datetime.datetime | None = None,
 ) -> HeartbeatResult:
@@ -93,10 +94,11 @@ def progress_record_heartbeat(
     ``HEARTBEAT_DAILY_CAP_SECONDS`` a day. Every full tenth of an hour becomes an online ledger entry
     exactly once. Called by the heartbeat endpoint for the signed-in user.
 
-    ``video_fraction`` is the share of the lesson's uploaded videos the browser says it has played,
-    ``video_duration`` their total length as the browser measured it. Neither is trusted: see
-    ``_credit_video``. A video lesson completes itself once the credited share reaches the course
-    rule's ``min_video_fraction``.
+    ``video_ranges`` are the [start, end] seconds of the lesson's uploaded videos (laid end to end)
+    the browser says it has played on this page load; ``video_fraction`` is the single share older
+    pages report instead; ``video_duration`` is the videos' total length as the browser measured it.
+    None of them is trusted: see ``_credit_video``. A video lesson completes itself once the
+    credited share reaches the course rule's ``min_video_fraction``.
     """
     course = _course_of(lesson)
     enrolment = _enrolment_covering(user=user, course=course)
@@ -129,10 +131,16 @@ def progress_record_heartbeat(
 
         study, _created = LessonStudy.objects.get_or_create(user=user, lesson=lesson)
         study.active_seconds += credit
-        video = video_fraction is not None and selectors.lesson_has_video(lesson=lesson)
+        reported = video_ranges is not None or video_fraction is not None
+        video = reported and selectors.lesson_has_video(lesson=lesson)
         if video:
             _credit_video(
-                study=study, lesson=lesson, claim=video_fraction, client_length=video_duration, credit=credit
+                study=study,
+                lesson=lesson,
+                ranges=video_ranges,
+                claim=video_fraction,
+                client_length=video_duration,
+                credit=credit,
             )
         study.save()
 
@@ -156,20 +164,32 @@ def progress_record_heartbeat(
 
 
 def _credit_video(
-    *, study: LessonStudy, lesson: LessonPage, claim: float, client_length, credit: int
+    *,
+    study: LessonStudy,
+    lesson: LessonPage,
+    ranges: list[tuple[float, float]] | None,
+    claim: float | None,
+    client_length,
+    credit: int,
 ) -> None:
     """Credit watched video seconds to ``study`` for one heartbeat that earned ``credit`` seconds.
 
-    The browser's claim is only an upper bound. Watched seconds grow by at most ``credit`` times
-    ``VIDEO_MAX_PLAYBACK_RATE``, so a heartbeat that earns nothing (over the daily cap, or sent in a
-    burst) adds nothing, and a forged share of 1.0 is worth no more than honest fast playback.
-    They never shrink, and never pass the video's length.
+    The browser's ranges are only an upper bound. The seconds they cover beyond the union already
+    credited are new; at most ``credit`` times ``VIDEO_MAX_PLAYBACK_RATE`` of them are credited,
+    taken in order from the start of the video, so a heartbeat that earns nothing (over the daily
+    cap, or sent in a burst) adds nothing, a forged range over the whole video is worth no more
+    than honest fast playback, and playing a stretch again adds nothing. Ranges are rounded to
+    whole seconds and clipped to the video's length. Watched seconds never shrink.
 
-    The length turns the claimed share into seconds. The most trustworthy one is the length the
-    lesson's editors gave on each uploaded video (required since the field exists). Lessons saved
-    before that fall back to the length the trainee's browser measured: fixed at its first report,
-    never changed by later ones, taken only within ``CLIENT_VIDEO_LENGTH_RANGE``, and flagged on
-    the row so an audit can tell the two apart. Without any length nothing is credited.
+    An older page reports only the share it has played (``claim``, used when ``ranges`` is None);
+    it is read as the opening stretch of that share, which credits exactly what such pages earned
+    before ranges were reported.
+
+    The length turns ranges into a share. The most trustworthy one is the length the lesson's
+    editors gave on each uploaded video (required since the field exists). Lessons saved before
+    that fall back to the length the trainee's browser measured: fixed at its first report, never
+    changed by later ones, taken only within ``CLIENT_VIDEO_LENGTH_RANGE``, and flagged on the row
+    so an audit can tell the two apart. Without any length nothing is credited.
     """
     editors_length = selectors.lesson_video_length(lesson=lesson)
     if editors_length is not None:
@@ -180,17 +200,73 @@ def _credit_video(
         study.video_duration_seconds = round(min(max(float(client_length), low), high))
         study.video_duration_from_client = True
 
-    claim = min(max(float(claim), 0.0), 1.0)
-    study.video_fraction_claimed = max(study.video_fraction_claimed, Decimal(str(round(claim, 3))))
     length = study.video_duration_seconds
+    if ranges is None:
+        share = min(max(float(claim), 0.0), 1.0)
+        if not length:
+            # Kept for audit even when nothing can be credited.
+            study.video_fraction_claimed = max(study.video_fraction_claimed, Decimal(str(round(share, 3))))
+            return
+        ranges = [(0, share * length)]
     if not length:
         return
-    claimed_seconds = round(claim * length)
-    allowed_seconds = int(study.video_watched_seconds + credit * settings.VIDEO_MAX_PLAYBACK_RATE)
-    study.video_claim_capped = claimed_seconds > allowed_seconds
-    study.video_watched_seconds = max(
-        study.video_watched_seconds, min(claimed_seconds, allowed_seconds, length)
-    )
+    # Clipped again in case the editors have since given a shorter length.
+    credited = _merged([(_clip(start, length), _clip(end, length)) for start, end in study.video_ranges])
+    reported = _merged([(_clip(start, length), _clip(end, length)) for start, end in ranges])
+    claimed = _covered(_merged(credited + reported)) / length
+    study.video_fraction_claimed = max(study.video_fraction_claimed, Decimal(str(round(claimed, 3))))
+
+    allowance = int(credit * settings.VIDEO_MAX_PLAYBACK_RATE)
+    new = _uncovered(reported, credited)
+    study.video_claim_capped = _covered(new) > allowance
+    added = []
+    for start, end in new:
+        if allowance <= 0:
+            break
+        end = min(end, start + allowance)
+        added.append((start, end))
+        allowance -= end - start
+    study.video_ranges = [list(pair) for pair in _merged(credited + added)]
+    study.video_watched_seconds = max(study.video_watched_seconds, _covered(study.video_ranges))
+
+
+def _clip(seconds: float, length: int) -> int:
+    return min(max(round(seconds), 0), length)
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``ranges`` sorted, with overlapping or touching ones joined and empty ones left out."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if end <= start:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _uncovered(ranges: list[tuple[int, int]], covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``ranges`` outside ``covered``, in order; both must be merged."""
+    pieces = []
+    for start, end in ranges:
+        for covered_start, covered_end in covered:
+            if covered_start >= end:
+                break
+            if covered_end <= start:
+                continue
+            if covered_start > start:
+                pieces.append((start, covered_start))
+            start = covered_end
+        if start < end:
+            pieces.append((start, end))
+    return pieces
+
+
+def _covered(ranges) -> int:
+    """The seconds ``ranges`` cover; they must be merged."""
+    return sum(end - start for start, end in ranges)
 
 
 def _locked_clock(user) -> StudyClock:

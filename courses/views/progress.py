@@ -28,10 +28,34 @@ def _json_body(request) -> dict:
     return request.POST.dict()
 
 
+# The most played ranges one heartbeat may report; the page's script sends no more.
+MAX_VIDEO_RANGES = 100
+
+
+def _video_ranges(value) -> list[tuple[float, float]] | None:
+    """The played ranges a heartbeat reports, None if it reports none; ValueError if they are malformed."""
+    if value in (None, ""):
+        return None
+    if not isinstance(value, list) or len(value) > MAX_VIDEO_RANGES:
+        raise ValueError
+    ranges = []
+    for pair in value:
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise ValueError
+        if not all(isinstance(x, int | float) and not isinstance(x, bool) for x in pair):
+            raise ValueError
+        start, end = float(pair[0]), float(pair[1])  # OverflowError for a huge integer
+        if not (math.isfinite(start) and math.isfinite(end) and 0 <= start <= end):
+            raise ValueError
+        ranges.append((start, end))
+    return ranges
+
+
 @require_POST
 def heartbeat(request):
     """One heartbeat from a visible lesson page: ``lesson`` id, ``tab`` id, ``seq`` number, and optionally
-    ``video`` (the share of the page's videos played) with ``video_duration`` (their length in seconds)."""
+    ``video_ranges`` (the [start, end] seconds played of the page's videos laid end to end) or, from
+    older pages, ``video`` (the share played), with ``video_duration`` (their length in seconds)."""
     if not request.user.is_authenticated:
         return JsonResponse({"error": _("Sign in to record your study time.")}, status=401)
     data = _json_body(request)
@@ -45,6 +69,14 @@ def heartbeat(request):
         duration = None if duration in (None, "") else float(duration)
     except (TypeError, ValueError):
         return JsonResponse({"error": _("Malformed heartbeat.")}, status=400)
+    try:
+        ranges = _video_ranges(data.get("video_ranges"))
+    except (TypeError, ValueError, OverflowError):
+        message = _(
+            "Malformed played video ranges: send at most %(count)d pairs [start, end] of seconds, "
+            "with 0 ≤ start ≤ end."
+        ) % {"count": MAX_VIDEO_RANGES}
+        return JsonResponse({"error": message}, status=400)
     if (
         not tab
         or seq < 1
@@ -56,7 +88,13 @@ def heartbeat(request):
     if lesson is None:
         return JsonResponse({"error": _("No such lesson.")}, status=404)
     result = services.progress_record_heartbeat(
-        user=request.user, lesson=lesson, tab=tab, seq=seq, video_fraction=video, video_duration=duration
+        user=request.user,
+        lesson=lesson,
+        tab=tab,
+        seq=seq,
+        video_fraction=video,
+        video_ranges=ranges,
+        video_duration=duration,
     )
     status = 403 if result.status == "not_enrolled" else 200
     return JsonResponse(

@@ -339,3 +339,192 @@ def test_endpoint_rejects_malformed_video_lengths(client, trainee, course, durat
     response = post(client, lesson=lesson.pk, tab="abc", seq=1, video=0.5, video_duration=duration)
     assert response.status_code == 400
     assert not LessonStudy.objects.exists()
+
+
+# --- Watched video: the union of played ranges, across page loads -----------------------------
+
+
+def ranges_beat(user, lesson, seq, at, ranges, tab="t"):
+    return services.progress_record_heartbeat(
+        user=user, lesson=lesson, tab=tab, seq=seq, video_ranges=ranges, now=at
+    )
+
+
+def test_two_page_loads_each_watching_half_add_up_and_complete_the_lesson(trainee, course):
+    from courses.models import LessonCompletion
+
+    lesson = video_lesson(course)
+    start = timezone.now()
+    # First page load: the first half at normal speed, one heartbeat every 30 s.
+    for n in range(1, 11):
+        result = ranges_beat(trainee, lesson, n, start + timedelta(seconds=INTERVAL * n), [[0, INTERVAL * n]])
+    assert result.video_fraction == Decimal("0.5") and not result.lesson_completed
+    # The page is reloaded (a new tab id, a played list starting empty) and the second half watched.
+    later = start + timedelta(days=1)
+    results = [
+        ranges_beat(
+            trainee, lesson, n, later + timedelta(seconds=INTERVAL * n), [[300, 300 + INTERVAL * n]], tab="t2"
+        )
+        for n in range(1, 11)
+    ]
+    assert results[-1].video_fraction == Decimal("1")
+    assert not any(r.video_capped for r in results)
+    # The default rule asks for 90 %: 540 s, reached at the 8th heartbeat of the second load.
+    assert [n for n, r in enumerate(results, start=1) if r.lesson_completed] == [8]
+    assert LessonCompletion.objects.filter(user=trainee, lesson=lesson).exists()
+    study = LessonStudy.objects.get(user=trainee, lesson=lesson)
+    assert (study.video_ranges, study.video_watched_seconds) == ([[0, 600]], 600)
+    assert study.video_fraction_claimed == Decimal("1")
+
+
+def test_watching_the_same_stretch_again_adds_nothing(trainee, course):
+    lesson = video_lesson(course)
+    at = timezone.now()
+    for load in range(3):  # three page loads, each playing the first minute
+        for n in (1, 2):
+            at += timedelta(seconds=INTERVAL)
+            result = ranges_beat(trainee, lesson, n, at, [[0, INTERVAL * n]], tab=f"load-{load}")
+    assert result.video_fraction == Decimal("0.1") and not result.video_capped
+    study = LessonStudy.objects.get(user=trainee, lesson=lesson)
+    assert (study.video_ranges, study.video_watched_seconds) == ([[0, 60]], 60)
+
+
+def test_a_forged_huge_range_is_worth_one_heartbeats_allowance(trainee, course):
+    lesson = video_lesson(course)
+    result = ranges_beat(trainee, lesson, 1, timezone.now(), [[0, 3600]])
+    # 30 s of credited time at twice normal speed: 60 s of the video, from its start.
+    assert result.video_fraction == Decimal("0.1") and result.video_capped
+    study = LessonStudy.objects.get(user=trainee, lesson=lesson)
+    assert (study.video_ranges, study.video_watched_seconds) == ([[0, 60]], 60)
+    assert study.video_fraction_claimed == Decimal("1")  # clipped to the length, kept for audit
+
+
+def test_over_the_allowance_the_new_pieces_are_credited_in_order(trainee, course):
+    lesson = video_lesson(course)
+    start = timezone.now()
+    ranges_beat(trainee, lesson, 1, start, [[0, 20]])
+    result = ranges_beat(trainee, lesson, 2, start + timedelta(seconds=30), [[0, 20], [100, 130], [200, 400]])
+    assert result.video_capped
+    study = LessonStudy.objects.get(user=trainee, lesson=lesson)
+    # 60 s allowed: all of 100–130, then the first 30 s of 200–400.
+    assert study.video_ranges == [[0, 20], [100, 130], [200, 230]]
+    assert study.video_watched_seconds == 80
+
+
+def test_ranges_beyond_the_length_are_clipped(trainee, course):
+    lesson = video_lesson(course)
+    result = ranges_beat(trainee, lesson, 1, timezone.now(), [[590.4, 5000], [700, 800]])
+    assert not result.video_capped  # only 10 s are inside the video
+    study = LessonStudy.objects.get(user=trainee, lesson=lesson)
+    assert (study.video_ranges, study.video_watched_seconds) == ([[590, 600]], 10)
+    assert study.video_fraction_claimed == Decimal("0.017")
+
+
+def test_heartbeats_without_credit_add_no_ranges(trainee, course):
+    lesson = video_lesson(course)
+    start = timezone.now()
+    ranges_beat(trainee, lesson, 1, start, [[0, 30]])
+    # A burst at the same instant earns no time, so no video either.
+    result = ranges_beat(trainee, lesson, 2, start, [[0, 30], [30, 600]])
+    assert result.credited_seconds == 0 and result.video_capped
+    assert LessonStudy.objects.get(user=trainee, lesson=lesson).video_ranges == [[0, 30]]
+
+
+def test_an_older_page_reporting_a_share_is_read_as_the_opening_stretch(trainee, course):
+    lesson = video_lesson(course)
+    start = timezone.now()
+    ranges_beat(trainee, lesson, 1, start, [[300, 330]])
+    result = video_beat(trainee, lesson, 2, start + timedelta(seconds=30), claim=0.05)
+    assert result.video_fraction == Decimal("0.1") and not result.video_capped
+    assert LessonStudy.objects.get(user=trainee, lesson=lesson).video_ranges == [[0, 30], [300, 330]]
+
+
+def test_endpoint_credits_reported_ranges(client, trainee, course):
+    lesson = video_lesson(course)
+    client.force_login(trainee)
+    data = post(
+        client, lesson=lesson.pk, tab="abc", seq=1, video_ranges=[[0, 29.6]], video_duration=600.2
+    ).json()
+    assert data["video_fraction"] == 0.05 and data["video_capped"] is False
+    assert LessonStudy.objects.get(user=trainee, lesson=lesson).video_ranges == [[0, 30]]
+
+
+def test_endpoint_still_takes_a_share_from_older_pages(client, trainee, course):
+    lesson = video_lesson(course)
+    client.force_login(trainee)
+    data = post(client, lesson=lesson.pk, tab="abc", seq=1, video=0.05, video_duration=600).json()
+    assert data["video_fraction"] == 0.05 and data["video_capped"] is False
+    study = LessonStudy.objects.get(user=trainee, lesson=lesson)
+    assert (study.video_ranges, study.video_watched_seconds) == ([[0, 30]], 30)
+
+
+@pytest.mark.parametrize(
+    "ranges",
+    [
+        "0-30",
+        {"0": 30},
+        [0, 30],
+        [[0]],
+        [[0, 30, 60]],
+        [[30, 0]],
+        [[-1, 30]],
+        [["0", "30"]],
+        [[True, 30]],
+        [[0, float("nan")]],
+        [[0, float("inf")]],
+        [[0, 10**400]],
+        [[n, n + 1] for n in range(101)],
+    ],
+)
+def test_endpoint_rejects_malformed_ranges_and_changes_nothing(client, trainee, course, ranges):
+    lesson = video_lesson(course)
+    client.force_login(trainee)
+    response = post(client, lesson=lesson.pk, tab="abc", seq=1, video_ranges=ranges, video_duration=600)
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("视频播放片段格式有误")
+    assert not LessonStudy.objects.exists()
+    # The sequence number was not used up: the same heartbeat, well formed, is credited.
+    assert (
+        post(client, lesson=lesson.pk, tab="abc", seq=1, video_ranges=[[0, 30]]).json()["video_fraction"]
+        == 0.05
+    )
+
+
+def test_endpoint_explains_malformed_ranges_in_english(client, trainee, course):
+    from django.utils import translation
+
+    lesson = video_lesson(course)
+    client.force_login(trainee)
+    with translation.override("en"):
+        url = reverse("courses:heartbeat")
+    assert url.startswith("/en/")
+    data = {"lesson": lesson.pk, "tab": "abc", "seq": 1, "video_ranges": [[30, 0]]}
+    response = client.post(url, json.dumps(data), content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("Malformed played video ranges: send at most 100 pairs")
+
+
+def test_a_range_claim_is_capped_against_the_remaining_allowance_only(trainee, course):
+    # The allowance bounds new coverage, not the report: re-sending what is credited costs nothing.
+    lesson = video_lesson(course)
+    start = timezone.now()
+    ranges_beat(trainee, lesson, 1, start, [[0, 60]])
+    result = ranges_beat(trainee, lesson, 2, start + timedelta(seconds=30), [[0, 120]])
+    assert result.video_fraction == Decimal("0.2") and not result.video_capped
+
+
+def test_rows_credited_before_ranges_keep_their_watched_seconds(trainee, course):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("courses.migrations.0005_lessonstudy_video_ranges")
+    lesson = video_lesson(course)
+    LessonStudy.objects.create(
+        user=trainee, lesson=lesson, video_watched_seconds=120, video_duration_seconds=600
+    )
+    migration.seed_ranges(apps, None)
+    assert LessonStudy.objects.get(user=trainee, lesson=lesson).video_ranges == [[0, 120]]
+    # Watching on from there adds to it.
+    result = ranges_beat(trainee, lesson, 1, timezone.now(), [[120, 180]])
+    assert result.video_fraction == Decimal("0.3") and not result.video_capped

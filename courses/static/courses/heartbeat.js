@@ -1,9 +1,10 @@
 /* Active study time for TT Academy lesson pages.
  *
  * While the page is visible, send a heartbeat every `data-interval` seconds with the lesson id,
- * this tab's id and an increasing sequence number, plus the share of the page's videos actually
- * played and their length. The server decides what to credit; this script only reports and shows
- * the share the server credits. No third-party tracker.
+ * this tab's id and an increasing sequence number, plus the ranges of the page's videos actually
+ * played on this page load and their length. The server decides what to credit, adding the ranges
+ * up across page loads; this script only reports and shows the share the server credits. No
+ * third-party tracker.
  */
 (function () {
   "use strict";
@@ -17,24 +18,35 @@
   var tab = window.crypto && crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2);
   var seq = 0;
   var timer = null;
+  var MAX_RANGES = 100; // the most the server accepts in one heartbeat
 
-  // The share of the page's uploaded videos that has really been played (not merely skipped over),
-  // and their total length. Nothing until every video's length is known. The server credits watched
-  // time only as fast as study time allows and against the length the lesson's editors gave; the
-  // length measured here serves only lessons saved before editors were asked for one.
+  function tenths(seconds) {
+    return Math.round(seconds * 10) / 10;
+  }
+
+  // The [start, end] seconds of the page's uploaded videos that have really been played (not
+  // merely skipped over), the videos laid end to end, and their total length. Nothing until every
+  // video's length is known. The server credits watched time only as fast as study time allows and
+  // against the length the lesson's editors gave; the length measured here serves only lessons
+  // saved before editors were asked for one.
   function videoReport() {
     var videos = document.querySelectorAll("video");
-    var played = 0;
+    var ranges = [];
     var total = 0;
     for (var i = 0; i < videos.length; i++) {
       var video = videos[i];
       if (!isFinite(video.duration) || video.duration <= 0) return null;
-      total += video.duration;
       for (var r = 0; r < video.played.length; r++) {
-        played += video.played.end(r) - video.played.start(r);
+        ranges.push([tenths(total + video.played.start(r)), tenths(total + video.played.end(r))]);
       }
+      total += video.duration;
     }
-    return total > 0 ? { fraction: Math.min(1, played / total), duration: total } : null;
+    if (ranges.length > MAX_RANGES) {
+      // Much skipping about: keep the longest ranges, which cover the most.
+      ranges.sort(function (a, b) { return (b[1] - b[0]) - (a[1] - a[0]); });
+      ranges = ranges.slice(0, MAX_RANGES);
+    }
+    return total > 0 ? { ranges: ranges, duration: total } : null;
   }
 
   function showVideo(data) {
@@ -50,8 +62,8 @@
     var body = { lesson: lesson, tab: tab, seq: seq };
     var video = videoReport();
     if (video !== null) {
-      body.video = Math.round(video.fraction * 1000) / 1000;
-      body.video_duration = Math.round(video.duration * 10) / 10;
+      body.video_ranges = video.ranges;
+      body.video_duration = tenths(video.duration);
     }
     fetch(url, {
       method: "POST",
