@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -60,6 +61,7 @@ def parse_args():
     parser.add_argument("--naive", type=int, default=20, help="certificates for the naive baseline")
     parser.add_argument("--database", default="tta_bench_certs")
     parser.add_argument("--db-host", default="127.0.0.1:5432")
+    parser.add_argument("--keep-files", action="store_true", help="keep the PDFs and the worker log")
     parser.add_argument(
         "--reuse-db", action="store_true", help="keep a migrated database from an earlier run"
     )
@@ -338,6 +340,19 @@ def naive_child(count: int) -> None:
     )
 
 
+def _clean_up(*, queue: str, storage: Path, keep: bool) -> None:
+    """Drop the run's queue from the broker and, unless kept, its PDFs and worker log."""
+    import redis
+
+    client = redis.Redis.from_url(BROKER)
+    client.delete(queue, f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}")
+    if keep:
+        print(f"kept the PDFs in {storage} and the worker log in {storage.with_suffix('.log')}")
+        return
+    shutil.rmtree(storage, ignore_errors=True)
+    storage.with_suffix(".log").unlink(missing_ok=True)
+
+
 def main() -> None:
     args = parse_args()
     if args.naive_child:
@@ -411,6 +426,7 @@ def main() -> None:
         f"naive_pdf_kb={naive['size_mean'] / 1024:.0f} naive_peak_rss_mb={naive['peak_rss'] / 2**20:.0f} "
         + " ".join(f"{key}_ms={value * 1000:.1f}" for key, value in stages.items())
     )
+    _clean_up(queue=queue, storage=storage, keep=args.keep_files)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/heartbeats.py [--trainees 500] [--seconds 60] [--interval 2]
 
-Creates its own database (``tta_bench_heartbeats``, dropped and re-created), migrates it, and
+Creates its own database (``--database``, ``tta_bench_heartbeats`` by default, dropped and re-created), migrates it, and
 writes one course with a lesson, one cohort and N enrolled trainees with bulk inserts; each trainee
 gets a prepared login session. It then starts gunicorn (config.wsgi, gthread workers) on 127.0.0.1
 with a short heartbeat interval and lets every trainee send a heartbeat per interval for the given
@@ -39,7 +39,6 @@ from _harness import (
     stop_process_group,
 )
 
-DB_NAME = "tta_bench_heartbeats"
 TENTH = 360
 PRIOR_SECONDS = TENTH - 1  # earlier study per trainee: one second short of the first 0.1 h
 
@@ -53,13 +52,14 @@ def parse_args():
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--connections", type=int, default=64, help="client connection pool size")
     parser.add_argument("--db-host", default="127.0.0.1:5432")
+    parser.add_argument("--database", default="tta_bench_heartbeats", help="dropped and re-created")
     return parser.parse_args()
 
 
 def server_env(args) -> dict:
     env = dict(os.environ)
     env.update(
-        DATABASE_URL=f"postgres://postgres@{args.db_host}/{DB_NAME}",
+        DATABASE_URL=f"postgres://postgres@{args.db_host}/{args.database}",
         DATABASE_CONN_MAX_AGE="60",
         DJANGO_DEBUG="0",
         DJANGO_SECURE_SSL_REDIRECT="0",
@@ -251,7 +251,7 @@ def credited(env, user_ids) -> tuple[int, Decimal]:
 def main():
     args = parse_args()
     env = server_env(args)
-    prepare_database(db_host=args.db_host, database=DB_NAME, env=env)
+    prepare_database(db_host=args.db_host, database=args.database, env=env)
     lesson_id, accounts = seed(args, env)
     trainees = [
         Trainee(user_id, key, tabs=2 if number % 10 == 0 else 1)
