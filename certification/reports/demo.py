@@ -21,7 +21,7 @@ from wagtail.models import Locale
 
 from certification import credentials, services
 from certification.eligibility import rule_for
-from certification.models import Certificate
+from certification.models import Certificate, CertificateStatus
 from cms.choices import Level
 from cms.models import CoursePage, ProgramPage
 from courses.exams.demo import DEMO_PAPER
@@ -108,8 +108,9 @@ def _hours(user, cohort, courses, total: float, start, end, rng) -> list[HoursEn
 
 def _backdate(certificate: Certificate, *, issued_at: datetime.datetime, rule) -> None:
     """Move a certificate issued just now to ``issued_at`` in the demo's past, with what follows from
-    the issue date: the expiry (issue date plus the rule's validity), the dates its snapshot prints
-    and its signed credential's validity period."""
+    the issue date: the expiry (issue date plus the rule's validity), the dates its snapshot prints,
+    its signed credential's validity period and the time of its "issued" audit event. Its serial
+    keeps the year it was drawn in (serials are never drawn again)."""
     certificate.issued_at = issued_at
     certificate.expires_at = services.certificate_expiry(
         program=certificate.program, issued_at=issued_at, rule=rule
@@ -123,6 +124,7 @@ def _backdate(certificate: Certificate, *, issued_at: datetime.datetime, rule) -
     certificate.credential = {}  # else credential_for returns the stored one, signed with today's dates
     certificate.credential = credentials.credential_for(certificate)
     certificate.save(update_fields=["issued_at", "expires_at", "snapshot", "credential"])
+    certificate.events.filter(to_status=CertificateStatus.ISSUED, from_status="").update(created_at=issued_at)
 
 
 def _program(level):

@@ -153,6 +153,8 @@ def test_backdated_certificates_expire_the_rules_validity_after_their_issue(demo
             timezone.localtime(d).date() for d in (certificate.issued_at, certificate.expires_at)
         )
         assert certificate.snapshot["issued_on"] == issued.isoformat()
+        first = CertificateEvent.objects.filter(certificate=certificate).order_by("created_at", "pk").first()
+        assert (first.to_status, first.created_at) == (CertificateStatus.ISSUED, certificate.issued_at)
         assert certificate.snapshot["expires_on"] == expires.isoformat()
         credential = certificate.credential
         assert credential["validFrom"].startswith(
