@@ -36,7 +36,7 @@ def main():
     args = parser.parse_args()
     args.examinees = args.requests + 2
     env = exam_load.server_env(args)
-    exam_load.prepare_database(args, env)
+    exam_load.prepare_database(db_host=args.db_host, database=args.database, env=env, reuse=args.reuse_db)
     paper_id, accounts = exam_load.seed(args, env)
 
     from django.conf import settings
