@@ -5,7 +5,7 @@ import datetime
 import time
 
 import pytest
-from celery.signals import task_postrun, task_prerun
+from celery.signals import after_task_publish, task_postrun, task_prerun, task_received
 from django.utils import timezone
 
 from courses.exams import services
@@ -28,8 +28,16 @@ def _wait_for(predicate, timeout=30.0):
 
 @contextlib.contextmanager
 def _task_runs():
-    """Every task this process's worker starts and ends meanwhile, as (event, task name, args, at)."""
+    """What happens to tasks meanwhile, in this process: published (with the routing key), received
+    by the worker, started and ended, as (event, task name, args or detail, at)."""
     runs = []
+
+    def published(sender=None, headers=None, routing_key=None, **kwargs):
+        detail = (routing_key, (headers or {}).get("eta"))
+        runs.append(("published", sender, detail, timezone.now()))
+
+    def received(sender=None, request=None, **kwargs):
+        runs.append(("received", request.name, tuple(request.args or ()), timezone.now()))
 
     def started(sender=None, args=None, **kwargs):
         runs.append(("start", getattr(sender, "name", "?"), tuple(args or ()), timezone.now()))
@@ -37,13 +45,26 @@ def _task_runs():
     def ended(sender=None, args=None, **kwargs):
         runs.append(("end", getattr(sender, "name", "?"), tuple(args or ()), timezone.now()))
 
-    task_prerun.connect(started, weak=False)
-    task_postrun.connect(ended, weak=False)
+    signals = [(after_task_publish, published), (task_received, received), (task_prerun, started)]
+    signals.append((task_postrun, ended))
+    for signal, receiver in signals:
+        signal.connect(receiver, weak=False)
     try:
         yield runs
     finally:
-        task_prerun.disconnect(started)
-        task_postrun.disconnect(ended)
+        for signal, receiver in signals:
+            signal.disconnect(receiver)
+
+
+def _queue_report(queue: str) -> str:
+    """How many messages wait in ``queue`` and are held unacknowledged, as the broker says."""
+    from config.celery_app import app
+
+    with app.connection_for_write() as connection:
+        client = getattr(connection.default_channel, "client", None)
+        if client is None:  # not Redis
+            return f"broker {connection.transport_cls}"
+        return f"queue {queue}: {client.llen(queue)} waiting, {client.hlen('unacked')} unacked in the broker"
 
 
 def _deadline_task_ran(runs, attempt) -> bool:
@@ -60,7 +81,7 @@ def _answer_everything(attempt):
     services.attempt_save_answers(attempt=attempt, saves=saves)
 
 
-def test_an_open_attempt_is_submitted_at_its_deadline_by_the_worker(celery_worker_thread):
+def test_an_open_attempt_is_submitted_at_its_deadline_by_the_worker(celery_worker_thread, celery_test_queue):
     # The window closes in 3 s and caps the one-hour time limit: the deadline is then.
     setup = factories.exam_setup()
     setup.paper.closes_at = timezone.now() + datetime.timedelta(seconds=3)
@@ -78,7 +99,8 @@ def test_an_open_attempt_is_submitted_at_its_deadline_by_the_worker(celery_worke
     attempt.refresh_from_db()
     assert submitted, (
         f"still {attempt.status} at {timezone.now().isoformat()}, deadline {attempt.deadline.isoformat()}; "
-        f"task runs {ran}; events {list(attempt.events.values_list('kind', 'created_at'))}"
+        f"tasks {ran}; events {list(attempt.events.values_list('kind', 'created_at'))}; "
+        f"{_queue_report(celery_test_queue)}"
     )
     assert attempt.submitted_by == SubmittedBy.DEADLINE
     assert attempt.submitted_at >= attempt.deadline
