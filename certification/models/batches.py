@@ -19,7 +19,25 @@ class ZipState(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
-class IssuanceBatch(models.Model):
+class RegistrarJob(models.Model):
+    """Work a registrar starts and a worker does, item by item: who started it, when, when it ended."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("started by"),
+    )
+    created_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
+
+
+class IssuanceBatch(RegistrarJob):
     """Issuing a cohort's certificates at once. Progress is counted from its items."""
 
     cohort = models.ForeignKey(
@@ -28,27 +46,17 @@ class IssuanceBatch(models.Model):
     program = models.ForeignKey(
         "cms.ProgramPage", verbose_name=_("program"), on_delete=models.PROTECT, related_name="+"
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("started by"),
-    )
     state = models.CharField(
         _("state"), max_length=20, choices=BatchState.choices, default=BatchState.RUNNING
     )
-    created_at = models.DateTimeField(_("started at"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     # The ZIP of the cohort's PDFs, built by a worker; private, served by a permission-checked view.
     zip_state = models.CharField(max_length=20, choices=ZipState.choices, default=ZipState.NONE, blank=True)
     zip_file = models.FileField(upload_to="batches/", storage=certificate_storage, blank=True)
     zip_error = models.TextField(blank=True)
 
-    class Meta:
+    class Meta(RegistrarJob.Meta):
         verbose_name = _("issuance batch")
         verbose_name_plural = _("issuance batches")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self):
         return f"{self.cohort} #{self.pk}"

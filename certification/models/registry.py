@@ -1,8 +1,9 @@
 """A lifecycle change to every certificate that matched a registry filter, run by a worker."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .batches import RegistrarJob
 
 
 class ChangeAction(models.TextChoices):
@@ -11,7 +12,7 @@ class ChangeAction(models.TextChoices):
     REVOKE = "revoke", _("Revoke")
 
 
-class RegistryChange(models.Model):
+class RegistryChange(RegistrarJob):
     """Suspending, reinstating or revoking the certificates a registrar confirmed, one item each.
 
     The certificates are fixed when the registrar confirms; progress is counted from the items.
@@ -20,20 +21,10 @@ class RegistryChange(models.Model):
     action = models.CharField(_("action"), max_length=20, choices=ChangeAction.choices)
     reason = models.TextField(_("reason"), blank=True)
     filters = models.CharField(_("registry filter"), max_length=2000, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("started by"),
-    )
-    created_at = models.DateTimeField(_("started at"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
-    class Meta:
+    class Meta(RegistrarJob.Meta):
         verbose_name = _("registry change")
         verbose_name_plural = _("registry changes")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self):
         return f"{self.action} #{self.pk}"
