@@ -16,7 +16,14 @@ from django.utils.translation import gettext as _
 from lxml import etree
 
 from .importers.base import ParsedQuestion
-from .importers.excel import DIFFICULTY_LABELS, MODULE_LABELS, OPTION_LETTERS, TYPE_LABELS, template_workbook
+from .importers.excel import (
+    DIFFICULTY_LABELS,
+    FORMAT_LABELS,
+    MODULE_LABELS,
+    OPTION_LETTERS,
+    TYPE_LABELS,
+    template_workbook,
+)
 from .models import ImportFormat, QuestionType, TextFormat
 from .richtext import html_to_text
 from .schema import decimal_text
@@ -43,7 +50,7 @@ def _gift_escape(text: str) -> str:
 
 
 def _plain_text(question: ParsedQuestion) -> str:
-    """The question text for formats without HTML (Aiken, Excel): HTML read as plain text."""
+    """The question text for formats without HTML (Aiken): HTML read as plain text."""
     return html_to_text(question.text) if question.text_format == TextFormat.HTML else question.text
 
 
@@ -319,7 +326,8 @@ def _excel_row(question: ParsedQuestion) -> dict | None:
         "category": "/".join(question.category),
         "type": TYPE_LABELS[question.qtype],
         "name": question.name,
-        "text": _plain_text(question),
+        "text": question.text,
+        "format": FORMAT_LABELS[question.text_format],
         "points": decimal_text(Decimal(question.default_points)),
         "difficulty": DIFFICULTY_LABELS.get(question.difficulty, ""),
         "module": MODULE_LABELS.get(question.module, ""),

@@ -111,6 +111,29 @@ def test_broken_rows_name_the_row(row, message):
     assert message in result.errors[0].message
 
 
+def test_the_format_column_marks_html_text_and_refuses_others():
+    header = ["题型 type", "题干 text", "格式 format", "选项A option_a", "选项B option_b", "答案 answer"]
+    result = parse_excel(
+        xlsx(
+            [
+                header,
+                ["单选", "<p>依据<strong>哪部法律</strong>？</p>", "HTML", "促进法", "专利法", "A"],
+                ["判断", "a < b 成立", "纯文本", "", "", "对"],
+                ["判断", "没有格式", "", "", "", "错"],
+            ]
+        )
+    )
+    assert result.errors == [], [str(e) for e in result.errors]
+    assert [q.text_format for q in result.questions] == ["html", "plain", "plain"]
+    assert result.questions[0].text == "<p>依据<strong>哪部法律</strong>？</p>"
+
+    broken = parse_excel(xlsx([header, ["判断", "题", "Markdown", "", "", "对"]]))
+    assert [(e.location, e.message) for e in broken.errors] == [
+        ("row 2", "“Markdown” is not a text format (纯文本 / HTML).")
+    ]
+    assert broken.questions == []
+
+
 def test_not_a_workbook_and_missing_columns():
     assert "not an Excel workbook" in parse_excel(b"hello").errors[0].message
     problem = parse_excel(xlsx([["名称"], ["x"]])).errors[0]

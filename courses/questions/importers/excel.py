@@ -18,6 +18,8 @@ an example row per type and a help sheet. The "answer" column, by type:
 - case_analysis: notes for the grader (optional); one rubric criterion per option cell as ``criterion: points``
 
 An option cell of a choice question may end with ``# feedback`` (write ``\\#`` for a literal ``#``).
+The "format" column says how the question text is written: empty or 纯文本 for plain text, HTML for
+HTML (cleaned to the allowed tags on import, as from Moodle).
 """
 
 import re
@@ -32,7 +34,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from cms.choices import Module
 
-from ..models import Difficulty, QuestionType
+from ..models import Difficulty, QuestionType, TextFormat
 from ..schema import decimal_text, parse_decimal
 from .base import ParsedQuestion, ParseResult, category_path, name_from_text, percent_to_fraction
 
@@ -44,6 +46,7 @@ COLUMNS = [
     ("type", "题型", gettext_lazy("单选 多选 判断 填空 数值 匹配 问答 案例分析, or the type code")),
     ("name", "名称", gettext_lazy("Short name of the question; empty: taken from the text")),
     ("text", "题干", gettext_lazy("The question text (required)")),
+    ("format", "格式", gettext_lazy("Format of the question text: 纯文本 (plain, the default) or HTML")),
     *[
         (
             f"option_{letter.lower()}",
@@ -100,6 +103,14 @@ DIFFICULTY_NAMES = {
     "困难": "hard",
 }
 DIFFICULTY_LABELS = {"easy": "易", "medium": "中", "hard": "难"}
+FORMAT_NAMES = {
+    "": TextFormat.PLAIN,
+    "纯文本": TextFormat.PLAIN,
+    "文本": TextFormat.PLAIN,
+    "plain": TextFormat.PLAIN,
+    "html": TextFormat.HTML,
+}
+FORMAT_LABELS = {TextFormat.PLAIN: "", TextFormat.HTML: "HTML"}
 MODULE_NAMES = {"公共知识": "general", "政策法规": "policy", "实务技能": "practice", "能力提升": "capability"}
 MODULE_LABELS = {code: label for label, code in MODULE_NAMES.items()}
 TRUE_WORDS = {"对", "正确", "是", "√", "T", "TRUE", "Y", "YES"}
@@ -184,6 +195,14 @@ def _parse_row(values: dict[str, str], number: int, result: ParseResult) -> None
     if module and module not in Module.values:
         result.error(location, name, _("“%(value)s” is not a module.") % {"value": values["module"]})
         return
+    text_format = FORMAT_NAMES.get(values.get("format", "").lower())
+    if text_format is None:
+        result.error(
+            location,
+            name,
+            _("“%(value)s” is not a text format (纯文本 / HTML).") % {"value": values["format"]},
+        )
+        return
     options = [values.get(f"option_{letter.lower()}", "") for letter in OPTION_LETTERS]
     answer = values.get("answer", "")
     try:
@@ -198,6 +217,7 @@ def _parse_row(values: dict[str, str], number: int, result: ParseResult) -> None
             text=text,
             data=data,
             location=location,
+            text_format=text_format,
             default_points=points,
             general_feedback=values.get("feedback", ""),
             category=category_path(values.get("category", "")),
