@@ -112,13 +112,19 @@ def celery_queue():
 
 @pytest.fixture
 def celery_test_queue(celery_queue):
-    """A queue of this test's own, the default one while it runs.
+    """A queue of this test's own, the default one while it runs, for a worker thread of this test.
 
     Tasks queued by earlier tests of the session (on commit, with no worker running) stay in their
     queue: a worker of this test runs only what this test queued, and never waits behind their work.
     """
+    from kombu.asynchronous.hub import get_event_loop
+
     from config.celery_app import app
 
+    # A worker thread runs on the event loop it finds in the process: one left by a Worker created
+    # and never started (tests/certification/test_worker.py) has another timer, and the thread's
+    # tasks due later (ETA) would never run.
+    assert get_event_loop() is None, "an earlier test left kombu's event loop behind"
     name = f"{celery_queue}-{uuid.uuid4().hex[:6]}"
     app.conf.task_default_queue = name
     yield name

@@ -3,17 +3,27 @@
 import pytest
 from celery.app import trace
 from celery.apps.worker import Worker
+from kombu.asynchronous.hub import get_event_loop
 
 from certification import fonts, worker
 from config.celery_app import app
 
 
 @pytest.fixture(autouse=True)
-def _forget_the_worker_hostname():
-    # Creating a Worker installs process-wide trace optimisations that carry its hostname into every
-    # later task of this process; a test worker thread started afterwards would report this name.
+def _forget_the_worker():
+    """Creating a Worker leaves process-wide state behind; a test worker thread started later in
+    this process would inherit it:
+
+    - trace optimisations carrying its hostname (the thread's tasks would report this name);
+    - kombu's event loop (the Hub) with this worker's timer: the thread's worker would run on it,
+      while its own timer, where tasks due later (ETA) wait, is never looked at, so those never run.
+    """
     yield
     trace.reset_worker_optimizations(app)
+    hub = get_event_loop()
+    if hub is not None:
+        hub.close()  # and forgets it as the current loop
+    assert get_event_loop() is None
 
 
 def _start(queues):
