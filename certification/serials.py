@@ -18,6 +18,7 @@ import string
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.db.models import F
+from django.utils.translation import gettext as _
 
 from certification.models import SerialCounter
 
@@ -31,20 +32,27 @@ class SerialPatternError(ValueError):
 
 
 def validate_pattern(pattern: str) -> None:
-    """Raise SerialPatternError unless ``pattern`` uses only known fields and includes ``{seq}``."""
+    """Raise SerialPatternError, with a message for the registrar in their language, unless
+    ``pattern`` uses only known fields, includes ``{seq}`` and formats a serial."""
     try:
         fields = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
     except ValueError as error:
-        raise SerialPatternError(str(error)) from error
+        raise SerialPatternError(_("The braces do not pair up: write a field as {seq:06}.")) from error
     unknown = set(fields) - _FIELDS
     if unknown:
-        raise SerialPatternError(f"unknown fields: {', '.join(sorted(unknown))}")
+        raise SerialPatternError(
+            _("Unknown fields: %(fields)s. A pattern may use {base}, {year}, {level} and {seq}.")
+            % {"fields": ", ".join(f"{{{name}}}" for name in sorted(unknown))}
+        )
     if "seq" not in fields:
-        raise SerialPatternError("the pattern must contain {seq}")
+        raise SerialPatternError(_("The pattern must contain {seq}, the running number."))
     try:
         format_serial(pattern, base="TTA", year=2026, level="primary", seq=1)
     except (ValueError, KeyError, IndexError) as error:
-        raise SerialPatternError(str(error)) from error
+        raise SerialPatternError(
+            _("The pattern does not make a serial number (%(error)s). Number formats look like {seq:06}.")
+            % {"error": error}
+        ) from error
 
 
 def format_serial(pattern: str, *, base: str, year: int, level: str, seq: int) -> str:

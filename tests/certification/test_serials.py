@@ -21,11 +21,19 @@ def test_format_follows_the_pattern():
 
 
 @pytest.mark.parametrize(
-    "pattern", ["{base}-{year}", "{base}-{owner}-{seq}", "{base}-{seq:zz}", "{base}-{seq"], ids=str
+    ("pattern", "message"),
+    [
+        ("{base}-{year}", "编号格式必须包含 {seq}（流水号）。"),
+        ("{base}-{owner}-{seq}", "未知字段：{owner}。编号格式只能使用 {base}、{year}、{level} 和 {seq}。"),
+        ("{base}-{seq:zz}", "编号格式无法生成证书编号（"),
+        ("{base}-{seq", "花括号不成对：字段应写作 {seq:06} 这样的形式。"),
+    ],
+    ids=str,
 )
-def test_bad_patterns_are_refused(pattern):
-    with pytest.raises(serials.SerialPatternError):
+def test_bad_patterns_are_refused_in_the_registrars_language(pattern, message):
+    with pytest.raises(serials.SerialPatternError) as refusal:
         serials.validate_pattern(pattern)
+    assert str(refusal.value).startswith(message)
 
 
 def test_verification_codes_are_long_random_and_url_safe():
