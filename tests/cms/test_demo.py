@@ -1,7 +1,10 @@
 """The demo command builds a readable bilingual curriculum, safely, again and again."""
 
+import io
+
 import pytest
 from django.contrib.auth import authenticate
+from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Locale, Page, Revision
 
@@ -67,6 +70,16 @@ def test_demo_accounts_log_in_with_the_printed_passwords(demo):
     roles = {role for _, _, role in demo.accounts}
     assert roles == {"trainee", "instructor", "registrar", "administrator"}
     for username, password, *_ in DEMO_ACCOUNTS:
+        assert authenticate(username=username, password=password) is not None, username
+
+
+def test_the_command_prints_accounts_that_log_in(demo):
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)  # as `./tta run` does; the demo is there already
+    lines = out.getvalue().splitlines()
+    accounts = [line.split() for line in lines[lines.index("演示账号（用户名 / 密码 / 角色）：") + 1 :]]
+    assert [role for *_, role in accounts] == ["trainee", "instructor", "registrar", "administrator"]
+    for username, password, _role in accounts:
         assert authenticate(username=username, password=password) is not None, username
 
 
