@@ -59,10 +59,47 @@ def test_page_and_excel(registrar_client, paper):
     export = registrar_client.get(reverse("exam_report_export", args=[paper.pk]))
     book = load_workbook(io.BytesIO(export.content))
     assert book.sheetnames == ["成绩", "试题", "成绩分布"]
+
     bands = list(book["成绩分布"].iter_rows(values_only=True))
     assert bands[0] == ("得分（%）", "人次") and len(bands) == 11
     assert dict(bands[1:])["60–69"] == 1 and sum(n for _label, n in bands[1:]) == 3
     assert len(list(book["成绩"].iter_rows(values_only=True))) == 1 + 3
+
+
+def test_per_question_statistics_are_charted_and_exported(registrar_client):
+    # The hand-computed dataset of tests/exams/test_statistics.py, through real attempts.
+    from courses.exams import services
+    from courses.questions.models import QuestionType
+    from tests.exams.test_statistics import EXPECTED, GRID
+    from tests.factories import exams as exam_factories
+
+    course = exam_factories.course()
+    questions = exam_factories.questions([QuestionType.TRUE_FALSE] * 3)
+    paper = exam_factories.paper(course=course, questions=questions, shuffle_questions=False, max_attempts=1)
+    for row in GRID.values():
+        attempt = services.attempt_start(paper=paper, user=exam_factories.trainee_for(course))
+        by_question = {item.version.question_id: item for item in attempt.items.select_related("version")}
+        saves = [
+            services.AnswerSave(position=by_question[q.pk].position, response=bool(right), seq=1)
+            for q, right in zip(questions, row, strict=True)
+        ]
+        services.attempt_save_answers(attempt=attempt, saves=saves)
+        services.attempt_submit(attempt_id=attempt.pk)
+
+    response = registrar_client.get(reverse("exam_report", args=[paper.pk]))
+    assert 'data-chart="chart-facility-data"' in response.content.decode()
+    chart = next(chart for chart in response.context["charts"] if chart.key == "facility")
+    expected = [EXPECTED[n] for n in (1, 2, 3)]
+    assert len(chart.categories) == 3
+    assert [series.values for series in chart.series] == [
+        [row[key] for row in expected] for key in ("facility", "discrimination", "upper_lower")
+    ]
+    export = registrar_client.get(reverse("exam_report_export", args=[paper.pk]))
+    sheet = list(load_workbook(io.BytesIO(export.content))["试题"].iter_rows(values_only=True))
+    assert sheet[0] == ("试题", "作答", "难度系数", "区分度（r）", "高低分组（27%）差")
+    assert [row[1:] for row in sheet[1:]] == [
+        (4, row["facility"], row["discrimination"], row["upper_lower"]) for row in expected
+    ]
 
 
 def test_an_exam_without_attempts_says_so(registrar_client, paper):
