@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.client_ip.client_ip_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -288,6 +289,9 @@ TTA_VERIFY_BATCH_MAX = env.int("TTA_VERIFY_BATCH_MAX", default=50)
 # Staff integrations send ``Authorization: Bearer <token>`` (tokens are made by registrars in the
 # admin); a trainee's browser uses its session. Every error is {"error": {"code", "message", "details"}}.
 REST_FRAMEWORK = {
+    # The client's address is REMOTE_ADDR, set behind proxies by config/client_ip.py; DRF must not
+    # read X-Forwarded-For itself (anyone can write it, and a new value each request escapes throttling).
+    "NUM_PROXIES": 0,
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "courses.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
@@ -376,6 +380,8 @@ PRIVACY_NOTICE_VERSION = env.str("PRIVACY_NOTICE_VERSION", default="2026-01")
 
 # --- Security: strict unless DEBUG --------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies stand in front of the app (config/client_ip.py): 0 reads the peer's address.
+TTA_TRUSTED_PROXY_COUNT = env.int("TTA_TRUSTED_PROXY_COUNT", default=0)
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
