@@ -333,6 +333,12 @@ def test_what_cannot_change_is_reported_on_the_change_page(
     # The registry lists the change, to come back to it.
     registry = registrar_client.get(reverse("certificate_registry")).content.decode()
     assert reverse("certificate_registry_change", args=[change.pk]) in registry
+    # A registrar who reads the admin in English.
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.update_or_create(user=registrar, defaults={"preferred_language": "en"})
+    english = registrar_client.get(reverse("certificate_registry_change", args=[change.pk])).content.decode()
+    assert "Reinstate: 3 certificates matching the filter" in english and "Not possible" in english
 
 
 def test_starting_a_change_refuses_bad_requests_and_saves_nothing(certificates, registrar, instructor):
