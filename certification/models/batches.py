@@ -36,6 +36,18 @@ class RegistrarJob(models.Model):
         abstract = True
         ordering = ["-created_at", "-pk"]
 
+    @classmethod
+    def stalled_ids(cls, *, untouched_since) -> list[int]:
+        """The unfinished jobs with an item still pending and untouched since ``untouched_since``:
+        the message of their run was lost (a dead worker), and nothing else will take it up."""
+        return list(
+            cls.objects.filter(
+                finished_at__isnull=True, items__state="pending", items__updated_at__lt=untouched_since
+            )
+            .distinct()
+            .values_list("pk", flat=True)
+        )
+
 
 class IssuanceBatch(RegistrarJob):
     """Issuing a cohort's certificates at once. Progress is counted from its items."""

@@ -177,13 +177,8 @@ def batch_resume_stalled(*, older_than_seconds: int = 600) -> int:
     """
     from certification.tasks import certificate_batch_run_task
 
-    cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
-    stalled = list(
-        IssuanceBatch.objects.filter(
-            state=BatchState.RUNNING, items__state=ItemState.PENDING, items__updated_at__lt=cutoff
-        )
-        .distinct()
-        .values_list("pk", flat=True)
+    stalled = IssuanceBatch.stalled_ids(
+        untouched_since=timezone.now() - timedelta(seconds=older_than_seconds)
     )
     for batch_id in stalled:
         certificate_batch_run_task.delay(batch_id)

@@ -207,15 +207,8 @@ def registry_change_resume_stalled(*, older_than_seconds: int = 600) -> int:
     once). Run by beat; returns how many were queued."""
     from certification.tasks import registry_change_run_task
 
-    cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
-    stalled = list(
-        RegistryChange.objects.filter(
-            finished_at__isnull=True,
-            items__state=ChangeItemState.PENDING,
-            items__updated_at__lt=cutoff,
-        )
-        .distinct()
-        .values_list("pk", flat=True)
+    stalled = RegistryChange.stalled_ids(
+        untouched_since=timezone.now() - timedelta(seconds=older_than_seconds)
     )
     for change_id in stalled:
         registry_change_run_task.delay(change_id)
