@@ -180,12 +180,14 @@ def printed_context(*, snapshot: dict, issued_on: date, expires_on: date | None,
     context = {
         key: value for key, value in snapshot.items() if isinstance(value, str | int | float | list | dict)
     }
+    qr_code = mark_safe(qr.qr_img(snapshot.get("verification_url", "")))  # noqa: S308 - our own markup
     context.update(
         issued_on_zh=_date_zh(issued_on),
         issued_on_en=_date_en(issued_on),
         expires_on_zh=_date_zh(expires_on) if expires_on else "",
         expires_on_en=_date_en(expires_on) if expires_on else "",
-        qr_svg=mark_safe(qr.qr_svg(snapshot.get("verification_url", ""))),  # noqa: S308 - our own SVG
+        qr_code=qr_code,
+        qr_svg=qr_code,  # the name designs have always used; it now holds the image too
         seal_src=_image_data_uri(seal),
         signatures=[{"src": _image_data_uri(image), "title": title} for image, title in signatures],
     )

@@ -59,9 +59,27 @@ def test_printed_data_is_escaped():
     assert html == "&lt;script&gt;x&lt;/script&gt;"
 
 
-def test_the_qr_code_is_inline_svg_for_the_verification_url():
-    html = rendering._render_body("{{ qr_svg }}", _context())
-    assert html.startswith("<svg") and "</svg>" in html
+def test_the_qr_code_is_an_exact_image_of_the_verification_url():
+    """The PDF gets a PNG, one pixel per module, drawn without smoothing; ``qr_svg`` (older designs) is the same."""
+    import base64
+    import io
+    import re
+
+    import segno
+    from PIL import Image
+
+    context = _context()
+    html = rendering._render_body("{{ qr_code }}", context)
+    assert rendering._render_body("{{ qr_svg }}", context) == html
+    assert "image-rendering:pixelated" in html
+    data = re.search(r'src="data:image/png;base64,([^"]+)"', html)[1]
+    image = Image.open(io.BytesIO(base64.b64decode(data))).convert("1")
+    matrix = segno.make_qr(context["verification_url"], error="m", mask=0).matrix
+    border = 2
+    assert image.size == (len(matrix[0]) + 2 * border, len(matrix) + 2 * border)
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            assert (image.getpixel((x + border, y + border)) == 0) == bool(dark), (x, y)
 
 
 def test_model_validation_reports_a_rejected_template_on_the_html_field(db):
