@@ -13,18 +13,25 @@ between 0 and 1, or ``None`` when a person must grade it (essay, case analysis).
 - essay, case_analysis: anything; always ``None``
 
 Indexes refer to the order stored in the version; an exam that shuffles options maps them back.
-A response of the wrong shape scores 0: grading never raises on what a trainee sent.
+A response of the wrong shape scores 0: grading never raises on what a trainee sent (huge or
+infinite numbers, nulls, nested JSON, unknown option indexes). Should a grader still fail, ``grade``
+logs it and returns ``None``: a person grades that answer, and the attempt can still be submitted.
+Short-answer wildcards are matched without regular expressions, in time linear in the response.
 """
 
-import re
+import decimal
+import logging
 import unicodedata
 from decimal import Decimal
 
 from .models import QuestionType
 from .schema import parse_decimal
 
+logger = logging.getLogger(__name__)
 ZERO = Decimal(0)
 ONE = Decimal(1)
+# Arithmetic on a trainee's number: no trap (1e999999999 minus 5 is Infinity, not an exception).
+_NUMBER_CONTEXT = decimal.Context(prec=34, traps=[])
 
 
 def _clamp(value: Decimal) -> Decimal:
@@ -34,9 +41,11 @@ def _clamp(value: Decimal) -> Decimal:
 def _as_index(value) -> int | None:
     if isinstance(value, bool):
         return None
+    if not isinstance(value, int | float | str):
+        return None  # lists, dicts, Decimals (int() of Decimal("1e999999999") would take forever)
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except (OverflowError, TypeError, ValueError):  # inf, nan, "abc", a string of 5,000 digits
         return None
 
 
@@ -76,21 +85,44 @@ def normalise_text(text: str, *, case_sensitive: bool) -> str:
     return text if case_sensitive else text.casefold()
 
 
-def _answer_pattern(answer: str, *, case_sensitive: bool) -> re.Pattern:
-    normalised = normalise_text(answer, case_sensitive=case_sensitive)
-    return re.compile(".*".join(re.escape(part) for part in normalised.split("*")), re.DOTALL)
+# The substring search of ``wildcard_match`` (a seam for tests that count the searches).
+_find = str.find
+
+
+def wildcard_match(pattern: str, text: str) -> bool:
+    """Whether ``text`` matches ``pattern`` as a whole, where ``*`` stands for any run of characters.
+
+    Linear in the text: the parts between stars are found left to right, each once (the leftmost
+    place of a part never rules out a match that a later place would allow), the first part at the
+    start and the last at the end; nothing backtracks, unlike a regular expression.
+    """
+    parts = pattern.split("*")
+    if len(parts) == 1:
+        return pattern == text
+    first, *middle, last = parts
+    if len(first) + len(last) > len(text) or not text.startswith(first) or not text.endswith(last):
+        return False
+    position, end = len(first), len(text) - len(last)
+    for part in middle:
+        if not part:
+            continue
+        found = _find(text, part, position, end)
+        if found < 0:
+            return False
+        position = found + len(part)
+    return True
 
 
 def short_answer_match(data: dict, response) -> dict | None:
     """The first accepted answer the response matches (Moodle's rule), or None."""
-    if response is None:
-        return None
+    if not isinstance(response, str | int | float) or isinstance(response, bool):
+        return None  # null, lists, objects: not something typed
     case_sensitive = data.get("case_sensitive", False)
     given = normalise_text(response, case_sensitive=case_sensitive)
     if not given:
         return None
     for answer in data["answers"]:
-        if _answer_pattern(answer["text"], case_sensitive=case_sensitive).fullmatch(given):
+        if wildcard_match(normalise_text(answer["text"], case_sensitive=case_sensitive), given):
             return answer
     return None
 
@@ -101,12 +133,23 @@ def _short_answer(data: dict, response) -> Decimal:
 
 
 def numerical_match(data: dict, response) -> dict | None:
-    """The first answer whose value ± tolerance contains the response, or None."""
-    number = parse_decimal(unicodedata.normalize("NFKC", str(response))) if response is not None else None
+    """The first answer whose value ± tolerance contains the response, or None.
+
+    Any finite number is compared, however large or small its exponent (``1e999999999`` is simply
+    far from every answer); infinities, NaN and anything that is not a number match nothing."""
+    if not isinstance(response, str | int | float | Decimal) or isinstance(response, bool):
+        return None
+    try:
+        number = parse_decimal(unicodedata.normalize("NFKC", str(response)))
+    except ValueError:  # str() of an int with more digits than Python converts
+        return None
     if number is None:
         return None
     for answer in data["answers"]:
-        if answer["value"] == "*" or abs(number - Decimal(answer["value"])) <= Decimal(answer["tolerance"]):
+        if answer["value"] == "*":
+            return answer
+        distance = _NUMBER_CONTEXT.abs(_NUMBER_CONTEXT.subtract(number, Decimal(answer["value"])))
+        if distance.is_finite() and distance <= Decimal(answer["tolerance"]):
             return answer
     return None
 
@@ -122,12 +165,13 @@ def _matching(data: dict, response) -> Decimal:
         response = dict(enumerate(response))
     if not isinstance(response, dict):
         return ZERO
-    chosen = {str(key): value for key, value in response.items()}
+    # Only typed answers count: a null, list or object chosen for a pair is simply wrong.
+    chosen = {str(key): value for key, value in response.items() if isinstance(value, str | int | float)}
     prompted = [(index, pair) for index, pair in enumerate(pairs) if pair["prompt"]]
     right = sum(
         1
         for index, pair in prompted
-        if chosen.get(str(index)) is not None
+        if str(index) in chosen
         and normalise_text(chosen[str(index)], case_sensitive=True)
         == normalise_text(pair["answer"], case_sensitive=True)
     )
@@ -147,9 +191,14 @@ _GRADERS = {
 def grade(version, response) -> Decimal | None:
     """The fraction (0..1) of the points earned by ``response``, or None if it needs manual grading.
 
-    ``version`` is a QuestionVersion (or anything with ``qtype`` and ``data``).
+    ``version`` is a QuestionVersion (or anything with ``qtype`` and ``data``). Never raises on the
+    response: a grader that fails anyway is logged and the answer left to a person (``None``).
     """
     grader = _GRADERS.get(version.qtype)
     if grader is None:
         return None
-    return grader(version.data, response)
+    try:
+        return grader(version.data, response)
+    except Exception:
+        logger.exception("could not grade a %s response; a person will grade it", version.qtype)
+        return None
