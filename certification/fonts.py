@@ -1,19 +1,29 @@
-"""Fonts for certificates: the shipped CJK subset, the system fallback, and glyph coverage.
+"""Fonts for certificates: the shipped CJK subset, the system font, one typeface per document.
 
 The project ships a subset of Noto Serif CJK SC (GB2312, Latin and the rare name characters
 listed below) with compact glyph ids: HarfBuzz subsets it for each PDF about twice as fast as
-the 20 MB system font, and the PDF is a third of the size. Characters outside the subset fall
-back to the full system font, so a rare name still renders; a character outside every
-configured font is refused before rendering (see ``missing_glyphs``).
+the 20 MB system font, and the PDF is a third of the size.
 
-Rebuild the shipped fonts (takes a few minutes) with ``python -m certification.fonts``.
+Every PDF reader must find the same glyphs. The subset keeps Noto's CID-keyed CFF outlines, and
+WeasyPrint embeds it as a CIDFontType0 font with CID = glyph id (Identity); readers that follow
+the font's own charset (MuPDF, Ghostscript) look a CID up there, so the subset's charset is
+renumbered to CID = glyph id (``build_subset``), as in the full Noto fonts.
+
+A document is set in one typeface (``face_for``): the subset when it covers every character
+drawn, else the full system font for the whole document, never a mix of the two within a name. A
+character no face can draw is refused before rendering and when a name is entered
+(``missing_glyphs``).
+
+Rebuild the shipped fonts (about a minute) with ``python -m certification.fonts``.
 """
 
 import ctypes
 import ctypes.util
 import functools
+import io
 import sys
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -86,7 +96,35 @@ def build_subset(*, source: str, index: int, output: Path) -> None:
     if "CFF " in font:
         font["CFF "].cff.fontNames = [output.stem]
     output.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    font.save(buffer)
+    buffer.seek(0)
+    output.write_bytes(_cids_as_glyph_ids(buffer))
+
+
+def _cids_as_glyph_ids(compiled: io.BytesIO) -> bytes:
+    """The font with its CFF charset renumbered so that every glyph's CID is its glyph id.
+
+    The subsetter compacts glyph ids but keeps each glyph's original CID; a PDF reader that maps
+    CID to glyph through the charset (MuPDF, Ghostscript) then finds nothing. Only the CFF table
+    is decompiled and changed: every other table refers to glyphs by id and is copied as is.
+    """
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(compiled)
+    top = font["CFF "].cff.topDictIndex[0]
+    if not hasattr(top, "ROS"):  # a name-keyed CFF has no CIDs
+        return compiled.getvalue()
+    old_names = list(top.charset)
+    new_names = [".notdef"] + [f"cid{glyph_id:05d}" for glyph_id in range(1, len(old_names))]
+    strings = top.CharStrings
+    strings.charStrings = {
+        new: strings.charStrings[old] for old, new in zip(old_names, new_names, strict=True)
+    }
+    top.charset = new_names
+    output = io.BytesIO()
     font.save(output)
+    return output.getvalue()
 
 
 def harfbuzz_subset_path() -> str | None:
@@ -131,36 +169,101 @@ def _cmap_of(path: str, index: int) -> frozenset[int]:
 
 @functools.cache
 def covered_code_points(weight: int = 400) -> frozenset[int]:
-    """Code points at least one configured font of this weight can draw. Cached per process."""
+    """Code points at least one face can draw. Cached per process; workers call it at start,
+    which also reads every face's glyph table (``face_coverage``)."""
     covered: set[int] = set()
-    shipped = SHIPPED_FONTS.get(weight)
-    if shipped and shipped.is_file():
-        covered |= _cmap_of(str(shipped), 0)
-    path, index = SYSTEM_FONTS.get(weight, (None, 0))
-    if path and Path(path).is_file():
-        covered |= _cmap_of(path, index)
-    for extra in getattr(settings, "CERTIFICATE_EXTRA_FONTS", []):
-        covered |= _cmap_of(str(extra), 0)
+    for face in faces():
+        covered |= face_coverage(face)
     return frozenset(covered)
 
 
+@dataclass(frozen=True)
+class Face:
+    """A typeface a whole document can be set in: its family name and its files by weight.
+
+    ``registered``: files the renderer adds to fontconfig itself (the shipped subset, extra
+    fonts); the system font is found by fontconfig as installed.
+    """
+
+    family: str
+    files: tuple[tuple[int, str, int], ...]  # (weight, path, index in a collection)
+    registered: bool
+
+
+def _family_of(path: str) -> str:
+    from fontTools.ttLib import TTFont
+
+    names = TTFont(path, lazy=True, fontNumber=0)["name"]
+    return str(names.getDebugName(16) or names.getDebugName(1))
+
+
+@functools.cache
+def faces() -> tuple[Face, ...]:
+    """Every typeface a document may be set in, in order of preference. Cached per process."""
+    found = [
+        Face(FONT_FAMILY, tuple((weight, str(path), 0) for weight, path in SHIPPED_FONTS.items()), True),
+        Face(SYSTEM_FONT_FAMILY, tuple((w, path, index) for w, (path, index) in SYSTEM_FONTS.items()), False),
+    ]
+    for extra in getattr(settings, "CERTIFICATE_EXTRA_FONTS", []):
+        if Path(extra).is_file():
+            found.append(Face(_family_of(str(extra)), ((400, str(extra), 0),), True))
+    return tuple(found)
+
+
+@functools.cache
+def face_coverage(face: Face) -> frozenset[int]:
+    """The code points every file (weight) of ``face`` can draw."""
+    covered: frozenset[int] | None = None
+    for _weight, path, index in face.files:
+        cmap = _cmap_of(path, index) if Path(path).is_file() else frozenset()
+        covered = cmap if covered is None else covered & cmap
+    return covered or frozenset()
+
+
+def _drawn(text: str) -> set[int]:
+    # Spaces and control characters draw nothing; unassigned code points (Cn) must be drawn.
+    return {ord(c) for c in text if unicodedata.category(c) not in ("Zs", "Zl", "Zp", "Cc", "Cf")}
+
+
+def face_for(text: str) -> Face | None:
+    """The first face that draws every character of ``text`` (None: no single face does).
+
+    The renderer sets the whole document in it, so a name is never split between typefaces:
+    plain names get the fast shipped subset, a name with a character outside it the full font.
+    """
+    drawn = _drawn(text)
+    for face in faces():
+        if drawn <= face_coverage(face):
+            return face
+    return None
+
+
 def missing_glyphs(text: str, *, weight: int = 400) -> list[str]:
-    """The characters of ``text`` that no configured font can draw, in order, without repeats."""
-    covered = covered_code_points(weight)
+    """The characters of ``text`` that cannot be printed in one typeface, in order, without repeats.
+
+    Empty when one face draws them all (``face_for``). Otherwise the characters missing from the
+    face that draws most of them: with the shipped and system fonts, exactly the characters no
+    installed font has. The one check for names, used when a name is entered and before issuing
+    and rendering. ``weight`` is kept for callers; a face covers the same characters in each weight.
+    """
+    if face_for(text) is not None:
+        return []
+    drawn = _drawn(text)
+    best = max(faces(), key=lambda face: len(drawn & face_coverage(face)))
+    covered = face_coverage(best)
     missing: list[str] = []
     for character in text:
-        # Spaces and control characters draw nothing; unassigned code points (Cn) are reported.
-        if unicodedata.category(character) in ("Zs", "Zl", "Zp", "Cc", "Cf"):
-            continue
-        if ord(character) not in covered and character not in missing:
+        if ord(character) in drawn and ord(character) not in covered and character not in missing:
             missing.append(character)
     return missing
 
 
-if __name__ == "__main__":  # pragma: no cover - a build step, run by hand
-    import django
+def registered_font_files() -> list[Path]:
+    """The font files the renderer adds to its fontconfig configuration (shipped subset, extras)."""
+    return [Path(path) for face in faces() if face.registered for _weight, path, _index in face.files]
 
-    django.setup()
+
+if __name__ == "__main__":  # pragma: no cover - a build step, run by hand (needs no settings)
     for weight, output in SHIPPED_FONTS.items():
         source, index = SYSTEM_FONTS[weight]
         build_subset(source=source, index=index, output=output)
