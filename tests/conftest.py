@@ -1,3 +1,4 @@
+import os
 import uuid
 
 import pytest
@@ -61,6 +62,19 @@ def _kept_database_left_migrated(request, django_db_setup, django_db_blocker):
             _restore_migrated_rows()
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
+    """A SQLite test database of this run's own (suffixed with the process id): two test runs on one
+    machine at the same time must not create and delete each other's file. --reuse-db keeps the
+    shared name, so a kept database is found again."""
+    from pytest_django.fixtures import _set_suffix_to_test_databases
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") and not request.config.getoption(
+        "reuse_db"
+    ):
+        _set_suffix_to_test_databases(suffix=f"p{os.getpid()}")
+
+
 @pytest.fixture(autouse=True)
 def _chinese_first():
     """Each test starts in the default language; a request under /en/ leaves English active in the thread."""
@@ -95,7 +109,34 @@ def _test_settings(settings, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        # Private uploads (import files, Wagtail documents) in per-test folders outside MEDIA_ROOT.
+        **{
+            alias: {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": str(tmp_path / f"private-{alias}"), "base_url": None},
+            }
+            for alias in ("imports", "documents")
+        },
     }
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_mfa(monkeypatch):
+    """``client.force_login(user)`` signs in a session that also passed the second factor (TOTP),
+    which registrars and superusers need for the admins and staff pages; see tests/mfa.py.
+    ``client.force_login(user, mfa=False)`` signs in with the password step only."""
+    from django.test.client import ClientMixin
+
+    from tests.mfa import session_pass_mfa_as_signed_in
+
+    force_login = ClientMixin.force_login
+
+    def force_login_passing_mfa(self, user, backend=None, *, mfa=True):
+        force_login(self, user, backend)
+        if mfa:
+            session_pass_mfa_as_signed_in(self.session, user)
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login_passing_mfa)
 
 
 @pytest.fixture(scope="session")
