@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "storages",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "courses.accounts.mfa.StaffMfaMiddleware",
     "courses.accounts.middleware.PrivacyConsentMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -149,6 +151,9 @@ CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
 CELERY_TASK_DEFAULT_QUEUE = "default"
 # PDFs render in their own queue, on workers started with `-Q certificates` (see certification/worker.py).
 TTA_CERTIFICATES_QUEUE = env.str("TTA_CERTIFICATES_QUEUE", default="certificates")
+# Runs of one issuance batch that work side by side (each issues and renders in turn): as many as
+# the worker processes that take the certificates queue.
+TTA_BATCH_RUNS = env.int("TTA_BATCH_RUNS", default=2)
 CELERY_TASK_ROUTES = {
     "certification.tasks.certificate_render_task": {"queue": TTA_CERTIFICATES_QUEUE},
     "certification.tasks.certificate_batch_*": {"queue": TTA_CERTIFICATES_QUEUE},
@@ -185,6 +190,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 15 * 60,
     },
     "records-exports-sweep": {"task": "courses.tasks.records_exports_sweep_task", "schedule": 15 * 60},
+    "import-files-purge": {"task": "courses.tasks.import_files_purge_task", "schedule": 6 * 3600},
 }
 # Cohort trainee-record workbooks (full identity numbers) are deleted this many days after they are built.
 TTA_RECORDS_EXPORT_KEEP_DAYS = env.int("TTA_RECORDS_EXPORT_KEEP_DAYS", default=7)
@@ -218,8 +224,9 @@ STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(VAR_DIR / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"] if (BASE_DIR / "static").is_dir() else []
 MEDIA_URL = env.str("DJANGO_MEDIA_URL", default="/media/")
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(VAR_DIR / "media")))
-# Serve local media from Django itself on a laptop; production puts media on S3 or a proxy.
-SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=True)
+# Django serves public media (images) itself only in DEBUG, or when TTA_SERVE_MEDIA=1 says so;
+# production puts media on S3 or behind a proxy (`check --deploy` warns otherwise: tta.W001).
+SERVE_MEDIA = env.bool("TTA_SERVE_MEDIA", default=env.bool("DJANGO_SERVE_MEDIA", default=DEBUG))
 
 AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
 if AWS_STORAGE_BUCKET_NAME:
@@ -262,7 +269,9 @@ def _private_storage(name: str, bucket_location: str) -> dict:
 
 
 STORAGES = {
-    "default": _media_storage,
+    # Public media (images) in "media"; Wagtail documents (names under documents/) in "documents".
+    "default": {"BACKEND": "config.storage.MediaStorage"},
+    "media": _media_storage,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG and env.bool("DJANGO_MANIFEST_STATIC", default=True)
@@ -274,7 +283,15 @@ STORAGES = {
     # Cohort trainee-record workbooks (full identity numbers): private like the certificates, read
     # only by the requester's permission-checked download view.
     "records": _private_storage("records", "private/records"),
+    # Uploaded question and enrolment import files (rosters with phone numbers): read only by the
+    # import services, deleted TTA_IMPORTS_KEEP_DAYS after upload (the job and its report stay).
+    "imports": _private_storage("imports", "private/imports"),
+    # Wagtail documents (lesson handouts and videos): served only by Wagtail's serve view, which
+    # checks lesson access (courses/wagtail_hooks.py); see config/storage.py.
+    "documents": _private_storage("documents", "private/documents"),
 }
+# Uploaded import files are deleted this many days after upload (the import job and report are kept).
+TTA_IMPORTS_KEEP_DAYS = env.int("TTA_IMPORTS_KEEP_DAYS", default=30)
 
 # --- Certificates -------------------------------------------------------------------------
 # Ed25519 key that signs the verifiable credentials (multibase secretKeyMultibase, see
@@ -372,6 +389,11 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "confirm_email": "1/3m/key",
 }
+# A second factor (TOTP, with recovery codes) for everyone who may; registrars and superusers must
+# (courses/accounts/mfa.py). Its pages live under /accounts/2fa/.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "TT Academy"
+MFA_ADAPTER = "courses.accounts.adapter.MfaAdapter"  # TOTP secrets encrypted at rest
 # Identity numbers are encrypted with this key (Fernet; comma-separated keys rotate, first encrypts).
 # Unset, a key derived from SECRET_KEY is used; `check --deploy` warns (accounts.W001).
 TTA_FIELD_ENCRYPTION_KEY = env.str("TTA_FIELD_ENCRYPTION_KEY", default="")
@@ -395,10 +417,21 @@ X_FRAME_OPTIONS = "DENY"
 
 # --- Wagtail ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "TT Academy 技术经理人培训与认证平台"
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# One password reset: allauth's, throttled (ACCOUNT_RATE_LIMITS); Wagtail's own is switched off.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+# The site's public address (cms.links.site_url): QR codes, links in certificates and emails, the
+# credential issuer's did:web. Production sets WAGTAILADMIN_BASE_URL (TTA_PUBLIC_URL wins for the
+# public links if the admin lives elsewhere). Unset, it is this machine on PORT, where `./tta run`
+# serves (8000 by default): a run on another port still names itself, so its credentials verify.
+TTA_PUBLIC_URL = env.str("TTA_PUBLIC_URL", default="")
+WAGTAILADMIN_BASE_URL = env.str(
+    "WAGTAILADMIN_BASE_URL", default=f"http://127.0.0.1:{env.int('PORT', default=8000)}"
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "mp4", "odt", "pdf", "pptx", "txt", "webm", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
+# Documents are private (no storage URL): always streamed by the view that runs the access hooks.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # No avatars from gravatar.com: blocked for many of our users, and it makes every admin page wait for it.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -411,8 +444,14 @@ HEARTBEAT_INTERVAL_SECONDS = env.int("HEARTBEAT_INTERVAL_SECONDS", default=30)
 HEARTBEAT_DAILY_CAP_SECONDS = env.int("HEARTBEAT_DAILY_CAP_SECONDS", default=10 * 3600)
 # The fastest playback credited: a heartbeat adds at most its credited seconds times this to a video's watched time.
 VIDEO_MAX_PLAYBACK_RATE = env.float("VIDEO_MAX_PLAYBACK_RATE", default=2.0)
+# A lesson page's signed page view earns study time for this long after the page was served.
+HEARTBEAT_PAGE_VIEW_MAX_AGE_SECONDS = env.int("HEARTBEAT_PAGE_VIEW_MAX_AGE_SECONDS", default=4 * 3600)
+# A page without any interaction (pointer, keys, scrolling, a playing video) for this long earns nothing.
+HEARTBEAT_IDLE_SECONDS = env.int("HEARTBEAT_IDLE_SECONDS", default=5 * 60)
+# More lesson pages than this beating at once for one trainee is flagged for registrars.
+HEARTBEAT_MAX_CONCURRENT_VIEWS = env.int("HEARTBEAT_MAX_CONCURRENT_VIEWS", default=3)
 # The check-in QR code changes this often; the current and the previous code are accepted.
-CHECKIN_CODE_SECONDS = env.int("CHECKIN_CODE_SECONDS", default=60)
+CHECKIN_CODE_SECONDS = env.int("CHECKIN_CODE_SECONDS", default=30)
 
 # --- Logging ------------------------------------------------------------------------------
 LOGGING = {

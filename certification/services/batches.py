@@ -11,6 +11,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -76,11 +77,12 @@ def _require_manager(actor) -> None:
         raise PermissionDenied(gettext("Only registrars may issue certificates in bulk."))
 
 
-def _queue_run(batch: IssuanceBatch) -> None:
+def _queue_run(batch: IssuanceBatch, *, runs: int = 1) -> None:
     from certification.tasks import certificate_batch_run_task
 
     batch_id = batch.pk
-    transaction.on_commit(lambda: certificate_batch_run_task.delay(batch_id))
+    for _run in range(runs):
+        transaction.on_commit(lambda: certificate_batch_run_task.delay(batch_id))
 
 
 @transaction.atomic
@@ -101,12 +103,16 @@ def batch_start(*, cohort: Cohort, actor) -> IssuanceBatch:
     BatchItem.objects.bulk_create(
         [BatchItem(batch=batch, user=user) for user in cohort_members(cohort=cohort)]
     )
-    _queue_run(batch)
+    _queue_run(batch, runs=settings.TTA_BATCH_RUNS)
     return batch
 
 
-def _issue_item(item_id: int) -> bool:
-    """Issue one pending item; False if there was none to take. Its own transaction."""
+def _issue_item(item_id: int) -> Certificate | None | bool:
+    """Issue one pending item in its own transaction; False if there was none to take.
+
+    Returns the certificate if this call created it (its PDF is not queued: the caller renders
+    it), else True (already held, or refused).
+    """
     with transaction.atomic():
         item = (
             BatchItem.objects.select_for_update(skip_locked=True, of=("self",))
@@ -121,7 +127,11 @@ def _issue_item(item_id: int) -> bool:
         try:
             with transaction.atomic():
                 result = certificate_issue(
-                    user=item.user, program=batch.program, actor=batch.created_by, cohort=batch.cohort
+                    user=item.user,
+                    program=batch.program,
+                    actor=batch.created_by,
+                    cohort=batch.cohort,
+                    queue_render=False,
                 )
         except CertificationError as refusal:
             item.state = ItemState.FAILED
@@ -132,12 +142,14 @@ def _issue_item(item_id: int) -> bool:
             item.certificate = result.certificate
             item.error = ""
         item.save(update_fields=["state", "certificate", "error", "attempts", "updated_at"])
-        return True
+    if item.state == ItemState.ISSUED and result.created:
+        return result.certificate
+    return True
 
 
-# Items one task issues before handing the rest to a new task: a long batch never meets the
-# task time limit, and renders queued meanwhile are not starved.
-BATCH_CHUNK = 100
+# Items one task issues and renders before handing the rest to a new task: a long batch never
+# meets the task time limit, and other tasks queued meanwhile are not starved.
+BATCH_CHUNK = 50
 
 
 def batch_run(*, batch_id: int, max_items: int | None = None) -> int:
@@ -146,7 +158,14 @@ def batch_run(*, batch_id: int, max_items: int | None = None) -> int:
     Idempotent; workers call it. Items already handled (or taken by a concurrent run) are
     skipped; a trainee who is not eligible fails with the explanation in Chinese and can be
     retried later. If items remain after ``max_items``, the rest is queued as a new task.
+
+    Each certificate is rendered here, right after its issue commits, rather than by a task of
+    its own: issuing and rendering then alternate in every worker process that runs the batch
+    (``batch_start`` queues ``TTA_BATCH_RUNS`` runs, which share the items through row locks),
+    so all of them stay busy and no render waits behind a chunk of issues.
     """
+    from certification.services.rendering import certificate_render
+
     handled = 0
     pending = BatchItem.objects.filter(batch_id=batch_id, state=ItemState.PENDING).order_by("pk")
     item_ids = list(
@@ -155,7 +174,10 @@ def batch_run(*, batch_id: int, max_items: int | None = None) -> int:
         else pending.values_list("pk", flat=True)
     )
     for item_id in item_ids:
-        handled += _issue_item(item_id)
+        outcome = _issue_item(item_id)
+        handled += bool(outcome)
+        if isinstance(outcome, Certificate):
+            certificate_render(certificate_id=outcome.pk)
     with transaction.atomic():
         batch = IssuanceBatch.objects.select_for_update().get(pk=batch_id)
         if batch.items.filter(state=ItemState.PENDING).exists():

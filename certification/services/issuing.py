@@ -31,6 +31,7 @@ from courses.models.enrolments import PLACE_HOLDING
 from courses.notifications.kinds import NotificationKind
 
 from .notices import certificate_notify
+from .status_lists import status_entry_record, status_position_allocate
 
 
 class CertificationError(Exception):
@@ -154,6 +155,7 @@ def _create(
     share_full_name: bool = False,
     share_hours_detail: bool = False,
     rule=None,
+    queue_render: bool = True,
 ) -> Certificate:
     """Insert a certificate with its serial, code, snapshot and signed credential. Caller holds the transaction.
 
@@ -195,12 +197,16 @@ def _create(
         share_full_name=share_full_name,
         share_hours_detail=share_hours_detail,
     )
-    certificate.credential = credentials.credential_for(certificate)
+    # The status position is printed in the signed credential, so it is drawn before signing.
+    status_position = status_position_allocate()
+    certificate.credential = credentials.credential_for(certificate, status_position=status_position)
     certificate.save()
+    status_entry_record(certificate=certificate, position=status_position)
     CertificateEvent.objects.create(
         certificate=certificate, action=action, to_status=CertificateStatus.ISSUED, actor=actor, reason=reason
     )
-    _queue_render(certificate)
+    if queue_render:
+        _queue_render(certificate)
     certificate_notify(certificate=certificate, kind=NotificationKind.CERTIFICATE_ISSUED)
     return certificate
 
@@ -222,6 +228,7 @@ def certificate_issue(
     cohort: Cohort | None = None,
     check_eligibility: bool = True,
     reason: str = "",
+    queue_render: bool = True,
 ) -> IssueResult:
     """Issue ``program``'s certificate to ``user``, or return the live one they already hold.
 
@@ -229,6 +236,9 @@ def certificate_issue(
     live certificate and ``created`` true for exactly one of them. With ``check_eligibility`` the
     rule must be met (NotEligible says why); a registrar may issue without it (``reason`` recorded).
     Callers: registrar views and cohort issuing (check permissions first), auto-issue tasks.
+    Rendering is queued on commit, unless ``queue_render`` is false: the caller then renders the
+    new certificate itself once the transaction has committed (batches, in the same worker); a
+    certificate left pending is queued again by the stale-render sweep.
     """
     program = canonical_program(program)
     try:
@@ -254,6 +264,7 @@ def certificate_issue(
                 expires_at=certificate_expiry(program=program, issued_at=issued_at, rule=rule),
                 reason=reason,
                 rule=rule,
+                queue_render=queue_render,
             )
             return IssueResult(certificate, True)
     except IntegrityError:

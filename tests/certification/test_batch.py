@@ -66,10 +66,8 @@ def test_a_batch_issues_the_eligible_and_explains_the_others_in_chinese(cohort, 
     assert issued.state == ItemState.ISSUED and issued.certificate.user == eligible
     assert refused.state == ItemState.FAILED and refused.certificate is None
     assert "学时" in refused.error or "课程" in refused.error  # the eligibility explanation, in Chinese
-    # Issued but not yet rendered: still remaining.
-    assert batches.batch_progress(batch=batch).as_dict()["remaining"] == 1
-
-    _render_all()
+    # The run rendered what it issued, in the same process: nothing was left to a render task.
+    assert issued.certificate.render_state == RenderState.DONE
     progress = batches.batch_progress(batch=batch)
     assert (progress.issued, progress.failed, progress.remaining, progress.finished) == (1, 1, 0, True)
     batch.refresh_from_db()
@@ -100,9 +98,10 @@ def test_a_long_batch_is_issued_in_chunks_each_queued_on_commit(
     assert _callback_names(queued) == ["_queue_run"]
     with django_capture_on_commit_callbacks() as queued:
         assert batches.batch_run(batch_id=batch.pk, max_items=1) == 1
-    # The render of the certificate issued and its holder's notification (email, unread count);
-    # no further run: nothing is left.
-    assert _callback_names(queued) == ["_queue_email_on_commit", "_queue_render", "forget_unread_count"]
+    # The holder's notification (email, unread count); no render task (the run rendered the PDF
+    # itself) and no further run: nothing is left.
+    assert _callback_names(queued) == ["_queue_email_on_commit", "forget_unread_count"]
+    assert Certificate.objects.get().render_state == RenderState.DONE
     batch.refresh_from_db()
     assert batch.state == "finished"
 
@@ -125,9 +124,15 @@ def test_retrying_failures_issues_those_who_have_since_become_eligible(cohort, r
 
 def test_retry_renders_again_a_pdf_that_was_refused(cohort, registrar, monkeypatch):
     from certification import fonts
+    from certification.services import rendering
 
     batch = batches.batch_start(cohort=cohort, actor=registrar)
-    batches.batch_run(batch_id=batch.pk)
+    with monkeypatch.context() as patch:
+        patch.setattr(
+            rendering, "certificate_render", lambda certificate_id: None
+        )  # issued, render left pending
+        batches.batch_run(batch_id=batch.pk)
+    # Then no font can draw a printed character (a font removed from the machine, say).
     monkeypatch.setattr(fonts, "missing_glyphs", lambda text, weight=400: ["丰"])
     _render_all()
     assert batches.batch_progress(batch=batch).failed == 2  # one not eligible, one PDF refused
