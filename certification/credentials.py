@@ -12,6 +12,10 @@ Canonicalization uses pyld's URDNA2015, which yields the same output as RDFC-1.0
 documents, with the JSON-LD contexts bundled in ``certification/contexts``: the document loader
 never touches the network, and any other URL is an error.
 
+Each credential carries a ``credentialStatus`` with two W3C Bitstring Status List v1.0 entries
+(``revocation`` and ``suspension``) at the certificate's position; the lists themselves are signed
+``BitstringStatusListCredential`` documents built here from the bits the database holds.
+
 The issuer is a ``did:web`` identifier derived from the site's public URL; its DID document,
 published at ``/.well-known/did.json``, lists the Ed25519 public key as a ``Multikey``. The key
 comes from ``TTA_CREDENTIAL_SIGNING_KEY`` (a multibase ``secretKeyMultibase``, as printed by
@@ -20,7 +24,9 @@ comes from ``TTA_CREDENTIAL_SIGNING_KEY`` (a multibase ``secretKeyMultibase``, a
 Pure module: data in, documents out, no database writes.
 """
 
+import base64
 import copy
+import gzip
 import hashlib
 import json
 from functools import cache
@@ -53,6 +59,11 @@ BUNDLED_CONTEXTS = {
 
 CREDENTIAL_CONTEXT = [CREDENTIALS_V2, OPEN_BADGES_V3]
 CRYPTOSUITE = "eddsa-rdfc-2022"
+
+# The purposes every credential has a status entry for (W3C Bitstring Status List v1.0).
+STATUS_PURPOSES = ("revocation", "suspension")
+# How long a verifier may keep a status list (its ``ttl``, and the HTTP max-age it is served with).
+STATUS_LIST_TTL_SECONDS = 60
 
 # Multicodec prefixes (unsigned varints) of Ed25519 keys in multibase form.
 _ED25519_PUB_PREFIX = b"\xed\x01"
@@ -255,6 +266,93 @@ def verify(document: dict) -> bool:
     return True
 
 
+# --- status lists (W3C Bitstring Status List v1.0) -------------------------------------------
+
+
+def encode_bitstring(bits: bytes) -> str:
+    """``encodedList``: multibase base64url (``u``, no padding) of the GZIP-compressed bitstring.
+
+    The GZIP header's time is fixed, so the same bits always give the same text (and proof).
+    """
+    compressed = gzip.compress(bits, mtime=0)
+    return "u" + base64.urlsafe_b64encode(compressed).decode("ascii").rstrip("=")
+
+
+def decode_bitstring(encoded: str) -> bytes:
+    if not encoded.startswith("u"):
+        raise CredentialError("encodedList must be multibase base64url ('u…')")
+    body = encoded[1:]
+    try:
+        return gzip.decompress(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
+    except (ValueError, OSError, EOFError) as error:
+        raise CredentialError(f"encodedList does not decode: {error}") from error
+
+
+def bit_mask(index: int) -> tuple[int, int]:
+    """(byte, mask) of position ``index``: index 0 is the left-most (most significant) bit of byte 0."""
+    return index // 8, 0x80 >> (index % 8)
+
+
+def bit_is_set(bits: bytes, index: int) -> bool:
+    byte, mask = bit_mask(index)
+    return bool(bits[byte] & mask)
+
+
+def with_bit(bits: bytes, index: int, on: bool) -> bytes:
+    """A copy of ``bits`` with position ``index`` set (``on``) or cleared."""
+    byte, mask = bit_mask(index)
+    changed = bytearray(bits)
+    changed[byte] = changed[byte] | mask if on else changed[byte] & ~mask & 0xFF
+    return bytes(changed)
+
+
+def status_list_url(*, purpose: str, number: int) -> str:
+    """Where the status list credential of ``purpose`` number ``number`` is published (stable)."""
+    return f"{site_url()}/credentials/status/{purpose}/{number}/"
+
+
+def status_entries(*, list_number: int, index: int) -> list[dict[str, Any]]:
+    """The ``credentialStatus`` of a credential at position ``index`` of list ``list_number``."""
+    entries = []
+    for purpose in STATUS_PURPOSES:
+        url = status_list_url(purpose=purpose, number=list_number)
+        entries.append(
+            {
+                "id": f"{url}#{index}",
+                "type": "BitstringStatusListEntry",
+                "statusPurpose": purpose,
+                "statusListIndex": str(index),
+                "statusListCredential": url,
+            }
+        )
+    return entries
+
+
+def status_list_document(*, purpose: str, number: int, bits: bytes, valid_from) -> dict[str, Any]:
+    """The unsigned ``BitstringStatusListCredential`` of one list."""
+    url = status_list_url(purpose=purpose, number=number)
+    return {
+        "@context": [CREDENTIALS_V2],
+        "id": url,
+        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+        "issuer": issuer_did(),
+        "validFrom": _timestamp(valid_from),
+        "credentialSubject": {
+            "id": f"{url}#list",
+            "type": "BitstringStatusList",
+            "statusPurpose": purpose,
+            "encodedList": encode_bitstring(bits),
+            "ttl": STATUS_LIST_TTL_SECONDS * 1000,
+        },
+    }
+
+
+def status_list_credential(*, purpose: str, number: int, bits: bytes, updated_at) -> dict[str, Any]:
+    """The signed status list; deterministic for the same bits, time and key (so it may be cached)."""
+    document = status_list_document(purpose=purpose, number=number, bits=bits, valid_from=updated_at)
+    return sign(document, created=_timestamp(updated_at))
+
+
 # --- the credential of a certificate ----------------------------------------------------------
 
 
@@ -264,8 +362,11 @@ def _timestamp(value) -> str:
     return value.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def credential_document(certificate) -> dict:
-    """The unsigned credential for ``certificate``, built only from its frozen fields and snapshot."""
+def credential_document(certificate, *, status_position: tuple[int, int] | None = None) -> dict:
+    """The unsigned credential for ``certificate``, built only from its frozen fields and snapshot.
+
+    ``status_position`` (list number, index) adds the ``credentialStatus`` entries.
+    """
     snapshot = certificate.snapshot or {}
     base = site_url()
     program_zh = snapshot.get("program_title_zh") or snapshot.get("program_title", "")
@@ -319,14 +420,26 @@ def credential_document(certificate) -> dict:
     }
     if certificate.expires_at:
         document["validUntil"] = _timestamp(certificate.expires_at)
+    if status_position is not None:
+        list_number, index = status_position
+        document["credentialStatus"] = status_entries(list_number=list_number, index=index)
     return document
 
 
-def credential_for(certificate) -> dict:
+def status_position_of(certificate) -> tuple[int, int] | None:
+    """(list number, index) of a saved certificate's status entry, if it has one."""
+    entry = getattr(certificate, "status_entry", None) if certificate.pk else None
+    return (entry.list_number, entry.index) if entry is not None else None
+
+
+def credential_for(certificate, *, status_position: tuple[int, int] | None = None) -> dict:
     """The signed credential of ``certificate``: the stored one if issued with it, else signed now.
 
-    Signing is deterministic, so both give the same document for a frozen certificate.
+    Signing is deterministic, so both give the same document for a frozen certificate. The status
+    position is the given one, else the certificate's status entry.
     """
     if certificate.credential:
         return copy.deepcopy(certificate.credential)
-    return sign(credential_document(certificate), created=_timestamp(certificate.issued_at))
+    position = status_position or status_position_of(certificate)
+    document = credential_document(certificate, status_position=position)
+    return sign(document, created=_timestamp(certificate.issued_at))

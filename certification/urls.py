@@ -5,7 +5,7 @@ are machine endpoints without a language prefix and ``api_v1_urlpatterns`` its p
 from django.urls import path
 
 from certification import api
-from certification.views import holder, verification
+from certification.views import holder, status, verification
 
 app_name = "certification"
 
@@ -31,6 +31,12 @@ api_urlpatterns = (
         path("api/verify/", api.VerifyBatchView.as_view(), name="api_verify_batch"),
         path("api/verify/<str:serial>/", api.VerifyOneView.as_view(), name="api_verify"),
         path(".well-known/did.json", api.did_document, name="did_document"),
+        # Stable addresses, printed in every signed credential: never move them.
+        path(
+            "credentials/status/<str:purpose>/<int:number>/",
+            status.status_list,
+            name="credential_status_list",
+        ),
     ],
     "certification_api",
 )

@@ -16,6 +16,7 @@ from .certificates import (
 from .registry import ChangeAction, ChangeItemState, RegistryChange, RegistryChangeItem
 from .rules import CertificateRule, CertificateRuleExam, CourseSelection
 from .serials import SerialCounter
+from .status_lists import STATUS_LIST_SIZE, CertificateStatusEntry, StatusList, StatusPurpose
 from .templates import CertificateTemplate
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "CertificateReminder",
     "CertificateRule",
     "CertificateRuleExam",
+    "CertificateStatusEntry",
     "CertificateStatus",
     "ChangeAction",
     "ChangeItemState",
@@ -40,4 +42,7 @@ __all__ = [
     "ReminderKind",
     "RenderState",
     "SerialCounter",
+    "STATUS_LIST_SIZE",
+    "StatusList",
+    "StatusPurpose",
 ]

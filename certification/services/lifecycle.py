@@ -27,6 +27,7 @@ from courses.notifications.kinds import NotificationKind
 
 from .issuing import CertificationError, _create, canonical_program
 from .notices import certificate_notify
+from .status_lists import status_list_sync
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +59,7 @@ def _transition(
         locked.status = to_status
         locked.status_reason = reason
         locked.save(update_fields=["status", "status_reason"])
+        status_list_sync(certificate=locked)
         CertificateEvent.objects.create(
             certificate=locked,
             action=action,
@@ -160,6 +162,7 @@ def _supersede(
         old.status = CertificateStatus.SUPERSEDED
         old.status_reason = reason
         old.save(update_fields=["status", "status_reason"])
+        status_list_sync(certificate=old)
         issued_at = timezone.now()
         new = _create(
             user=old.user,

@@ -5,8 +5,10 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from django.test import Client
 from pyld import jsonld
 
 from certification import credentials, services
@@ -22,11 +24,13 @@ def js_verifier():
     if not (VERIFIER_DIR / "node_modules" / "@digitalbazaar" / "vc").is_dir():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=VERIFIER_DIR, check=True, timeout=600)
 
-    def verify(*documents) -> list[dict]:
+    def verify(*documents, status_lists: dict | None = None) -> list[dict]:
+        """Verify offline; ``status_lists`` ({url: document}) is all the verifier can fetch."""
         payload = {
             "credentials": list(documents),
             "didDocument": credentials.did_document(),
             "contexts": {url: credentials.bundled_context(url) for url in credentials.BUNDLED_CONTEXTS},
+            "statusLists": status_lists or {},
         }
         done = subprocess.run(
             [node, "verify.mjs"],
@@ -42,6 +46,22 @@ def js_verifier():
     return verify
 
 
+NOT_REVOKED = {"revocation": False, "suspension": False}
+
+
+def served_status_lists(*documents) -> dict:
+    """The status lists ``documents`` point to, as the site serves them now ({url: document})."""
+    client = Client()
+    lists = {}
+    for document in documents:
+        for entry in document["credentialStatus"]:
+            url = entry["statusListCredential"]
+            response = client.get(urlsplit(url).path)
+            assert response.status_code == 200, url
+            lists[url] = response.json()
+    return lists
+
+
 @pytest.mark.django_db
 def test_a_certificates_credential_verifies_with_the_independent_implementation(certificate, js_verifier):
     document = credentials.credential_for(certificate)
@@ -52,10 +72,58 @@ def test_a_certificates_credential_verifies_with_the_independent_implementation(
     tampered_proof = copy.deepcopy(document)
     tampered_proof["proof"]["created"] = "2020-01-01T00:00:00Z"
 
-    results = js_verifier(document, tampered_name, tampered_expiry, tampered_proof)
+    results = js_verifier(
+        document, tampered_name, tampered_expiry, tampered_proof, status_lists=served_status_lists(document)
+    )
 
-    assert results[0] == {"verified": True, "error": ""}, results[0]
+    assert results[0] == {"verified": True, "error": "", "status": NOT_REVOKED}, results[0]
     assert [r["verified"] for r in results[1:]] == [False, False, False]
+
+
+@pytest.mark.django_db
+def test_revocation_and_suspension_are_visible_offline(certificate, registrar, js_verifier):
+    """The credential never changes; the status lists it points to do, and the verifier reads them."""
+    document = certificate.credential
+    served = {"before": served_status_lists(document)}
+    services.certificate_suspend(certificate=certificate, actor=registrar, reason="Under review")
+    served["suspended"] = served_status_lists(document)
+    services.certificate_reinstate(certificate=certificate, actor=registrar)
+    served["reinstated"] = served_status_lists(document)
+    services.certificate_revoke(certificate=certificate, actor=registrar, reason="Exam misconduct")
+    served["revoked"] = served_status_lists(document)
+
+    results = {stage: js_verifier(document, status_lists=lists)[0] for stage, lists in served.items()}
+
+    assert all(result["verified"] for result in results.values()), results
+    assert {stage: result["status"] for stage, result in results.items()} == {
+        "before": NOT_REVOKED,
+        "suspended": {"revocation": False, "suspension": True},
+        "reinstated": NOT_REVOKED,
+        "revoked": {"revocation": True, "suspension": False},
+    }
+
+
+@pytest.mark.django_db
+def test_a_tampered_or_missing_status_list_fails_offline(certificate, registrar, js_verifier):
+    services.certificate_revoke(certificate=certificate, actor=registrar, reason="Exam misconduct")
+    document = certificate.credential
+    served = served_status_lists(document)
+    revocation_url = document["credentialStatus"][0]["statusListCredential"]
+    cleared = copy.deepcopy(served)  # someone "un-revokes" the list without the issuer's key
+    subject = cleared[revocation_url]["credentialSubject"]
+    subject["encodedList"] = credentials.encode_bitstring(
+        bytes(len(credentials.decode_bitstring(subject["encodedList"])))
+    )
+    missing = {url: list_ for url, list_ in served.items() if url != revocation_url}
+
+    genuine, tampered, unavailable = (
+        js_verifier(document, status_lists=lists)[0] for lists in (served, cleared, missing)
+    )
+
+    assert genuine["verified"] and genuine["status"]["revocation"] is True
+    assert not tampered["verified"]
+    assert "not verified" in tampered["error"], tampered
+    assert not unavailable["verified"]
 
 
 @pytest.mark.django_db
@@ -76,8 +144,10 @@ def test_the_credential_says_what_the_certificate_says(certificate):
 
 @pytest.mark.django_db
 def test_signing_is_deterministic_and_the_stored_credential_is_returned(certificate):
+    position = credentials.status_position_of(certificate)
     fresh = credentials.sign(
-        credentials.credential_document(certificate), created=document_created(certificate)
+        credentials.credential_document(certificate, status_position=position),
+        created=document_created(certificate),
     )
 
     assert fresh == certificate.credential

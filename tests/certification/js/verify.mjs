@@ -1,22 +1,32 @@
 // Independent, offline verification of TT Academy credentials with Digital Bazaar's libraries.
 //
 // Reads one JSON object on stdin:
-//   {"credentials": [...], "didDocument": {...}, "contexts": {"<url>": <context document>, ...}}
-// and prints one JSON array on stdout: [{"verified": true|false, "error": "..."}, ...].
-// The document loader answers only from the given contexts and DID document: no network.
+//   {"credentials": [...], "didDocument": {...}, "contexts": {"<url>": <context document>, ...},
+//    "statusLists": {"<statusListCredential url>": <status list credential>, ...}}
+// and prints one JSON array on stdout, one result per credential:
+//   [{"verified": true|false, "error": "...", "status": {"revocation": true|false, ...}}, ...].
+// "verified" covers the proof and, for a credential with a credentialStatus, the signed status
+// lists it points to (checked with @digitalbazaar/vc-bitstring-status-list); "status" gives each
+// purpose's bit (true: revoked / suspended). The document loader answers only from the given
+// contexts, DID document and status lists: no network.
 import * as vc from '@digitalbazaar/vc';
 import {DataIntegrityProof} from '@digitalbazaar/data-integrity';
+import {checkStatus} from '@digitalbazaar/vc-bitstring-status-list';
 import {cryptosuite as eddsaRdfc2022} from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 
 const chunks = [];
 for await (const chunk of process.stdin) {
   chunks.push(chunk);
 }
-const {credentials, didDocument, contexts} = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+const {credentials, didDocument, contexts, statusLists = {}} = JSON.parse(
+  Buffer.concat(chunks).toString('utf8'));
 
 function documentLoader(url) {
   if (Object.hasOwn(contexts, url)) {
     return {contextUrl: null, documentUrl: url, document: contexts[url]};
+  }
+  if (Object.hasOwn(statusLists, url)) {
+    return {contextUrl: null, documentUrl: url, document: statusLists[url]};
   }
   const [did] = url.split('#');
   if (did === didDocument.id) {
@@ -35,8 +45,13 @@ function documentLoader(url) {
 const suite = new DataIntegrityProof({cryptosuite: eddsaRdfc2022});
 const results = [];
 for (const credential of credentials) {
-  const result = await vc.verifyCredential({credential, suite, documentLoader});
-  const error = result.error ? String(result.error.errors?.map(e => e.message) ?? result.error.message) : '';
-  results.push({verified: result.verified, error});
+  const result = await vc.verifyCredential({credential, suite, documentLoader, checkStatus});
+  const failure = result.error ?? result.statusResult?.error;
+  const error = failure ? String(failure.errors?.map(e => e.message) ?? failure.message) : '';
+  const status = {};
+  for (const {credentialStatus, status: bit} of result.statusResult?.results ?? []) {
+    status[credentialStatus.statusPurpose] = bit;
+  }
+  results.push({verified: result.verified, error, status});
 }
 process.stdout.write(JSON.stringify(results) + '\n');
