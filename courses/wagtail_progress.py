@@ -17,7 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.services import INSTRUCTORS_GROUP, REGISTRARS_GROUP
 from courses import selectors
-from courses.models import CourseRule, OfflineSession
+from courses.models import CourseRule, OfflineSession, ProgressAnomaly
 
 
 class LearningRolesPolicy(BasePermissionPolicy):
@@ -38,8 +38,26 @@ class LearningRolesPolicy(BasePermissionPolicy):
         )
 
 
+class RegistrarsReadOnlyPolicy(BasePermissionPolicy):
+    """Registrars may look; nobody edits (the services write these rows)."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and selectors.is_registrar(user=user)
+
+    def users_with_any_permission(self, actions):
+        if "view" not in actions:
+            return get_user_model().objects.none()
+        return (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .filter(Q(is_superuser=True) | Q(groups__name=REGISTRARS_GROUP))
+            .distinct()
+        )
+
+
 register_permission_policy(OfflineSession, LearningRolesPolicy(OfflineSession))
 register_permission_policy(CourseRule, LearningRolesPolicy(CourseRule))
+register_permission_policy(ProgressAnomaly, RegistrarsReadOnlyPolicy(ProgressAnomaly))
 
 
 class OfflineSessionViewSet(SnippetViewSet):
@@ -76,8 +94,23 @@ class CourseRuleViewSet(SnippetViewSet):
     ]
 
 
+class ProgressAnomalyViewSet(SnippetViewSet):
+    """What the heartbeat and check-in services flagged: a read-only list for registrars to follow up."""
+
+    model = ProgressAnomaly
+    icon = "warning"
+    menu_label = _("Progress anomalies")
+    list_display = ["user", "kind", "day", "count", "last_seen_at", "lesson", "session", "detail"]
+    list_filter = ["kind", "day"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "detail"]
+    search_backend_name = None  # the ORM over these fields: the rows are not in the search index
+    ordering = ["-last_seen_at"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
 class ProgressViewSetGroup(SnippetViewSetGroup):
-    items = (OfflineSessionViewSet, CourseRuleViewSet)
+    items = (OfflineSessionViewSet, CourseRuleViewSet, ProgressAnomalyViewSet)
     menu_icon = "time"
     menu_label = _("Attendance and completion")
     menu_order = 245

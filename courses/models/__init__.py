@@ -3,13 +3,16 @@
 Public names are re-exported here; modules group them by kind.
 """
 
+from .anomalies import AnomalyKind, ProgressAnomaly
 from .attendance import Attendance, AttendanceMethod, OfflineSession
 from .cohorts import Cohort, EnrolmentMode
 from .enrolments import Enrolment, EnrolmentEvent, EnrolmentStatus, ImportBatch, ImportOutcome
 from .progress import CourseCompletion, CourseRule, HoursEntry, HoursSource, LessonCompletion
-from .study import CourseStudy, LessonStudy, StudyClock, StudyTab
+from .study import CourseStudy, LessonStudy, StudyClock
 
 __all__ = [
+    "AnomalyKind",
+    "ProgressAnomaly",
     "Attendance",
     "AttendanceMethod",
     "CourseCompletion",
@@ -18,7 +21,6 @@ __all__ = [
     "LessonStudy",
     "OfflineSession",
     "StudyClock",
-    "StudyTab",
     "Cohort",
     "Enrolment",
     "EnrolmentEvent",

@@ -1,3 +1,4 @@
+import secrets
 from decimal import Decimal
 
 from django.conf import settings
@@ -5,6 +6,10 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+
+
+def new_checkin_secret() -> str:
+    return secrets.token_hex(32)
 
 
 class OfflineSession(models.Model):
@@ -27,6 +32,8 @@ class OfflineSession(models.Model):
     hours = models.DecimalField(
         _("hours credited"), max_digits=5, decimal_places=1, validators=[MinValueValidator(Decimal("0"))]
     )
+    # The seed of the rotating check-in codes; never shown, so codes of one session say nothing of another's.
+    checkin_secret = models.CharField(max_length=64, default=new_checkin_secret, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -55,11 +62,18 @@ class Attendance(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="attendances")
     method = models.CharField(max_length=10, choices=AttendanceMethod.choices, default=AttendanceMethod.QR)
     checked_in_at = models.DateTimeField(auto_now_add=True)
+    # The check-in device cookie of a QR check-in: one device checks in one trainee per session.
+    device = models.CharField(_("device"), max_length=40, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("attendance")
         verbose_name_plural = _("attendances")
-        constraints = [models.UniqueConstraint(fields=["session", "user"], name="one_attendance_per_session")]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "user"], name="one_attendance_per_session"),
+            models.UniqueConstraint(
+                fields=["session", "device"], condition=~Q(device=""), name="one_trainee_per_checkin_device"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.user} at {self.session}"

@@ -1,7 +1,8 @@
 """Active study time measured by heartbeats from lesson pages.
 
 One ``StudyClock`` row per trainee is locked by every heartbeat, whichever tab or lesson sends it,
-so time is credited at most once however many tabs are open.
+so time is credited at most once however many tabs are open. Heartbeats name a signed page view
+(``courses.page_views``); the clock remembers the recent ones.
 """
 
 from decimal import ROUND_DOWN, Decimal
@@ -12,8 +13,17 @@ from django.utils.translation import gettext_lazy as _
 
 
 class StudyClock(models.Model):
+    """One trainee's study time across all their tabs and devices; every heartbeat locks it.
+
+    ``credited_until`` is the end of the last stretch credited: a heartbeat credits only time after
+    it, so two pages beating at once credit real time once. ``views`` keeps, for the page views that
+    beat lately, ``{page_view_id: [last_seq, last_beat_epoch, last_interaction_epoch]}``; reading it
+    with the locked row costs no query of its own.
+    """
+
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    last_beat_at = models.DateTimeField(null=True, blank=True)
+    credited_until = models.DateTimeField(null=True, blank=True)
+    views = models.JSONField(default=dict, blank=True)
     day = models.DateField(null=True, blank=True)
     day_seconds = models.PositiveIntegerField(default=0)
 
@@ -23,21 +33,6 @@ class StudyClock(models.Model):
 
     def __str__(self):
         return f"study clock of {self.user_id}"
-
-
-class StudyTab(models.Model):
-    """The last sequence number a browser tab sent; a number not above it is a replay."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    tab = models.CharField(max_length=40)
-    last_seq = models.BigIntegerField(default=0)
-    last_seen_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "tab"], name="one_row_per_study_tab")]
-
-    def __str__(self):
-        return f"tab {self.tab} of {self.user_id}"
 
 
 class LessonStudy(models.Model):

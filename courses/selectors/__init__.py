@@ -31,6 +31,7 @@ from .progress import (
     lesson_widget,
     offline_sessions_from,
     progress_for_courses,
+    session_checkins,
 )
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "lesson_study",
     "lesson_widget",
     "offline_sessions_from",
+    "session_checkins",
     "progress_for_courses",
     "can_read_lessons",
     "cohort_list_for_staff",

@@ -297,6 +297,11 @@ def offline_sessions_from(*, start):
     )
 
 
+def session_checkins(*, session: OfflineSession) -> list[Attendance]:
+    """Who has checked in to ``session``, latest first, with their accounts: the list staff compare with the room."""
+    return list(session.attendances.select_related("user").order_by("-checked_in_at", "-pk"))
+
+
 @dataclass
 class LessonWidget:
     """What the progress box on a lesson page shows to an enrolled trainee."""

@@ -1,4 +1,13 @@
-"""Writes about offline sessions: rotating check-in codes, attendance and the hours it credits."""
+"""Writes about offline sessions: rotating check-in codes, attendance and the hours it credits.
+
+What binds a QR check-in to the room: the code on the instructor's screen is derived from the
+session's own secret and changes every ``CHECKIN_CODE_SECONDS`` (30 s by default); only the current
+and the previous code are accepted, so a code forwarded to someone outside works for under a minute.
+Scanning gives the phone a device cookie, and one device checks in one trainee per session, so a
+trainee in the room cannot check absent classmates in on their own phone by signing in as them.
+Refused codes and shared devices are flagged for registrars, and the screen lists who has checked in
+so staff can compare it with the room and record by hand those who could not scan.
+"""
 
 import datetime
 import hashlib
@@ -12,12 +21,28 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from courses import selectors
-from courses.models import Attendance, AttendanceMethod, Enrolment, HoursEntry, HoursSource, OfflineSession
+from courses.models import (
+    AnomalyKind,
+    Attendance,
+    AttendanceMethod,
+    Enrolment,
+    HoursEntry,
+    HoursSource,
+    OfflineSession,
+)
 from courses.models.enrolments import PLACE_HOLDING
+from courses.services.anomalies import anomaly_record
 from courses.services.progress import ProgressError, course_completion_evaluate
 
 EXPIRED_CODE_MESSAGE = gettext_lazy(
-    "This check-in code has expired. Scan the code on the screen again — it changes every minute."
+    "This check-in code has expired. Scan the code on the screen again — it keeps changing."
+)
+SHARED_DEVICE_MESSAGE = gettext_lazy(
+    "This phone has already checked in another trainee to this session. Each trainee checks in on "
+    "their own phone; ask the staff if you cannot."
+)
+NO_DEVICE_MESSAGE = gettext_lazy(
+    "Your browser did not keep the check-in cookie. Allow cookies for this site and scan the code again."
 )
 # Check-in opens this long before a session starts.
 CHECKIN_OPENS_BEFORE = datetime.timedelta(minutes=30)
@@ -27,20 +52,21 @@ def _bucket(at: datetime.datetime) -> int:
     return int(at.timestamp()) // settings.CHECKIN_CODE_SECONDS
 
 
-def _code_for(session_id: int, bucket: int) -> str:
-    message = f"tta-checkin:{session_id}:{bucket}".encode()
-    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()[:20]
+def _code_for(session: OfflineSession, bucket: int) -> str:
+    # TOTP-like: an HMAC of the time window under the session's own secret (and the site's key).
+    key = f"{settings.SECRET_KEY}:{session.checkin_secret}".encode()
+    return hmac.new(key, f"tta-checkin:{session.pk}:{bucket}".encode(), hashlib.sha256).hexdigest()[:20]
 
 
 def checkin_code(*, session: OfflineSession, at: datetime.datetime | None = None) -> str:
     """The code the check-in screen shows now. It changes every ``CHECKIN_CODE_SECONDS``. Pure."""
-    return _code_for(session.pk, _bucket(at or timezone.now()))
+    return _code_for(session, _bucket(at or timezone.now()))
 
 
 def checkin_code_is_valid(*, session: OfflineSession, code: str, at: datetime.datetime | None = None) -> bool:
     """True for the current code and the one before it (a trainee may scan just before it changes)."""
     bucket = _bucket(at or timezone.now())
-    return any(hmac.compare_digest(code or "", _code_for(session.pk, b)) for b in (bucket, bucket - 1))
+    return any(hmac.compare_digest(code or "", _code_for(session, b)) for b in (bucket, bucket - 1))
 
 
 def _refuse_outside_session(session: OfflineSession, at: datetime.datetime) -> None:
@@ -50,12 +76,12 @@ def _refuse_outside_session(session: OfflineSession, at: datetime.datetime) -> N
         raise ProgressError(_("This session has ended; check-in is closed."))
 
 
-def _record(*, user, session: OfflineSession, method: str) -> tuple[Attendance, bool]:
+def _record(*, user, session: OfflineSession, method: str, device: str = "") -> tuple[Attendance, bool]:
     """Record attendance and credit its hours, both once. Atomic."""
     try:
         with transaction.atomic():
             attendance, created = Attendance.objects.get_or_create(
-                session=session, user=user, defaults={"method": method}
+                session=session, user=user, defaults={"method": method, "device": device}
             )
             if created and session.hours > 0:
                 HoursEntry.objects.create(
@@ -67,32 +93,56 @@ def _record(*, user, session: OfflineSession, method: str) -> tuple[Attendance, 
                     key=f"attendance:{attendance.pk}",
                 )
     except IntegrityError:
-        # A concurrent scan by the same trainee recorded it first.
-        return Attendance.objects.get(session=session, user=user), False
+        # A concurrent scan by the same trainee recorded it first, or another trainee used the device.
+        attendance = Attendance.objects.filter(session=session, user=user).first()
+        if attendance is None:
+            raise ProgressError(str(SHARED_DEVICE_MESSAGE)) from None
+        return attendance, False
     if created:
         course_completion_evaluate(user=user, course=session.course)
     return attendance, created
 
 
 def attendance_check_in(
-    *, user, session: OfflineSession, code: str, at: datetime.datetime | None = None
+    *, user, session: OfflineSession, code: str, device: str, at: datetime.datetime | None = None
 ) -> tuple[Attendance, bool]:
-    """Check the signed-in trainee in to ``session`` with the code they scanned.
+    """Check the signed-in trainee in to ``session`` with the code they scanned on ``device`` (the
+    device cookie their phone got when scanning).
 
     Refused (ProgressError with a message for the trainee) when the code is not the current or
-    the previous one, when check-in is not open, or when the trainee has no place in the session's
-    cohort. Idempotent: a second check-in returns the first attendance and credits nothing more.
-    Returns the attendance and whether it is new.
+    the previous one (flagged for registrars), when there is no device, when the device has checked
+    in another trainee to this session (flagged), when check-in is not open, or when the trainee has
+    no place in the session's cohort. Idempotent: a second check-in returns the first attendance and
+    credits nothing more. Returns the attendance and whether it is new.
     """
     at = at or timezone.now()
     if not checkin_code_is_valid(session=session, code=code, at=at):
+        anomaly_record(
+            user=user,
+            kind=AnomalyKind.CHECKIN_STALE_CODE,
+            session=session,
+            now=at,
+            detail=f"code {code[:20]}",
+        )
         raise ProgressError(str(EXPIRED_CODE_MESSAGE))
+    if not device:
+        raise ProgressError(str(NO_DEVICE_MESSAGE))
     _refuse_outside_session(session, at)
     if not Enrolment.objects.filter(
         user=user, cohort_id=session.cohort_id, status__in=PLACE_HOLDING
     ).exists():
         raise ProgressError(_("You are not enrolled in the cohort of this session."))
-    return _record(user=user, session=session, method=AttendanceMethod.QR)
+    other = Attendance.objects.filter(session=session, device=device).exclude(user=user).first()
+    if other is not None:
+        anomaly_record(
+            user=user,
+            kind=AnomalyKind.CHECKIN_SHARED_DEVICE,
+            session=session,
+            now=at,
+            detail=f"device of {other.user}",
+        )
+        raise ProgressError(str(SHARED_DEVICE_MESSAGE))
+    return _record(user=user, session=session, method=AttendanceMethod.QR, device=device)
 
 
 def attendance_record_by_staff(*, user, session: OfflineSession, actor) -> tuple[Attendance, bool]:

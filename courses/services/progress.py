@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.models import CoursePage, LessonPage
-from courses import selectors
+from courses import page_views, selectors
 from courses.models import (
+    AnomalyKind,
     CourseCompletion,
     CourseStudy,
     Enrolment,
@@ -23,9 +24,9 @@ from courses.models import (
     LessonCompletion,
     LessonStudy,
     StudyClock,
-    StudyTab,
 )
 from courses.models.enrolments import PLACE_HOLDING
+from courses.services.anomalies import anomaly_record
 
 # Online study enters the ledger in whole tenths of an hour.
 ONLINE_CREDIT_SECONDS = 360
@@ -62,44 +63,72 @@ def _covering(course: CoursePage) -> Q:
 
 @dataclass
 class HeartbeatResult:
-    status: str  # "credited" (possibly 0 s, e.g. over the daily cap), "replay" or "not_enrolled"
+    # "credited" (possibly 0 s, e.g. over the daily cap), "hidden", "idle", "replay", "not_enrolled",
+    # or "refused" (no valid page view: see ``refusal``)
+    status: str
     credited_seconds: int = 0
     hours_added: Decimal = Decimal("0")
     lesson_completed: bool = False
     video_fraction: Decimal | None = None  # the credited share of the lesson's video, if it reported one
     video_capped: bool = False  # the report covered more new video than the credited time allows
+    refusal: str = ""  # the anomaly kind of a refused page view
+    message: str = ""  # why nothing was credited, in the user's language, when the trainee should know
 
 
 # A length the browser measures is taken only within these bounds (10 s to 6 h).
 CLIENT_VIDEO_LENGTH_RANGE = (10, 6 * 3600)
+# The clock forgets page views silent for this long (their tokens have expired by then) and keeps
+# at most this many, the latest; a forgotten view would only start a new, equally bounded stretch.
+VIEW_MEMORY_CAP = 24
 
 
 def progress_record_heartbeat(
     *,
     user,
     lesson: LessonPage,
-    tab: str,
+    page_view: str,
     seq: int,
+    visible: bool,
+    interacted: bool,
     video_fraction: float | None = None,
     video_ranges: list[tuple[float, float]] | None = None,
     video_duration: float | None = None,
     now: datetime.datetime | None = None,
 ) -> HeartbeatResult:
-    """Credit active study time for one heartbeat from a visible lesson page. Atomic.
+    """Credit active study time for one heartbeat from a lesson page. Atomic.
 
-    Guarantees: only trainees with a place in a cohort covering the lesson's course earn time; a
-    sequence number a tab already sent is a replay and earns nothing; whatever the number of tabs
-    or lessons open, a trainee earns at most the real time elapsed since their previous accepted
-    heartbeat and never more than one heartbeat interval per heartbeat; at most
-    ``HEARTBEAT_DAILY_CAP_SECONDS`` a day. Every full tenth of an hour becomes an online ledger entry
-    exactly once. Called by the heartbeat endpoint for the signed-in user.
+    Guarantees:
 
-    ``video_ranges`` are the [start, end] seconds of the lesson's uploaded videos (laid end to end)
-    the browser says it has played on this page load; ``video_fraction`` is the single share older
-    pages report instead; ``video_duration`` is the videos' total length as the browser measured it.
-    None of them is trusted: see ``_credit_video``. A video lesson completes itself once the
-    credited share reaches the course rule's ``min_video_fraction``.
+    - Only a page the server served: ``page_view`` must be a token ``courses.page_views`` signed for
+      this trainee and lesson less than ``HEARTBEAT_PAGE_VIEW_MAX_AGE_SECONDS`` ago, else the
+      heartbeat is refused, credits nothing and is recorded as an anomaly. Checking it costs no query.
+      No time before the page was served is credited.
+    - Only attention: a heartbeat reports whether the page stayed ``visible`` since the previous one
+      and whether the trainee ``interacted`` (pointer, keys, scrolling, a playing video). A hidden
+      page, or one without interaction for ``HEARTBEAT_IDLE_SECONDS``, earns nothing.
+    - Only real time: the trainee's clock row, locked by every heartbeat, keeps the moment credited
+      time reaches (``credited_until``); a heartbeat credits at most one interval, only after that
+      moment and after the page view's previous heartbeat. However many tabs, lessons or devices
+      beat, a trainee earns at most the real time elapsed, and at most
+      ``HEARTBEAT_DAILY_CAP_SECONDS`` a day. A sequence number the page view already sent is a
+      replay and earns nothing. More than ``HEARTBEAT_MAX_CONCURRENT_VIEWS`` page views beating
+      together is recorded as an anomaly.
+    - Only trainees with a place in a cohort covering the lesson's course earn time. Every full
+      tenth of an hour becomes an online ledger entry exactly once.
+
+    Called by the heartbeat endpoint for the signed-in user. ``video_ranges`` are the [start, end]
+    seconds of the lesson's uploaded videos (laid end to end) the browser says it has played on this
+    page load; ``video_fraction`` is the single share older pages report instead; ``video_duration``
+    is the videos' total length as the browser measured it. None of them is trusted: see
+    ``_credit_video``. A video lesson completes itself once the credited share reaches the course
+    rule's ``min_video_fraction``.
     """
+    now = now or timezone.now()
+    try:
+        view = page_views.page_view_read(token=page_view, user_id=user.pk, lesson_id=lesson.pk, now=now)
+    except page_views.PageViewRefused as refused:
+        anomaly_record(user=user, kind=refused.kind, lesson=lesson, now=now, detail=f"seq {seq}")
+        return HeartbeatResult(status="refused", refusal=refused.kind, message=refused.message)
     course = _course_of(lesson)
     enrolment = _enrolment_covering(user=user, course=course)
     if enrolment is None:
@@ -107,27 +136,55 @@ def progress_record_heartbeat(
 
     interval = settings.HEARTBEAT_INTERVAL_SECONDS
     with transaction.atomic():
-        # The clock row serialises every heartbeat of this user, across tabs and lessons.
+        # The clock row serialises every heartbeat of this user, across tabs, lessons and devices.
         clock = _locked_clock(user)
-        now = now or timezone.now()
-        tab = tab[:40]
-        # A sequence number above the tab's last one moves it on; anything else is a replay.
-        if not StudyTab.objects.filter(user=user, tab=tab, last_seq__lt=seq).update(
-            last_seq=seq, last_seen_at=now
-        ):
-            _tab_row, created = StudyTab.objects.get_or_create(user=user, tab=tab, defaults={"last_seq": seq})
-            if not created:
-                return HeartbeatResult(status="replay")
+        stamp = now.timestamp()
+        views = _recent_views(clock.views, stamp)
+        last_seq, last_beat, last_interaction = views.get(view.view_id) or (
+            0,
+            None,
+            view.issued_at.timestamp(),
+        )
+        if seq <= last_seq:
+            return HeartbeatResult(status="replay")
+        if interacted:
+            last_interaction = stamp
+        views[view.view_id] = [seq, stamp, last_interaction]
+        clock.views = views
 
-        elapsed = (now - clock.last_beat_at).total_seconds() if clock.last_beat_at else interval
-        credit = int(max(0, min(elapsed, interval)))
+        status = "credited"
+        if not visible:
+            status = "hidden"
+        elif stamp - last_interaction > settings.HEARTBEAT_IDLE_SECONDS:
+            status = "idle"
+        credit = 0
+        if status == "credited":
+            # The stretch this heartbeat stands for: one interval at most, after the page was served,
+            # after this page view's previous heartbeat and after whatever is credited already.
+            since = max(stamp - interval, view.issued_at.timestamp(), last_beat or 0)
+            if clock.credited_until:
+                since = max(since, clock.credited_until.timestamp())
+            credit = int(max(0, stamp - since))
         today = timezone.localdate(now)
         day_seconds = clock.day_seconds if clock.day == today else 0
         credit = max(0, min(credit, settings.HEARTBEAT_DAILY_CAP_SECONDS - day_seconds))
-        clock.last_beat_at = max(now, clock.last_beat_at) if clock.last_beat_at else now
+        if credit:
+            clock.credited_until = now
         clock.day = today
         clock.day_seconds = day_seconds + credit
-        clock.save(update_fields=["last_beat_at", "day", "day_seconds"])
+        clock.save(update_fields=["credited_until", "views", "day", "day_seconds"])
+
+        beating = sum(1 for _seq, beat, _interaction in views.values() if stamp - beat <= 2 * interval)
+        if beating > settings.HEARTBEAT_MAX_CONCURRENT_VIEWS:
+            anomaly_record(
+                user=user,
+                kind=AnomalyKind.CONCURRENT_VIEWS,
+                lesson=lesson,
+                now=now,
+                detail=f"{beating} page views",
+            )
+        if status != "credited":
+            return HeartbeatResult(status=status)
 
         study, _created = LessonStudy.objects.get_or_create(user=user, lesson=lesson)
         study.active_seconds += credit
@@ -142,7 +199,8 @@ def progress_record_heartbeat(
                 client_length=video_duration,
                 credit=credit,
             )
-        study.save()
+        if credit or video:
+            study.save()
 
         hours_added = _credit_online(user=user, course=course, cohort_id=enrolment.cohort_id, seconds=credit)
 
@@ -161,6 +219,17 @@ def progress_record_heartbeat(
         video_fraction=study.video_fraction if video else None,
         video_capped=study.video_claim_capped if video else False,
     )
+
+
+def _recent_views(views: dict, stamp: float) -> dict:
+    """The page views worth remembering at ``stamp``: those whose token could still be valid, the latest first."""
+    horizon = stamp - settings.HEARTBEAT_PAGE_VIEW_MAX_AGE_SECONDS
+    recent = sorted(
+        ((key, value) for key, value in (views or {}).items() if value[1] >= horizon),
+        key=lambda item: item[1][1],
+        reverse=True,
+    )
+    return dict(recent[:VIEW_MEMORY_CAP])
 
 
 def _credit_video(

@@ -1,12 +1,14 @@
-"""Offline-session check-in: a staff screen with a QR code that changes every minute, and the
-mobile page a trainee reaches by scanning it."""
+"""Offline-session check-in: a staff screen with a QR code that changes every ``CHECKIN_CODE_SECONDS``
+and lists who has checked in, and the mobile page a trainee reaches by scanning it. Scanning gives
+the phone a device cookie; the check-in is bound to it (see ``courses.services.attendance``)."""
+
+import secrets
 
 import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +19,28 @@ from django.utils.translation import gettext as _
 from courses import selectors, services
 from courses.models import OfflineSession
 from courses.services.attendance import EXPIRED_CODE_MESSAGE
+
+# The phone's check-in device: a random id, signed so that it is ours, kept a year.
+DEVICE_COOKIE = "tta_checkin_device"
+DEVICE_COOKIE_SALT = "tta.courses.checkin-device"
+DEVICE_COOKIE_AGE = 365 * 24 * 3600
+
+
+def _device(request) -> str:
+    return request.get_signed_cookie(DEVICE_COOKIE, default="", salt=DEVICE_COOKIE_SALT)[:40]
+
+
+def _give_device(request, response) -> None:
+    if not _device(request):
+        response.set_signed_cookie(
+            DEVICE_COOKIE,
+            secrets.token_urlsafe(16),
+            salt=DEVICE_COOKIE_SALT,
+            max_age=DEVICE_COOKIE_AGE,
+            httponly=True,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )
 
 
 def _require_staff(request) -> None:
@@ -52,7 +76,8 @@ def session_screen(request, session_id: int):
         {
             "session": session,
             "qr": _qr_svg(request, session),
-            "attendance_count": session.attendances.count(),
+            "checked_in": selectors.session_checkins(session=session),
+            "code_seconds": settings.CHECKIN_CODE_SECONDS,
             "refresh_seconds": max(5, settings.CHECKIN_CODE_SECONDS // 6),
         },
     )
@@ -63,12 +88,10 @@ def session_qr(request, session_id: int):
     """The current QR code and head count as an HTML fragment, polled by the check-in screen."""
     _require_staff(request)
     session = get_object_or_404(OfflineSession, pk=session_id)
-    response = HttpResponse(
-        format_html(
-            '{}<p class="checkin-count">{}</p>',
-            _qr_svg(request, session),
-            _("Checked in: %(count)s") % {"count": session.attendances.count()},
-        )
+    response = render(
+        request,
+        "courses/checkin/session_live.html",
+        {"qr": _qr_svg(request, session), "checked_in": selectors.session_checkins(session=session)},
     )
     response["Cache-Control"] = "no-store"
     return response
@@ -80,7 +103,9 @@ def check_in(request, session_id: int, code: str):
     session = get_object_or_404(OfflineSession.objects.select_related("cohort", "course"), pk=session_id)
     if request.method == "POST":
         try:
-            _attendance, created = services.attendance_check_in(user=request.user, session=session, code=code)
+            _attendance, created = services.attendance_check_in(
+                user=request.user, session=session, code=code, device=_device(request)
+            )
         except services.ProgressError as error:
             return render(
                 request,
@@ -97,7 +122,9 @@ def check_in(request, session_id: int, code: str):
     if not services.checkin_code_is_valid(session=session, code=code):
         # Say so before the trainee presses the button; the POST checks again anyway.
         context["error"] = EXPIRED_CODE_MESSAGE
-    return render(request, "courses/checkin/check_in.html", context)
+    response = render(request, "courses/checkin/check_in.html", context)
+    _give_device(request, response)  # the scan: this phone is the device the check-in is bound to
+    return response
 
 
 @login_required

@@ -51,18 +51,34 @@ def _video_ranges(value) -> list[tuple[float, float]] | None:
     return ranges
 
 
+def _flag(value) -> bool:
+    """A yes/no field of a heartbeat; ValueError for anything but a JSON boolean (or 0/1 from a form)."""
+    if isinstance(value, bool):
+        return value
+    if value in ("1", "0", "true", "false"):
+        return value in ("1", "true")
+    raise ValueError
+
+
 @require_POST
 def heartbeat(request):
-    """One heartbeat from a visible lesson page: ``lesson`` id, ``tab`` id, ``seq`` number, and optionally
+    """One heartbeat from a lesson page: ``lesson`` id, ``view`` (the signed page view the page was
+    served with), ``seq`` number, ``visible`` (the page stayed visible since the previous heartbeat),
+    ``interacted`` (pointer, keys, scrolling or a playing video since then), and optionally
     ``video_ranges`` (the [start, end] seconds played of the page's videos laid end to end) or, from
-    older pages, ``video`` (the share played), with ``video_duration`` (their length in seconds)."""
+    older pages, ``video`` (the share played), with ``video_duration`` (their length in seconds).
+
+    A heartbeat without a valid page view credits nothing and answers 403 with the reason."""
     if not request.user.is_authenticated:
         return JsonResponse({"error": _("Sign in to record your study time.")}, status=401)
     data = _json_body(request)
     try:
         lesson_id = int(data.get("lesson"))
         seq = int(data.get("seq"))
-        tab = str(data.get("tab") or "")[:40]
+        view = str(data.get("view") or "")[:400]
+        # Absent means no: a page that does not say it is seen earns nothing.
+        visible = _flag(data.get("visible", False))
+        interacted = _flag(data.get("interacted", False))
         video = data.get("video")
         video = None if video in (None, "") else float(video)
         duration = data.get("video_duration")
@@ -78,8 +94,7 @@ def heartbeat(request):
         ) % {"count": MAX_VIDEO_RANGES}
         return JsonResponse({"error": message}, status=400)
     if (
-        not tab
-        or seq < 1
+        seq < 1
         or (video is not None and not 0 <= video <= 1)
         or (duration is not None and not 0 < duration < math.inf)
     ):
@@ -90,12 +105,24 @@ def heartbeat(request):
     result = services.progress_record_heartbeat(
         user=request.user,
         lesson=lesson,
-        tab=tab,
+        page_view=view,
         seq=seq,
+        visible=visible,
+        interacted=interacted,
         video_fraction=video,
         video_ranges=ranges,
         video_duration=duration,
     )
+    if result.status == "refused":
+        return JsonResponse(
+            {
+                "status": result.status,
+                "reason": result.refusal,
+                "error": result.message,
+                "credited_seconds": 0,
+            },
+            status=403,
+        )
     status = 403 if result.status == "not_enrolled" else 200
     return JsonResponse(
         {

@@ -12,3 +12,11 @@ def private_records(settings, tmp_path):
         },
     }
     return tmp_path / "private-records"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_views():
+    """Each test's heartbeats start from newly loaded lesson pages."""
+    from tests.courses import page_views
+
+    page_views.reset()

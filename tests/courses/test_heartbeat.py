@@ -9,8 +9,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from courses import selectors, services
+from courses import selectors
 from courses.models import CourseStudy, HoursEntry, HoursSource, LessonStudy
+from tests.courses.page_views import heartbeat
+from tests.courses.page_views import token as page_view_token
 from tests.factories import cms as cms_factories
 from tests.factories import courses as factories
 
@@ -40,7 +42,7 @@ def trainee(course):
 
 
 def beat(user, lesson, tab, seq, at):
-    return services.progress_record_heartbeat(user=user, lesson=lesson, tab=tab, seq=seq, now=at)
+    return heartbeat(user=user, lesson=lesson, tab=tab, seq=seq, now=at)
 
 
 def test_steady_heartbeats_become_tenths_of_an_hour(trainee, lesson, course):
@@ -126,6 +128,15 @@ def test_ledger_credits_each_tenth_once(trainee, lesson, course):
 
 
 def post(client, **data):
+    """A heartbeat from tab ``tab`` of a visible lesson page the signed-in trainee is using."""
+    tab = data.pop("tab", None)
+    user_id = client.session.get("_auth_user_id")
+    if tab and user_id and isinstance(data.get("lesson"), int):
+        data = {
+            "view": page_view_token(int(user_id), data["lesson"], tab),
+            "visible": True,
+            "interacted": True,
+        } | data
     return client.post(reverse("courses:heartbeat"), json.dumps(data), content_type="application/json")
 
 
@@ -151,8 +162,8 @@ def test_endpoint_needs_csrf(trainee, lesson):
     [
         {},
         {"lesson": "x", "tab": "a", "seq": 1},
-        {"lesson": 1, "tab": "", "seq": 1},
         {"lesson": 1, "tab": "a", "seq": 0},
+        {"lesson": 1, "tab": "a", "seq": 1, "visible": "maybe"},
     ],
 )
 def test_endpoint_rejects_malformed_heartbeats(client, trainee, lesson, data):
@@ -184,7 +195,7 @@ def video_lesson(course, duration="10:00"):
 
 
 def video_beat(user, lesson, seq, at, claim, length=None, tab="t"):
-    return services.progress_record_heartbeat(
+    return heartbeat(
         user=user, lesson=lesson, tab=tab, seq=seq, video_fraction=claim, video_duration=length, now=at
     )
 
@@ -345,9 +356,7 @@ def test_endpoint_rejects_malformed_video_lengths(client, trainee, course, durat
 
 
 def ranges_beat(user, lesson, seq, at, ranges, tab="t"):
-    return services.progress_record_heartbeat(
-        user=user, lesson=lesson, tab=tab, seq=seq, video_ranges=ranges, now=at
-    )
+    return heartbeat(user=user, lesson=lesson, tab=tab, seq=seq, video_ranges=ranges, now=at)
 
 
 def test_two_page_loads_each_watching_half_add_up_and_complete_the_lesson(trainee, course):

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.db import connections
 
-from courses import services
 from courses.models import LessonStudy
+from tests.courses.page_views import heartbeat
 from tests.factories import cms as cms_factories
 from tests.factories import courses as factories
 
@@ -30,9 +30,7 @@ def test_simultaneous_tabs_credit_real_time_only(settings):
         try:
             barrier.wait()
             for seq in range(1, beats + 1):
-                services.progress_record_heartbeat(
-                    user=trainee, lesson=lessons[number % 2], tab=f"tab-{number}", seq=seq
-                )
+                heartbeat(user=trainee, lesson=lessons[number % 2], tab=f"tab-{number}", seq=seq)
         except Exception as error:  # surfaced below
             errors.append(error)
         finally:

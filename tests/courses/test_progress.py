@@ -19,6 +19,7 @@ from courses.models import (
     LessonCompletion,
     LessonStudy,
 )
+from tests.courses.page_views import heartbeat
 from tests.factories import cms as cms_factories
 from tests.factories import courses as factories
 
@@ -97,11 +98,9 @@ def test_trainee_who_is_not_enrolled_cannot_mark_complete(course):
 def test_video_lesson_completes_itself_at_the_rules_fraction(course, trainee):
     lesson = cms_factories.lesson_page(course, body=video_body())
     start = timezone.now()
-    result = services.progress_record_heartbeat(
-        user=trainee, lesson=lesson, tab="t", seq=1, video_fraction=0.5, now=start
-    )
+    result = heartbeat(user=trainee, lesson=lesson, tab="t", seq=1, video_fraction=0.5, now=start)
     assert result.status == "credited" and not result.lesson_completed
-    result = services.progress_record_heartbeat(
+    result = heartbeat(
         user=trainee, lesson=lesson, tab="t", seq=2, video_fraction=0.95, now=start + timedelta(seconds=30)
     )
     assert result.lesson_completed
@@ -111,10 +110,10 @@ def test_video_lesson_completes_itself_at_the_rules_fraction(course, trainee):
 def test_a_stricter_video_rule_needs_more_watching(course, trainee):
     CourseRule.objects.create(course=course, min_video_fraction=Decimal("1"))
     lesson = cms_factories.lesson_page(course, body=video_body())
-    services.progress_record_heartbeat(user=trainee, lesson=lesson, tab="t", seq=1, video_fraction=0.95)
+    heartbeat(user=trainee, lesson=lesson, tab="t", seq=1, video_fraction=0.95)
     assert not LessonCompletion.objects.exists()
     # A lower fraction reported later never lowers the maximum watched.
-    services.progress_record_heartbeat(user=trainee, lesson=lesson, tab="t", seq=2, video_fraction=0.2)
+    heartbeat(user=trainee, lesson=lesson, tab="t", seq=2, video_fraction=0.2)
     assert LessonStudy.objects.get(user=trainee, lesson=lesson).video_fraction == Decimal("0.95")
 
 

@@ -1,10 +1,14 @@
 /* Active study time for TT Academy lesson pages.
  *
- * While the page is visible, send a heartbeat every `data-interval` seconds with the lesson id,
- * this tab's id and an increasing sequence number, plus the ranges of the page's videos actually
- * played on this page load and their length. The server decides what to credit, adding the ranges
- * up across page loads; this script only reports and shows the share the server credits. No
- * third-party tracker.
+ * While the page is visible, send a heartbeat every `data-interval` seconds with the lesson id, the
+ * signed page view the server rendered into this page (`data-view`: one per page load, so each tab
+ * has its own) and an increasing sequence number; whether the page stayed visible since the last
+ * heartbeat and whether the trainee did anything (pointer, keys, scrolling, a playing video); plus
+ * the ranges of the page's videos actually played on this page load and their length. When the page
+ * is hidden, one last heartbeat closes the visible stretch; when it shows again, one heartbeat marked
+ * "not visible" closes the hidden one. The server decides what to credit (nothing for a hidden or
+ * idle page), adding the ranges up across page loads; this script only reports and shows what the
+ * server says. No third-party tracker.
  */
 (function () {
   "use strict";
@@ -15,9 +19,25 @@
   var lesson = box.dataset.lesson;
   var intervalMs = Math.max(1, parseInt(box.dataset.interval, 10) || 30) * 1000;
   var csrf = box.dataset.csrf;
-  var tab = window.crypto && crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2);
+  var view = box.dataset.view;
   var seq = 0;
   var timer = null;
+  var stopped = false; // the server refused this page view: reloading is the only way on
+  var visibleSince = document.visibilityState === "visible"; // visible throughout since the last heartbeat
+  var interacted = true; // opening the page counts as interaction
+
+  function touch() { interacted = true; }
+  // Captured on the window, so media events (which do not bubble) count too: a playing video is attention.
+  ["pointerdown", "pointermove", "keydown", "wheel", "scroll", "touchstart", "timeupdate"].forEach(function (name) {
+    window.addEventListener(name, touch, { passive: true, capture: true });
+  });
+  function videoPlaying() {
+    var videos = document.querySelectorAll("video");
+    for (var i = 0; i < videos.length; i++) {
+      if (!videos[i].paused && !videos[i].ended) return true;
+    }
+    return false;
+  }
   var MAX_RANGES = 100; // the most the server accepts in one heartbeat
 
   function tenths(seconds) {
@@ -57,9 +77,25 @@
     if (capped) capped.hidden = !data.video_capped;
   }
 
-  function beat() {
+  function notice(text) {
+    var element = box.querySelector("[data-role=notice]");
+    if (!element) return;
+    element.textContent = text || "";
+    element.hidden = !text;
+  }
+
+  // `wasVisible`: whether the page was visible all the time since the previous heartbeat.
+  function beat(wasVisible) {
+    if (stopped) return;
     seq += 1;
-    var body = { lesson: lesson, tab: tab, seq: seq };
+    var body = {
+      lesson: lesson,
+      view: view,
+      seq: seq,
+      visible: wasVisible,
+      interacted: interacted || videoPlaying()
+    };
+    interacted = false;
     var video = videoReport();
     if (video !== null) {
       body.video_ranges = video.ranges;
@@ -72,9 +108,25 @@
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrf },
       body: JSON.stringify(body)
     })
-      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (response) {
+        if (response.status === 403) {
+          // No valid page view (expired, or not this trainee's): say why and stop beating.
+          return response.json().then(function (data) {
+            if (data && data.status === "refused") {
+              stopped = true;
+              stop();
+              notice(data.error);
+            }
+            return null;
+          });
+        }
+        return response.ok ? response.json() : null;
+      })
       .then(function (data) {
-        if (data) showVideo(data);
+        if (data) {
+          showVideo(data);
+          notice(data.status === "idle" ? box.dataset.idleText : "");
+        }
         if (data && data.lesson_completed) {
           var status = box.querySelector("[data-role=status]");
           if (status) status.textContent = "✓ " + box.dataset.completedText;
@@ -84,7 +136,9 @@
   }
 
   function start() {
-    if (timer === null) timer = window.setInterval(beat, intervalMs);
+    if (timer === null && !stopped) {
+      timer = window.setInterval(function () { beat(visibleSince && document.visibilityState === "visible"); }, intervalMs);
+    }
   }
 
   function stop() {
@@ -95,7 +149,16 @@
   }
 
   document.addEventListener("visibilitychange", function () {
-    if (document.visibilityState === "visible") start(); else stop();
+    if (document.visibilityState === "visible") {
+      beat(false); // close the hidden stretch: it earns nothing
+      visibleSince = true;
+      interacted = true; // coming back to the page is interaction
+      start();
+    } else {
+      stop();
+      beat(visibleSince); // the visible stretch up to now
+      visibleSince = false;
+    }
   });
   if (document.visibilityState === "visible") start();
 })();
