@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from wagtail import urls as wagtail_urls
@@ -28,6 +29,8 @@ urlpatterns = [
     # Before the admins' own URLs: their login forms are replaced by the throttled site login.
     path("django-admin/login/", admin_login_redirect, {"default_next": "/django-admin/"}),
     path("admin/login/", admin_login_redirect),
+    # One password reset, the site's throttled one: Wagtail's is off (WAGTAIL_PASSWORD_RESET_ENABLED).
+    path("admin/password_reset/", RedirectView.as_view(pattern_name="account_reset_password")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -56,9 +56,11 @@ def browser():
 @pytest.fixture
 def login(browser, site):
     """``login(user, **options)``: a new browser context (Chinese, unless ``options`` say otherwise)
-    already signed in as ``user``, through a session made on the server."""
+    already signed in as ``user``, through a session made on the server (that passed TOTP: tests/mfa.py)."""
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
+
+    from tests.mfa import session_pass_mfa_as_signed_in
 
     def signed_in(user, **options):
         session = SessionStore()
@@ -66,6 +68,7 @@ def login(browser, site):
         session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
+        session_pass_mfa_as_signed_in(session, user)  # registrars and superusers need TOTP passed
         context = browser.new_context(**{"locale": "zh-CN", **options})
         context.add_cookies(
             [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": site.url}]

@@ -1,6 +1,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
 from django.urls import reverse
 
+from . import crypto
 from .selectors import profile_for_user
 
 
@@ -13,3 +15,13 @@ class AccountAdapter(DefaultAccountAdapter):
         if profile is None or not profile.is_complete:
             return reverse("accounts:profile_edit")
         return super().get_login_redirect_url(request)
+
+
+class MfaAdapter(DefaultMFAAdapter):
+    """TOTP secrets and recovery-code seeds are kept encrypted, with the identity numbers' key."""
+
+    def encrypt(self, text: str) -> str:
+        return crypto.encrypt(text)
+
+    def decrypt(self, encrypted_text: str) -> str:
+        return crypto.decrypt(encrypted_text)

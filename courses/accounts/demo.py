@@ -2,13 +2,19 @@
 demo trainee has a complete profile and consent. Fictitious data only."""
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.adapter import get_adapter as get_mfa_adapter
+from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from .identity import IdentityDocumentType, resident_id_check_character
+from .mfa import mfa_required
 from .services import privacy_consent_record, trainee_profile_save
 
 DEMO_USERNAMES = ["trainee", "instructor", "registrar", "admin"]
+# Registrars and superusers need a second factor (accounts/mfa.py): the demo's share this published
+# TOTP secret (base32), printed by load_demo_accounts. A demo-only secret, like the demo passwords.
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 # A made-up number with a valid check character (region 110105, born 1990-05-01).
 _DEMO_ID_FIRST17 = "11010519900501123"
 
@@ -23,7 +29,8 @@ DEMO_TRAINEE = {
 
 @transaction.atomic
 def demo_accounts_prepare() -> list[str]:
-    """Verify the demo users' email addresses; give the demo trainee a profile and consent.
+    """Verify the demo users' email addresses; give the demo trainee a profile and consent, and the
+    demo registrar and administrator a TOTP authenticator with ``DEMO_TOTP_SECRET``.
 
     Idempotent; changes only the demo users that exist (``load_demo`` creates them). Returns their usernames.
     """
@@ -35,5 +42,14 @@ def demo_accounts_prepare() -> list[str]:
         if user.username == "trainee":
             trainee_profile_save(user=user, **DEMO_TRAINEE)
             privacy_consent_record(user=user)
+        if (
+            mfa_required(user)
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        ):
+            Authenticator.objects.create(
+                user=user,
+                type=Authenticator.Type.TOTP,
+                data={"secret": get_mfa_adapter().encrypt(DEMO_TOTP_SECRET)},
+            )
         prepared.append(user.username)
     return prepared

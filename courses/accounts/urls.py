@@ -1,10 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import mfa, views
 
 app_name = "accounts"
 
 urlpatterns = [
+    # allauth's TOTP set-up page at its own address (this app's URLs come first): see mfa.py.
+    path("2fa/totp/activate/", mfa.activate_totp),
     path("profile/", views.profile, name="profile"),
     path("profile/edit/", views.profile_edit, name="profile_edit"),
     path("consent/", views.consent, name="consent"),

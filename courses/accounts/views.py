@@ -20,6 +20,7 @@ from courses.models import Cohort
 from courses.records import record_as_json, records_workbook, trainee_records_load
 
 from .consent import remember_consent_state
+from .downloads import same_site_only
 from .forms import ConsentForm, TraineeProfileForm, client_ip
 from .models import AuditAction, AuditLog, ExportState, RecordsExport
 from .selectors import (
@@ -145,6 +146,7 @@ OWN_RECORD_NOTE = gettext_lazy(
 
 @sensitive_variables()
 @login_required
+@same_site_only
 def own_record_json(request: HttpRequest) -> HttpResponse:
     record = _own_record(request, "json")
     response = JsonResponse(
@@ -159,6 +161,7 @@ def own_record_json(request: HttpRequest) -> HttpResponse:
 
 @sensitive_variables()
 @login_required
+@same_site_only
 def own_record_xlsx(request: HttpRequest) -> HttpResponse:
     record = _own_record(request, "xlsx")
     content = records_workbook([record], note=str(OWN_RECORD_NOTE))
@@ -216,6 +219,7 @@ def trainee_detail(request: HttpRequest, user_id: int) -> HttpResponse:
 
 @sensitive_variables()
 @login_required
+@same_site_only
 def trainee_record_xlsx(request: HttpRequest, user_id: int) -> HttpResponse:
     _registrar_required(request)
     trainee = get_object_or_404(get_user_model(), pk=user_id)
@@ -300,6 +304,7 @@ def records_export_status(request: HttpRequest, export_id: int) -> HttpResponse:
 @sensitive_variables()
 @login_required
 @require_GET
+@same_site_only
 def records_export_download(request: HttpRequest, export_id: int) -> HttpResponse:
     export = _own_export(request, export_id)
     try:

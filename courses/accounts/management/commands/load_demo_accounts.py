@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from courses.accounts.demo import demo_accounts_prepare
+from courses.accounts.demo import DEMO_TOTP_SECRET, demo_accounts_prepare
 
 
 class Command(BaseCommand):
@@ -11,3 +11,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"demo accounts ready to sign in: {', '.join(prepared) or 'none (run load_demo first)'}"
         )
+        if {"registrar", "admin"} & set(prepared):
+            self.stdout.write(
+                "registrar and admin also enter a one-time code (TOTP): add this demo secret to an "
+                f"authenticator app: {DEMO_TOTP_SECRET}  (or: oathtool --totp -b {DEMO_TOTP_SECRET})"
+            )
