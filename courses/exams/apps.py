@@ -16,6 +16,13 @@ def _exam_roles_setup(sender, using="default", **kwargs):
     exam_permissions_setup()
 
 
+def _pin_published_paper(sender, instance, **kwargs):
+    # Wagtail's `published` signal: a registrar's approval (or any publish) fixes what trainees draw.
+    from courses.exams.services import paper_pin_versions
+
+    paper_pin_versions(paper=instance)
+
+
 class ExamsConfig(AppConfig):
     name = "courses.exams"
     label = "exams"
@@ -28,3 +35,8 @@ class ExamsConfig(AppConfig):
         post_migrate.connect(
             _exam_roles_setup, sender=apps.get_app_config("wagtailadmin"), dispatch_uid="exams-permissions"
         )
+        from wagtail.signals import published
+
+        from .models import ExamPaper
+
+        published.connect(_pin_published_paper, sender=ExamPaper, dispatch_uid="exams-pin-published-paper")

@@ -186,6 +186,28 @@ class PaperSection(ClusterableModel, Orderable):
         return [tag.strip() for tag in self.tags.replace("，", ",").split(",") if tag.strip()]
 
 
+class PinnedVersion(models.Model):
+    """A question version a section was approved with: what attempts draw, whatever banks do since.
+
+    Written when a paper is published (a registrar's approval), one row per question of a fixed
+    section and per question of a random section's pool. Editing a question adds a version that
+    trainees get only once the paper is approved again.
+    """
+
+    section = models.ForeignKey(PaperSection, on_delete=models.CASCADE, related_name="pins")
+    question = models.ForeignKey("questions.Question", on_delete=models.PROTECT, related_name="+")
+    version = models.ForeignKey("questions.QuestionVersion", on_delete=models.PROTECT, related_name="+")
+    pinned_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("approved question version")
+        verbose_name_plural = _("approved question versions")
+        constraints = [models.UniqueConstraint(fields=["section", "question"], name="one_pin_per_question")]
+
+    def __str__(self):
+        return f"{self.section_id}: {self.version_id}"
+
+
 class CourseGrader(models.Model):
     """A user who grades essays and case analyses of a course's exams.
 
@@ -290,6 +312,10 @@ class AttemptItem(models.Model):
     section_title = models.CharField(max_length=200, blank=True)
     version = models.ForeignKey("questions.QuestionVersion", on_delete=models.PROTECT, related_name="+")
     option_order = models.JSONField(default=list, blank=True)
+    # What the page sends for each option: per-attempt random values, mapped back to stored indexes
+    # by the server. {"options": [value of stored option 0, …], "prompts": [value of pair 0, …]};
+    # empty for items of attempts started before values were opaque (they send indexes).
+    option_values = models.JSONField(default=dict, blank=True)
     points = models.DecimalField(max_digits=6, decimal_places=2)
     response = models.JSONField(null=True, blank=True)
     # The browser numbers its saves; an older save arriving late never overwrites a newer one.

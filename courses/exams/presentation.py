@@ -2,8 +2,14 @@
 
 A ``QuestionVersion.data`` holds grading data (fractions, accepted answers, tolerances, the
 matching key). Nothing here copies ``data`` wholesale: each question type lists the fields a
-trainee may see, and options are shown in the attempt's shuffled order, identified by their
-index in the stored version (so the order on screen says nothing about which one is right).
+trainee may see, and options are shown in the attempt's shuffled order.
+
+Options and matching prompts are identified on the page by the attempt item's opaque values
+(``AttemptItem.option_values``: random per attempt), never by their index in the stored version:
+question files often store the right answer first, so an index would give it away. The server
+maps the values back (``response_from_page``) before anything is stored or graded; stored
+responses keep the indexes of ``courses.questions.grading``. Items of attempts started before
+values were opaque have no ``option_values`` and keep using indexes.
 Pure functions; no database writes.
 """
 
@@ -41,13 +47,102 @@ def _matching_answers(version: QuestionVersion) -> list[str]:
     return seen
 
 
+def value_slots(version: QuestionVersion) -> dict[str, int]:
+    """How many opaque values an attempt item of ``version`` needs, by kind: ``options`` (choices, or
+    a matching question's distinct answers) and ``prompts`` (a matching question's pairs)."""
+    if version.qtype in CHOICE_TYPES:
+        return {"options": len(_choices(version))}
+    if version.qtype == QuestionType.MATCHING:
+        return {"options": len(_matching_answers(version)), "prompts": len(_pairs(version))}
+    return {}
+
+
+class UnknownValue(ValueError):
+    """A response names an option or prompt the item does not have (tampered, or from elsewhere)."""
+
+
+def _index_of(values: list[str], value) -> int:
+    if isinstance(value, str) and value in values:
+        return values.index(value)
+    raise UnknownValue(value)
+
+
+def _legacy_index(value):
+    # Items without opaque values: the page sent stored indexes (as numbers, or as digit strings).
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return value
+
+
+def response_from_page(*, version: QuestionVersion, option_values: dict, response):
+    """The response as stored and graded (stored indexes, matching answer texts), from what the page sent.
+
+    Raises UnknownValue if the response names a value the item does not have; any other shape is
+    passed on as it is (grading scores what it cannot read as 0).
+    """
+    if response is None:
+        return None
+    options, prompts = option_values.get("options"), option_values.get("prompts")
+    if version.qtype in CHOICE_TYPES:
+        if options is None:
+            return (
+                [_legacy_index(v) for v in response]
+                if isinstance(response, list)
+                else _legacy_index(response)
+            )
+        if isinstance(response, list):
+            return [_index_of(options, value) for value in response]
+        return _index_of(options, response)
+    if version.qtype == QuestionType.MATCHING and isinstance(response, dict):
+        if options is None or prompts is None:
+            return response
+        answers = _matching_answers(version)
+        return {
+            str(_index_of(prompts, prompt)): answers[_index_of(options, answer)]
+            for prompt, answer in response.items()
+            if answer not in (None, "")
+        }
+    return response
+
+
+def response_for_page(*, version: QuestionVersion, option_values: dict, response):
+    """A stored response as the page shows it: the inverse of ``response_from_page``."""
+    options, prompts = option_values.get("options"), option_values.get("prompts")
+    if response is None or options is None:
+        return response
+    if version.qtype in CHOICE_TYPES:
+
+        def value(index):
+            return options[index] if isinstance(index, int) and 0 <= index < len(options) else None
+
+        if isinstance(response, list):
+            return [v for v in map(value, response) if v is not None]
+        return value(response)
+    if version.qtype == QuestionType.MATCHING and isinstance(response, dict) and prompts is not None:
+        answers = _matching_answers(version)
+        shown = {}
+        for key, answer in response.items():
+            index = int(key) if str(key).isdigit() else -1
+            if 0 <= index < len(prompts) and answer in answers:
+                shown[prompts[index]] = options[answers.index(answer)]
+        return shown
+    return response
+
+
 def _ordered(order: list[int], count: int) -> list[int]:
     # An attempt made before a version gained options (it cannot) or with a bad order: stored order.
     return order if sorted(order) == list(range(count)) else list(range(count))
 
 
-def question_for_trainee(*, version: QuestionVersion, option_order: list[int]) -> dict:
-    """The question as the trainee sees it while sitting the exam: no answers, no fractions, no feedback."""
+def question_for_trainee(
+    *, version: QuestionVersion, option_order: list[int], option_values: dict | None = None
+) -> dict:
+    """The question as the trainee sees it while sitting the exam: no answers, no fractions, no feedback.
+
+    Options and prompts carry the item's opaque ``option_values``; without them (attempts started
+    before values were opaque), their stored indexes and, for matching answers, their texts.
+    """
+    option_values = option_values or {}
     shown = {
         "type": version.qtype,
         "text": version.text,
@@ -55,22 +150,22 @@ def question_for_trainee(*, version: QuestionVersion, option_order: list[int]) -
         "options": [],
         "prompts": [],
     }
+    options, prompts = option_values.get("options"), option_values.get("prompts")
     if version.qtype in CHOICE_TYPES:
         choices = _choices(version)
         shown["options"] = [
-            {"value": index, "text": str(choices[index].get("text", ""))}
+            {"value": options[index] if options else index, "text": str(choices[index].get("text", ""))}
             for index in _ordered(option_order, len(choices))
         ]
     elif version.qtype == QuestionType.MATCHING:
         answers = _matching_answers(version)
         shown["prompts"] = [
-            {"value": index, "text": str(pair.get("prompt") or "")}
+            {"value": prompts[index] if prompts else index, "text": str(pair.get("prompt") or "")}
             for index, pair in enumerate(_pairs(version))
             if pair.get("prompt")
         ]
-        # The grading function takes the chosen answer's text; texts are on screen anyway.
         shown["options"] = [
-            {"value": answers[index], "text": answers[index]}
+            {"value": options[index] if options else answers[index], "text": answers[index]}
             for index in _ordered(option_order, len(answers))
         ]
     elif version.qtype == QuestionType.ESSAY:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from cms.models import CoursePage
 from courses import selectors as learning
 from courses.models import Enrolment, EnrolmentStatus
+from courses.questions.models import Question, QuestionBank
 
 from . import statistics
 from .models import (
@@ -20,12 +21,19 @@ from .models import (
     CourseGrader,
     Eligibility,
     ExamPaper,
+    PaperSection,
+    PinnedVersion,
     ReviewMode,
+    SectionKind,
 )
 
 
 def is_exam_staff(*, user) -> bool:
-    """Instructors, registrars and superusers may see exam papers, results and logs."""
+    """Instructors, registrars and superusers may open the staff exam pages at all.
+
+    Which papers they see there is ``report_selectors.can_see_exam_report``'s to say: registrars
+    every paper, an instructor those of the courses they grade.
+    """
     return learning.is_learning_staff(user=user)
 
 
@@ -37,6 +45,52 @@ def can_grade(*, user, course: CoursePage | int) -> bool:
         return False
     course_id = course if isinstance(course, int) else course.pk
     return CourseGrader.objects.filter(course_id=course_id, user=user).exists()
+
+
+def with_sub_banks(banks) -> set[int]:
+    """The banks' ids and those of all their sub-banks (imported categories become sub-banks)."""
+    found = {bank.pk for bank in banks}
+    frontier = set(found)
+    while frontier:
+        frontier = set(QuestionBank.objects.filter(parent__in=frontier).values_list("pk", flat=True)) - found
+        found |= frontier
+    return found
+
+
+def section_pool(*, section: PaperSection) -> dict[int, int]:
+    """What the section would be approved with now: {question id: current version id}.
+
+    A fixed section's listed questions, or every question a random section may draw (its banks and
+    their sub-banks, its type and tags); archived questions and questions without a version left out.
+    """
+    if section.kind == SectionKind.FIXED:
+        pool = section.questions.all()
+    else:
+        pool = Question.objects.filter(bank__in=with_sub_banks(section.banks.all()))
+        if section.question_type:
+            pool = pool.filter(qtype=section.question_type)
+        if section.tag_list:
+            pool = pool.filter(tags__name__in=section.tag_list).distinct()
+    pool = pool.filter(archived=False, current_version__isnull=False)
+    return dict(pool.values_list("pk", "current_version_id"))
+
+
+def paper_changes_since_approval(*, paper: ExamPaper) -> int:
+    """How many questions trainees would get differently if the paper were approved again now.
+
+    Counts questions edited since (a newer version), archived, or come into or gone out of a random
+    section's pool. Trainees keep the approved versions until the paper is approved again.
+    """
+    changed: set[int] = set()
+    pins: dict[int, dict[int, int]] = {}
+    for section_id, question_id, version_id in PinnedVersion.objects.filter(section__paper=paper).values_list(
+        "section_id", "question_id", "version_id"
+    ):
+        pins.setdefault(section_id, {})[question_id] = version_id
+    for section in paper.sections.all():
+        pinned, current = pins.get(section.pk, {}), section_pool(section=section)
+        changed |= {q for q in pinned.keys() | current.keys() if pinned.get(q) != current.get(q)}
+    return len(changed)
 
 
 def _has_completed(*, user, paper: ExamPaper) -> bool:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from courses.notifications.kinds import NotificationKind
 from courses.notifications.services import notify
-from courses.questions.models import Question, QuestionBank, QuestionVersion
+from courses.questions.models import QuestionVersion
 
 from . import presentation, selectors
 from .models import (
@@ -31,6 +31,7 @@ from .models import (
     AttemptStatus,
     ExamPaper,
     PaperSection,
+    PinnedVersion,
     ScoreChange,
     SectionKind,
     SubmittedBy,
@@ -63,40 +64,37 @@ def _deadline(*, paper: ExamPaper, started_at: datetime, extra_minutes: int) -> 
     return min(candidates) if candidates else None
 
 
-def _with_sub_banks(banks) -> set[int]:
-    """The banks' ids and those of all their sub-banks (imported categories become sub-banks)."""
-    found = {bank.pk for bank in banks}
-    frontier = set(found)
-    while frontier:
-        frontier = set(QuestionBank.objects.filter(parent__in=frontier).values_list("pk", flat=True)) - found
-        found |= frontier
-    return found
-
-
 def _draw(section: PaperSection, rng: random.Random) -> list[QuestionVersion]:
+    """The section's questions for one attempt, from the versions (and the pool) it was approved with."""
+    pinned = sorted(section.pins.values_list("question_id", "version_id"))  # by question, as listed
     if section.kind == SectionKind.FIXED:
-        questions = list(section.questions.filter(archived=False, current_version__isnull=False))
-        return [q.current_version for q in sorted(questions, key=lambda q: q.pk)]
-    pool = Question.objects.filter(
-        archived=False, current_version__isnull=False, bank__in=_with_sub_banks(section.banks.all())
-    )
-    if section.question_type:
-        pool = pool.filter(qtype=section.question_type)
-    if section.tag_list:
-        pool = pool.filter(tags__name__in=section.tag_list).distinct()
-    ids = list(pool.values_list("pk", flat=True))
-    if len(ids) < section.draw_count:
-        raise ExamError(
-            _("Section “%(section)s” asks for %(wanted)d questions but its banks hold %(found)d.")
-            % {"section": section, "wanted": section.draw_count, "found": len(ids)},
-            code="paper_incomplete",
-        )
-    chosen = rng.sample(ids, section.draw_count)
-    versions = {
-        q.pk: q.current_version
-        for q in Question.objects.filter(pk__in=chosen).select_related("current_version")
-    }
+        chosen = [version_id for _question_id, version_id in pinned]
+    else:
+        if len(pinned) < section.draw_count:
+            raise ExamError(
+                _("Section “%(section)s” asks for %(wanted)d questions but its banks hold %(found)d.")
+                % {"section": section, "wanted": section.draw_count, "found": len(pinned)},
+                code="paper_incomplete",
+            )
+        chosen = rng.sample([version_id for _question_id, version_id in pinned], section.draw_count)
+    versions = QuestionVersion.objects.in_bulk(chosen)
     return [versions[pk] for pk in chosen]
+
+
+def _option_values(version: QuestionVersion) -> dict[str, list[str]]:
+    """Fresh opaque values for an item's options and prompts: random, distinct within the item.
+
+    From the OS, not the attempt's shuffling generator: values the page shows must say nothing
+    about that generator's state, and so nothing about the shuffles.
+    """
+    slots = presentation.value_slots(version)
+    values: list[str] = []
+    while len(values) < sum(slots.values()):
+        value = secrets.token_urlsafe(6)
+        if value not in values:
+            values.append(value)
+    taken = iter(values)
+    return {kind: [next(taken) for _ in range(count)] for kind, count in slots.items()}
 
 
 def _build_items(paper: ExamPaper) -> list[AttemptItem]:
@@ -119,6 +117,7 @@ def _build_items(paper: ExamPaper) -> list[AttemptItem]:
                     section_title=section.title,
                     version=version,
                     option_order=order,
+                    option_values=_option_values(version),
                     points=section.points_per_question,
                     needs_manual_grading=version.needs_manual_grading,
                 )
@@ -131,7 +130,8 @@ def _build_items(paper: ExamPaper) -> list[AttemptItem]:
 def attempt_start(*, paper: ExamPaper, user, ip: str | None = None) -> Attempt:
     """Start an attempt, or return the one already in progress (a double click starts one attempt).
 
-    Atomic. Fixes the questions, their versions and option order for this attempt; sets the
+    Atomic. Fixes the questions, their versions (those the paper was approved with: see
+    ``paper_pin_versions``), option order and opaque option values for this attempt; sets the
     server-side deadline and queues the automatic submission for it on commit. Raises
     ExamError (nothing changed) if the paper is unapproved, outside its window, the user is not
     eligible, or their attempts are used up.
@@ -224,6 +224,34 @@ def parse_answers(payload: object) -> list[AnswerSave]:
     return saves
 
 
+def _as_stored(attempt: Attempt, saves: list[AnswerSave]) -> list[AnswerSave]:
+    """The saves with each response mapped from the page's opaque values to stored indexes.
+
+    Raises ExamError (nothing saved) if a response names a value its item does not have. Reads
+    without a lock: an item's version and values never change. Unknown positions pass through
+    (the save refuses them).
+    """
+    items = {
+        item.position: item
+        for item in attempt.items.filter(position__in=[save.position for save in saves])
+        .select_related("version")
+        .only("position", "option_values", "version__qtype", "version__data")
+    }
+    mapped = []
+    for save in saves:
+        item = items.get(save.position)
+        if item is not None:
+            try:
+                response = presentation.response_from_page(
+                    version=item.version, option_values=item.option_values, response=save.response
+                )
+            except presentation.UnknownValue as error:
+                raise ExamError(_("The answers could not be read. Please try again.")) from error
+            save = AnswerSave(position=save.position, response=response, seq=save.seq)
+        mapped.append(save)
+    return mapped
+
+
 def _locked_attempt(attempt_id: int, *, with_paper: bool = True) -> Attempt:
     attempts = Attempt.objects.select_for_update(no_key=True)
     return (attempts.select_related("paper") if with_paper else attempts).get(pk=attempt_id)
@@ -244,6 +272,9 @@ def attempt_save_answers(
 ) -> dict[int, int]:
     """Store the trainee's latest answers. Returns {position: stored seq} for the saved positions.
 
+    Responses are as the exam page sends them: options and prompts by the item's opaque values,
+    which are mapped back to stored indexes here (a value the item does not have refuses the save).
+
     Atomic and idempotent: a save with a sequence number not newer than the stored one changes
     nothing (late or repeated requests never overwrite newer answers). Only the attempt's owner
     may call it (views look the attempt up by owner). Raises ExamError if the attempt is no
@@ -256,6 +287,7 @@ def attempt_save_answers(
                 code="closed",
             )
         raise ExamError(_("This exam has been submitted; answers can no longer change."), code="closed")
+    saves = _as_stored(attempt, saves)
     now = timezone.now()
     stored: dict[int, int] = {}
     with transaction.atomic():
@@ -551,6 +583,25 @@ def course_grader_add(*, course, user, actor) -> None:
     if not is_registrar(user=actor):
         raise ExamError(_("Only registrars may assign graders."), code="forbidden")
     CourseGrader.objects.get_or_create(course=course, user=user)
+
+
+@transaction.atomic
+def paper_pin_versions(*, paper: ExamPaper) -> int:
+    """Record the question versions (and random pools) the published ``paper`` was approved with.
+
+    Called when a paper is published (a registrar's approval publishes it): from then on attempts
+    draw only these versions, so an edit to a question, or a question added to a bank, reaches
+    trainees only once the paper is approved again. Atomic and idempotent: the paper's earlier pins
+    are replaced. Returns how many versions are pinned.
+    """
+    PinnedVersion.objects.filter(section__paper=paper).delete()
+    pins = [
+        PinnedVersion(section=section, question_id=question_id, version_id=version_id)
+        for section in PaperSection.objects.filter(paper_id=paper.pk)
+        for question_id, version_id in selectors.section_pool(section=section).items()
+    ]
+    PinnedVersion.objects.bulk_create(pins)
+    return len(pins)
 
 
 # Instructors write papers and submit them for review; only Registrars hold publish_exampaper.

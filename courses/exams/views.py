@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from courses.accounts.consent import consent_deferred
 
-from . import exports, presentation, selectors, services
+from . import exports, presentation, report_selectors, selectors, services
 from .forms import ExtraTimeForm, GradeForm, OverrideForm
 from .models import Attempt, AttemptItem, AttemptStatus, ExamPaper, ReviewMode
 
@@ -90,8 +90,8 @@ def my_exams(request):
 @require_GET
 def paper_detail(request, paper_id: int):
     paper = get_object_or_404(ExamPaper.objects.select_related("course"), pk=paper_id)
-    if not paper.live and not selectors.is_exam_staff(user=request.user):
-        raise Http404  # a paper in the making is nobody's business but staff's
+    if not paper.live and not report_selectors.can_see_exam_report(user=request.user, course=paper.course):
+        raise Http404  # a paper in the making is nobody's business but its course's staff's
     attempts = selectors.attempt_list_for_user(user=request.user, paper=paper)
     open_attempt = selectors.open_attempt(user=request.user, paper=paper)
     refusal = None if open_attempt else selectors.start_refusal(user=request.user, paper=paper)
@@ -131,9 +131,13 @@ def attempt_page(request, attempt: Attempt, closed: bool):
             "position": item.position,
             "section": item.section_title,
             "points": item.points,
-            "response": item.response,
+            "response": presentation.response_for_page(
+                version=item.version, option_values=item.option_values, response=item.response
+            ),
             "seq": item.client_seq,
-            **presentation.question_for_trainee(version=item.version, option_order=item.option_order),
+            **presentation.question_for_trainee(
+                version=item.version, option_order=item.option_order, option_values=item.option_values
+            ),
         }
         for item in items
     ]
@@ -155,9 +159,15 @@ def attempt_answers(request, attempt: Attempt, closed: bool):
     """GET: the saved answers and the deadline. POST: save answers (JSON). Never any correct answer."""
     if request.method == "GET":
         answers = [
-            {"position": p, "response": r, "seq": s}
-            for p, r, s in attempt.items.order_by("position").values_list(
-                "position", "response", "client_seq"
+            {
+                "position": item.position,
+                "response": presentation.response_for_page(
+                    version=item.version, option_values=item.option_values, response=item.response
+                ),
+                "seq": item.client_seq,
+            }
+            for item in attempt.items.select_related("version").only(
+                "position", "response", "client_seq", "option_values", "version__qtype", "version__data"
             )
         ]
         return JsonResponse({"answers": answers, **_state(attempt)})
@@ -236,11 +246,23 @@ def _staff(request):
         raise PermissionDenied
 
 
+def _staff_paper(request, paper_id: int) -> ExamPaper:
+    """The paper if ``request.user`` may see its results: the exam report's rule, for every staff page."""
+    _staff(request)
+    paper = get_object_or_404(ExamPaper.objects.select_related("course"), pk=paper_id)
+    _check_course(request, paper.course)
+    return paper
+
+
+def _check_course(request, course) -> None:
+    if not report_selectors.can_see_exam_report(user=request.user, course=course):
+        raise PermissionDenied
+
+
 @login_required
 @require_GET
 def staff_paper(request, paper_id: int):
-    _staff(request)
-    paper = get_object_or_404(ExamPaper.objects.select_related("course"), pk=paper_id)
+    paper = _staff_paper(request, paper_id)
     return render(
         request,
         "exams/staff/paper.html",
@@ -249,6 +271,9 @@ def staff_paper(request, paper_id: int):
             "attempts": selectors.paper_results(paper=paper),
             "statistics": selectors.item_statistics(paper=paper),
             "review": selectors.paper_review_state(paper=paper),
+            "changed_since_approval": selectors.paper_changes_since_approval(paper=paper)
+            if paper.live
+            else 0,
             "extra_time_form": ExtraTimeForm(),
         },
     )
@@ -257,8 +282,7 @@ def staff_paper(request, paper_id: int):
 @login_required
 @require_POST
 def staff_extra_time(request, paper_id: int):
-    _staff(request)
-    paper = get_object_or_404(ExamPaper, pk=paper_id)
+    paper = _staff_paper(request, paper_id)
     form = ExtraTimeForm(request.POST)
     if form.is_valid():
         try:
@@ -281,8 +305,7 @@ def staff_extra_time(request, paper_id: int):
 @login_required
 @require_GET
 def staff_paper_export(request, paper_id: int):
-    _staff(request)
-    paper = get_object_or_404(ExamPaper, pk=paper_id)
+    paper = _staff_paper(request, paper_id)
     content = exports.results_workbook(
         paper=paper,
         attempts=selectors.paper_results(paper=paper),
@@ -299,7 +322,8 @@ def staff_paper_export(request, paper_id: int):
 @require_GET
 def staff_attempt(request, attempt_id: int):
     _staff(request)
-    attempt = get_object_or_404(Attempt.objects.select_related("paper", "user"), pk=attempt_id)
+    attempt = get_object_or_404(Attempt.objects.select_related("paper__course", "user"), pk=attempt_id)
+    _check_course(request, attempt.paper.course)
     items = [
         {
             "item": item,
@@ -326,7 +350,8 @@ def staff_attempt(request, attempt_id: int):
 @require_POST
 def staff_item_override(request, item_id: int):
     _staff(request)
-    item = get_object_or_404(AttemptItem, pk=item_id)
+    item = get_object_or_404(AttemptItem.objects.select_related("attempt__paper__course"), pk=item_id)
+    _check_course(request, item.attempt.paper.course)
     form = OverrideForm(request.POST)
     if form.is_valid():
         try:
@@ -357,7 +382,10 @@ def staff_grading_queue(request):
 @require_http_methods(["GET", "POST"])
 def staff_grade_item(request, item_id: int):
     _staff(request)
-    item = get_object_or_404(AttemptItem.objects.select_related("attempt__paper", "version"), pk=item_id)
+    item = get_object_or_404(
+        AttemptItem.objects.select_related("attempt__paper__course", "version"), pk=item_id
+    )
+    _check_course(request, item.attempt.paper.course)
     if not selectors.can_grade(user=request.user, course=item.attempt.paper.course_id):
         raise PermissionDenied
     form = GradeForm(request.POST or None)

@@ -3,6 +3,8 @@
 Loaded by ``manage.py load_demo_questions``; every question type appears at least once.
 """
 
+import random
+
 from django.db import transaction
 
 from .models import Difficulty, QuestionBank, QuestionType
@@ -22,12 +24,22 @@ SC, MC, TF, SA, NU, MA, ES, CA = (
 )
 
 
+# Shuffles the demo's choice options, in the order QUESTIONS lists them: the same order on every load.
+_SHUFFLE = random.Random(2025)
+
+
 def _options(correct: list[str], wrong: list[str], *, multiple: bool = False) -> dict:
+    """Choice options in a shuffled order, the same on every load.
+
+    Written right answers first for reading; stored like that, "always pick the first" would pass
+    any paper that does not shuffle its options.
+    """
     share = "1" if not multiple else str(round(1 / len(correct), 7))
-    return {
-        "options": [{"text": text, "fraction": share} for text in correct]
-        + [{"text": text, "fraction": "-0.5" if multiple else "0"} for text in wrong]
-    }
+    options = [{"text": text, "fraction": share} for text in correct] + [
+        {"text": text, "fraction": "-0.5" if multiple else "0"} for text in wrong
+    ]
+    _SHUFFLE.shuffle(options)
+    return {"options": options}
 
 
 # (sub-bank, module, difficulty, type, name, text, data, points, general feedback, tags)

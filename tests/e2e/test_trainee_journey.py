@@ -59,7 +59,8 @@ def _sit_the_exam(page, site, paper) -> None:
     page.get_by_role("link", name=paper.title).click()
     page.get_by_role("button", name="开始考试").click()
     page.wait_for_url("**/exams/attempts/*/")
-    page.locator("fieldset[data-type=single_choice] input[value='0']").check()
+    # Options are sent by per-attempt opaque values: the trainee picks the right one by its text.
+    page.locator("fieldset[data-type=single_choice]").get_by_label("《促进科技成果转化法》").check()
     page.locator("fieldset[data-type=true_false] input[value='true']").check()
     page.on("dialog", lambda dialog: dialog.accept())  # "Submit your answers now?"
     page.get_by_role("button", name="交卷").click()

@@ -37,8 +37,7 @@ def _save(client, attempt, answers, **extra):
 def _right_answers(attempt, seq=1):
     items = attempt.items.select_related("version")
     return [
-        {"position": item.position, "response": factories.RIGHT_RESPONSES[item.version.qtype], "seq": seq}
-        for item in items
+        {"position": item.position, "response": factories.right_response(item), "seq": seq} for item in items
     ]
 
 
@@ -77,7 +76,9 @@ def test_answers_are_saved_and_resumed_after_reload(client, setup):
     page = client.get(reverse("exams:attempt", args=[attempt.pk])).content.decode()
     assert re.search(r'type="radio" name="q\d+" value="true" checked', page)
     assert 'value="技术合同"' in page and 'value="3.2"' in page
-    assert re.search(r'<option value="license" selected>', page)
+    matching = attempt.items.get(version__qtype=QuestionType.MATCHING)
+    for prompt, answer in factories.right_response(matching).items():
+        assert re.search(rf'data-prompt="{prompt}">.*?<option value="{answer}" selected>', page, re.DOTALL)
     answers = client.get(reverse("exams:attempt_answers", args=[attempt.pk])).json()["answers"]
     by_position = {a["position"]: a["response"] for a in answers}
     expected = {a["position"]: a["response"] for a in _right_answers(attempt)}
@@ -120,7 +121,7 @@ def test_bad_saves_are_refused_with_a_message_and_change_nothing(client, setup, 
     ]
     assert _save(client, attempt, mixed).status_code == 400
     item = attempt.items.get(position=good[0]["position"])
-    assert item.response == good[0]["response"] and item.client_seq == 1
+    assert factories.as_shown(item, item.response) == good[0]["response"] and item.client_seq == 1
 
 
 def test_another_trainee_cannot_read_or_touch_my_attempt(client, setup):

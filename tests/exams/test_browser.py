@@ -40,7 +40,11 @@ def test_answers_are_saved_as_typed_and_survive_reload_offline_and_a_closed_tab(
     page.wait_for_function("document.getElementById('exam-countdown').textContent.startsWith('59:')")
 
     page.fill(f"[name=q{text.position}]", "技术合同")
-    page.check(f"[name=q{choice.position}][value='0']")
+    # The first stored option, picked by its text: the page names options by opaque values.
+    first_option = page.locator(f"fieldset[data-position='{choice.position}']").get_by_label(
+        choice.version.data["options"][0]["text"]
+    )
+    first_option.check()
     page.wait_for_function(
         "document.getElementById('exam-save-status').textContent === "
         "document.getElementById('exam-save-status').dataset.saved"
@@ -52,7 +56,7 @@ def test_answers_are_saved_as_typed_and_survive_reload_offline_and_a_closed_tab(
     # Reload: everything is back on the page.
     page.reload()
     assert page.input_value(f"[name=q{text.position}]") == "技术合同"
-    assert page.is_checked(f"[name=q{choice.position}][value='0']")
+    assert first_option.is_checked()
 
     # Offline: the answer waits in the browser and is sent when the connection returns.
     context.set_offline(True)

@@ -73,9 +73,7 @@ def _deadline_task_ran(runs, attempt) -> bool:
 
 def _answer_everything(attempt):
     saves = [
-        services.AnswerSave(
-            position=item.position, response=factories.RIGHT_RESPONSES[item.version.qtype], seq=1
-        )
+        services.AnswerSave(position=item.position, response=factories.right_response(item), seq=1)
         for item in attempt.items.select_related("version")
     ]
     services.attempt_save_answers(attempt=attempt, saves=saves)

@@ -50,6 +50,7 @@ def test_a_random_section_draws_from_sub_banks_and_tags():
     section.kind, section.draw_count, section.tags = SectionKind.RANDOM, 3, "专利"
     section.banks.set([parent])
     section.save()
+    factories.republish(paper)  # what trainees draw changes only through the paper's approval
     attempt = services.attempt_start(paper=paper, user=factories.trainee_for(course))
     assert {item.version.question_id for item in attempt.items.select_related("version")} == {
         q.pk for q in tagged
@@ -57,6 +58,7 @@ def test_a_random_section_draws_from_sub_banks_and_tags():
 
     section.draw_count = 4
     section.save()
+    factories.republish(paper)
     with pytest.raises(services.ExamError, match="4"):
         services.attempt_start(paper=paper, user=factories.trainee_for(course))
     assert PaperSection.objects.count() == 1

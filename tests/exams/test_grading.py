@@ -22,7 +22,11 @@ def graded():
     attempt = services.attempt_start(paper=setup.paper, user=setup.trainee)
     saves = []
     for item in attempt.items.select_related("version"):
-        response = 0 if item.version.qtype == QuestionType.SINGLE_CHOICE else "我的分析：许可与转让的区别……"
+        response = (
+            factories.right_response(item)
+            if item.version.qtype == QuestionType.SINGLE_CHOICE
+            else "我的分析：许可与转让的区别……"
+        )
         saves.append(services.AnswerSave(position=item.position, response=response, seq=1))
     services.attempt_save_answers(attempt=attempt, saves=saves)
     attempt = services.attempt_submit(attempt_id=attempt.pk)

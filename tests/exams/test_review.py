@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from courses.exams import services
-from courses.exams.models import ExamPaper
+from courses.exams.models import CourseGrader, ExamPaper
 from tests.factories import courses as course_factories
 from tests.factories import exams as factories
 
@@ -140,6 +140,7 @@ def test_an_edit_after_approval_reaches_trainees_only_once_approved_again(client
     during = services.attempt_start(paper=paper, user=second)
     assert during.items.count() == len(setup.questions)
     assert (during.deadline - during.started_at).total_seconds() == 60 * 60
+    CourseGrader.objects.create(course=setup.course, user=staff["instructor"])  # staff pages: its graders
     page = client.get(reverse("exams:staff_paper", args=[paper.pk])).content.decode()
     assert "Waiting for review" in page or "等待审核" in page
 

@@ -23,7 +23,8 @@ MIXED_TYPES = [
     QuestionType.MATCHING,
 ]
 
-# Right answers to the sample questions of tests.factories.questions, as the browser sends them.
+# Right answers to the sample questions of tests.factories.questions, as stored and graded (stored
+# indexes); the exam page sends them by the item's opaque values: see ``right_response``.
 RIGHT_RESPONSES = {
     QuestionType.SINGLE_CHOICE: 0,
     QuestionType.MULTIPLE_CHOICE: [0, 1],
@@ -35,6 +36,25 @@ RIGHT_RESPONSES = {
 
 
 ensure_page_tree = cms_factories.ensure_page_tree
+
+
+def as_shown(item, response):
+    """A stored-form response as the exam page sends it for ``item`` (options by opaque values)."""
+    from courses.exams.presentation import response_for_page
+
+    return response_for_page(version=item.version, option_values=item.option_values, response=response)
+
+
+def right_response(item):
+    """The right answer to ``item`` (a sample question) as the exam page sends it."""
+    return as_shown(item, RIGHT_RESPONSES[item.version.qtype])
+
+
+def republish(paper: ExamPaper) -> ExamPaper:
+    """Publish the paper as it now stands, as a registrar's approval would (pins its questions' versions)."""
+    paper.save_revision().publish()
+    paper.refresh_from_db()
+    return paper
 
 
 def course() -> CoursePage:

@@ -160,6 +160,7 @@ def test_exam_review_and_staff_pages_show_html_and_escape_plain_text(client, set
     setup.paper.review_mode = "answers"
     setup.paper.review_after_close = False
     setup.paper.save()
+    exam_factories.republish(setup.paper)  # trainees draw the questions a paper was approved with
     attempt = exams.attempt_start(paper=setup.paper, user=setup.trainee)
     registrar = course_factories.registrar()
 

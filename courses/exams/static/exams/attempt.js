@@ -38,13 +38,14 @@
   function readResponse(fieldset) {
     var type = fieldset.dataset.type;
     var position = fieldset.dataset.position;
+    // Options and prompts are sent by the opaque values the page shows; the server maps them back.
     if (type === "single_choice") {
       var picked = fieldset.querySelector("input:checked");
-      return picked ? parseInt(picked.value, 10) : null;
+      return picked ? picked.value : null;
     }
     if (type === "multiple_choice") {
       return Array.prototype.map.call(fieldset.querySelectorAll("input:checked"), function (el) {
-        return parseInt(el.value, 10);
+        return el.value;
       });
     }
     if (type === "true_false") {

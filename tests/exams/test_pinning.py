@@ -1,0 +1,115 @@
+"""A paper's questions are the versions (and the random pools) it was approved with: an edit to a
+question, or a question added to a bank, reaches trainees only through the paper's review."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+
+from courses.exams import selectors, services
+from courses.exams.models import CourseGrader, PinnedVersion, SectionKind
+from courses.questions import services as question_services
+from courses.questions.models import QuestionType
+from tests.factories import courses as course_factories
+from tests.factories import exams as factories
+from tests.factories import questions as question_factories
+
+from .test_review import _approve, _edit_url, _form
+
+pytestmark = pytest.mark.django_db
+
+# The sample single-choice question with its key moved from the first option to the second.
+NEW_KEY = {
+    "options": [
+        {"text": "《促进科技成果转化法》", "fraction": "0"},
+        {"text": "《专利法》", "fraction": "1"},
+        {"text": "《民法典》", "fraction": "0"},
+    ]
+}
+
+
+def _change_key(question):
+    return question_services.question_revise(
+        question=question, name="改过答案的题", text=question.current_version.text, data=NEW_KEY
+    )
+
+
+def _versions(attempt) -> set[int]:
+    return set(attempt.items.values_list("version_id", flat=True))
+
+
+@pytest.fixture
+def staff():
+    services.exam_permissions_setup()
+    users = {"instructor": course_factories.instructor(), "registrar": course_factories.registrar()}
+    for user in users.values():
+        user.groups.get().permissions.add(Permission.objects.get(codename="access_admin"))
+    return users
+
+
+def test_an_instructors_edit_of_a_question_reaches_trainees_only_after_the_paper_is_approved_again(
+    client, staff
+):
+    setup = factories.exam_setup(types=[QuestionType.SINGLE_CHOICE])
+    question = setup.questions[0]
+    approved = question.current_version
+    new = _change_key(question)
+
+    # The next trainee still gets the approved version, and its key.
+    during = services.attempt_start(paper=setup.paper, user=setup.trainee)
+    assert _versions(during) == {approved.pk}
+
+    # The staff page says so to the course's grader; then they submit the paper for review.
+    CourseGrader.objects.create(course=setup.course, user=staff["instructor"])
+    client.force_login(staff["instructor"])
+    page = client.get(reverse("exams:staff_paper", args=[setup.paper.pk])).content.decode()
+    assert "1 道试题在审核通过后有改动" in page
+    section = setup.paper.sections.get()
+    form = _form(
+        course=setup.course,
+        questions=setup.questions,
+        title=setup.paper.title,
+        section_id=section.pk,
+        action="submit",
+    )
+    assert client.post(_edit_url(setup.paper), form).status_code == 302
+    assert (
+        services.attempt_start(paper=setup.paper, user=factories.trainee_for(setup.course))
+        .items.get()
+        .version_id
+        == approved.pk
+    )  # still waiting for review
+
+    _approve(client, staff["registrar"], setup.paper)
+    after = services.attempt_start(paper=setup.paper, user=factories.trainee_for(setup.course))
+    assert _versions(after) == {new.pk}
+    assert selectors.paper_changes_since_approval(paper=setup.paper) == 0
+    page = client.get(reverse("exams:staff_paper", args=[setup.paper.pk])).content.decode()
+    assert "审核通过后有改动" not in page
+
+
+def test_a_random_section_draws_from_the_pool_it_was_approved_with():
+    course = factories.course()
+    bank = question_factories.question_bank()
+    pooled = question_factories.question(bank, qtype=QuestionType.SINGLE_CHOICE)
+    paper = factories.paper(course=course, questions=[])
+    section = paper.sections.get()
+    section.kind, section.draw_count = SectionKind.RANDOM, 1
+    section.banks.set([bank])
+    section.save()
+    factories.republish(paper)
+    assert list(PinnedVersion.objects.values_list("version_id", flat=True)) == [pooled.current_version_id]
+
+    # Since approval: the pooled question's key changed and new questions came into the bank.
+    approved = pooled.current_version_id
+    _change_key(pooled)
+    for _ in range(4):
+        question_factories.question(bank, qtype=QuestionType.SINGLE_CHOICE)
+    assert selectors.paper_changes_since_approval(paper=paper) == 5
+    for _ in range(3):
+        attempt = services.attempt_start(paper=paper, user=factories.trainee_for(course))
+        assert _versions(attempt) == {approved}
+
+    factories.republish(paper)
+    assert PinnedVersion.objects.count() == 5
+    assert selectors.paper_changes_since_approval(paper=paper) == 0
+    assert approved not in PinnedVersion.objects.values_list("version_id", flat=True)
