@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from courses.imports import EXTENSION_MESSAGE, extension_allowed
 from courses.models import EnrolmentStatus
 
 
@@ -26,6 +27,12 @@ class EnrolmentImportForm(forms.Form):
             "real name, organisation, phone."
         ),
     )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not extension_allowed(upload.name):
+            raise forms.ValidationError(EXTENSION_MESSAGE)
+        return upload
 
 
 class RejectForm(forms.Form):

@@ -9,20 +9,23 @@ import csv
 import io
 import re
 from dataclasses import asdict, dataclass, field
+from datetime import timedelta
+from pathlib import PurePath
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import validate_email
 from django.db import transaction
-from django.utils.text import get_valid_filename
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from courses import selectors, services
 from courses.models import Cohort, Enrolment, EnrolmentStatus, ImportBatch, ImportOutcome
-from courses.models.enrolments import ACTIVE
+from courses.models.enrolments import ACTIVE, ENROLMENT_IMPORT_EXTENSIONS
 
 MAX_ROWS = 5000
 MAX_BYTES = 5 * 1024 * 1024
@@ -41,6 +44,14 @@ PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,19}$")
 
 class ImportFileError(ValidationError):
     """The file as a whole cannot be read (wrong type, no header, too big)."""
+
+
+EXTENSION_MESSAGE = gettext_lazy("Upload an Excel (.xlsx) or CSV (.csv) file.")
+
+
+def extension_allowed(filename: str) -> bool:
+    """Only the formats ``read_table`` reads are accepted (and stored)."""
+    return PurePath(filename).suffix.lower() in ENROLMENT_IMPORT_EXTENSIONS
 
 
 @dataclass
@@ -91,7 +102,7 @@ def read_table(*, content: bytes, filename: str) -> list[list[str]]:
             raise ImportFileError(_("The CSV file must be encoded in UTF-8 or GB18030."))
         rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
     else:
-        raise ImportFileError(_("Upload an Excel (.xlsx) or CSV (.csv) file."))
+        raise ImportFileError(str(EXTENSION_MESSAGE))
     return [row for row in rows if any(row)]
 
 
@@ -232,6 +243,22 @@ def _save_profile(user, report: RowReport) -> None:
     )
 
 
+def enrolment_import_files_purge(*, now=None) -> int:
+    """Delete the roster files uploaded over ``TTA_IMPORTS_KEEP_DAYS`` days ago.
+
+    Rosters hold names and phone numbers, so they are not kept for ever. The ImportBatch stays,
+    with its row-by-row report (its page and downloads still work). Idempotent; run by beat;
+    returns how many files were deleted.
+    """
+    cutoff = (now or timezone.now()) - timedelta(days=settings.TTA_IMPORTS_KEEP_DAYS)
+    purged = 0
+    for batch in ImportBatch.objects.filter(created_at__lt=cutoff).exclude(file="").only("pk", "file"):
+        batch.file.delete(save=False)
+        ImportBatch.objects.filter(pk=batch.pk).update(file="")
+        purged += 1
+    return purged
+
+
 def enrolment_import(*, cohort: Cohort, upload: UploadedFile, actor) -> ImportBatch:
     """Enrol every trainee listed in ``upload`` in ``cohort``, or none of them.
 
@@ -240,10 +267,14 @@ def enrolment_import(*, cohort: Cohort, upload: UploadedFile, actor) -> ImportBa
     unusable password (a set-your-password email is queued on commit), and each trainee is
     enrolled as by a registrar (window and approval skipped, capacity kept: rows beyond it are
     wait-listed). When any row is bad, nothing but the ImportBatch is written. A file that
-    cannot be read at all raises ImportFileError (and is kept too).
+    cannot be read at all raises ImportFileError (and is kept too); one that is not .xlsx or .csv
+    is refused before anything is kept. Files are kept in private storage under a random name for
+    ``TTA_IMPORTS_KEEP_DAYS`` (``enrolment_import_files_purge``).
     """
     if not selectors.is_registrar(user=actor):
         raise PermissionDenied(_("Only registrars may import enrolments."))
+    if not extension_allowed(upload.name):
+        raise ImportFileError(EXTENSION_MESSAGE)
     if upload.size > MAX_BYTES:
         raise ImportFileError(_("The file is larger than 5 MB."))
     content = upload.read()
@@ -251,7 +282,7 @@ def enrolment_import(*, cohort: Cohort, upload: UploadedFile, actor) -> ImportBa
         cohort=cohort, uploaded_by=actor, original_name=upload.name[:255], outcome=ImportOutcome.REFUSED
     )
     upload.seek(0)
-    batch.file.save(get_valid_filename(upload.name) or "upload", upload, save=False)
+    batch.file.save(upload.name, upload, save=False)
     try:
         rows = _check(read_table(content=content, filename=upload.name), cohort)
     except ImportFileError as error:

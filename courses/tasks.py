@@ -35,3 +35,12 @@ def records_export_task(export_id: int) -> None:
 def records_exports_sweep_task() -> int:
     """Beat: queue again the exports whose build was lost, and delete workbooks past their keeping time."""
     return records_export_requeue_stale() + records_export_purge()
+
+
+@shared_task(acks_late=True)
+def import_files_purge_task() -> int:
+    """Beat: delete question and enrolment import files past TTA_IMPORTS_KEEP_DAYS (their reports stay)."""
+    from courses.imports import enrolment_import_files_purge
+    from courses.questions.services import import_files_purge
+
+    return enrolment_import_files_purge() + import_files_purge()

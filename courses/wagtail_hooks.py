@@ -1,10 +1,13 @@
 """Learning in the Wagtail admin and on content pages.
 
 - Lesson access: ``before_serve_page`` locks lesson content to enrolled trainees and staff, so the
-  cms app never needs to know about enrolments (imports stay certification → courses → cms).
+  cms app never needs to know about enrolments (imports stay certification → courses → cms);
+  ``before_serve_document`` locks the documents and uploaded videos those lessons use.
 - Cohorts (班期) are managed as a snippet by registrars; rosters live in the staff area.
 """
 
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +38,20 @@ def lock_lessons_to_enrolled_trainees(page, request, serve_args, serve_kwargs):
     return TemplateResponse(
         request, "courses/enrol/lesson_locked.html", {"page": lesson, "course": course}, status=403
     )
+
+
+@hooks.register("before_serve_document")
+def lock_lesson_documents_to_their_readers(document, request):
+    """Serve a document (a handout or an uploaded video) only to those who may read a page using it.
+
+    See ``selectors.can_read_document``. Signed-out visitors are sent to sign in; others get the
+    403 page. Documents live in private storage (config/storage.py), so this view is the only way in.
+    """
+    if selectors.can_read_document(user=request.user, document=document):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
 
 
 class _StaffMenuItem(MenuItem):

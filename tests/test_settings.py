@@ -17,12 +17,16 @@ PRODUCTION_ENV = {
     "AWS_STORAGE_BUCKET_NAME": "tta-media",
     "AWS_S3_ENDPOINT_URL": "https://s3.example.org",
     "TTA_FIELD_ENCRYPTION_KEY": "3q2-7wBvXn0mZlqk9eY4n8dJc1s6H2aPq5rT0uVwXyA=",
+    # An Ed25519 secretKeyMultibase (certification.credentials.secret_key_multibase), not derived from SECRET_KEY.
+    "TTA_CREDENTIAL_SIGNING_KEY": "z3u2RDpgFe6Voz19gxWsBkueKj6XiuC9w1bSBT4FTowsWk6A",
 }
 
 
 def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     clean = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "CELERY_", "CACHE_"))
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_", "CELERY_", "CACHE_", "TTA_SERVE_MEDIA"))
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -52,7 +56,7 @@ def test_production_values_reach_the_settings():
     code = (
         "from django.conf import settings as s;"
         "print(s.DATABASES['default']['ENGINE'], s.DATABASES['default']['HOST'], s.CELERY_BROKER_URL,"
-        " s.STORAGES['default']['BACKEND'], s.EMAIL_HOST, s.DEBUG, s.SECURE_SSL_REDIRECT, s.SERVE_MEDIA)"
+        " s.STORAGES['media']['BACKEND'], s.EMAIL_HOST, s.DEBUG, s.SECURE_SSL_REDIRECT, s.SERVE_MEDIA)"
     )
     result = _manage("shell", "-v", "0", "-c", code, env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
@@ -71,7 +75,7 @@ def test_production_values_reach_the_settings():
 def test_embedded_default_needs_no_server():
     code = (
         "from django.conf import settings as s;"
-        "print(s.DATABASES['default']['ENGINE'], s.CELERY_BROKER_URL, s.STORAGES['default']['BACKEND'])"
+        "print(s.DATABASES['default']['ENGINE'], s.CELERY_BROKER_URL, s.STORAGES['media']['BACKEND'])"
     )
     result = _manage("shell", "-v", "0", "-c", code, env={"DJANGO_DEBUG": "1"})
     assert result.returncode == 0, result.stderr
@@ -80,3 +84,13 @@ def test_embedded_default_needs_no_server():
         "filesystem://",
         "django.core.files.storage.FileSystemStorage",
     ]
+
+
+def test_check_deploy_flags_media_served_by_django_a_per_process_cache_and_a_derived_signing_key():
+    env = {**PRODUCTION_ENV, "TTA_SERVE_MEDIA": "1", "CACHE_URL": "locmemcache://"}
+    env.pop("TTA_CREDENTIAL_SIGNING_KEY")
+    env.pop("AWS_STORAGE_BUCKET_NAME")  # media on local disk (with S3, Django never serves media)
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "tta.W001" in output and "tta.W002" in output and "tta.W003" in output

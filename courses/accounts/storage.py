@@ -1,51 +1,22 @@
 """Private storage for exported trainee records: outside MEDIA_ROOT, never at a public URL.
 
 ``STORAGES["records"]`` names the backend (a local folder by default, a private S3 bucket when
-configured). The backend is looked up on every call rather than once at import, so a changed
-setting (per deployment, or per test) applies without a migration.
+configured); ``config.storage.PrivateStorage`` looks it up on every call, so a changed setting
+(per deployment, or per test) applies without a migration.
 """
 
-from django.core.files.storage import Storage, storages
 from django.utils.deconstruct import deconstructible
+
+from config.storage import PrivateStorage
 
 ALIAS = "records"
 
 
+# Its own name and path, as the migrations of its fields know it.
 @deconstructible(path="courses.accounts.storage.RecordsStorage")
-class RecordsStorage(Storage):
-    @property
-    def backend(self) -> Storage:
-        return storages[ALIAS]
-
-    def _open(self, name, mode="rb"):
-        return self.backend.open(name, mode)
-
-    def _save(self, name, content):
-        return self.backend.save(name, content)
-
-    def get_available_name(self, name, max_length=None):
-        return self.backend.get_available_name(name, max_length=max_length)
-
-    def generate_filename(self, filename):
-        return self.backend.generate_filename(filename)
-
-    def delete(self, name):
-        return self.backend.delete(name)
-
-    def exists(self, name):
-        return self.backend.exists(name)
-
-    def size(self, name):
-        return self.backend.size(name)
-
-    def listdir(self, path):
-        return self.backend.listdir(path)
-
-    def path(self, name):
-        return self.backend.path(name)
-
-    def url(self, name):
-        raise NotImplementedError("exported records are served by a permission-checked view only")
+class RecordsStorage(PrivateStorage):
+    def __init__(self):
+        super().__init__(alias=ALIAS)
 
 
 records_storage = RecordsStorage()

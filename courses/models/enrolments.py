@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from config.storage import imports_storage, random_name
+
 
 class EnrolmentStatus(models.TextChoices):
     INVITED = "invited", _("Invited")
@@ -71,8 +73,15 @@ class ImportOutcome(models.TextChoices):
     REFUSED = "refused", _("Refused: nothing imported")
 
 
+# The roster formats courses/imports.py reads.
+ENROLMENT_IMPORT_EXTENSIONS = frozenset({".xlsx", ".csv"})
+
+
 def _import_upload_to(instance, filename):
-    return f"enrolment-imports/{instance.cohort_id}/{filename}"
+    # A random name in private storage: a roster (names, phone numbers) is never at a guessable path.
+    return random_name(
+        f"enrolment-imports/{instance.cohort_id}", filename, extensions=ENROLMENT_IMPORT_EXTENSIONS
+    )
 
 
 class ImportBatch(models.Model):
@@ -81,7 +90,8 @@ class ImportBatch(models.Model):
     cohort = models.ForeignKey(
         "courses.Cohort", verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="import_batches"
     )
-    file = models.FileField(_("file"), upload_to=_import_upload_to)
+    # Private; deleted TTA_IMPORTS_KEEP_DAYS after upload (empty then), the report stays.
+    file = models.FileField(_("file"), upload_to=_import_upload_to, storage=imports_storage, blank=True)
     original_name = models.CharField(_("file name"), max_length=255)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from .models import ImportFormat, Question, QuestionBank, TextFormat
 from .schema import DataError, validate_data
+from .services import import_extension_allowed, import_extension_message
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
@@ -114,6 +115,8 @@ class ImportUploadForm(forms.Form):
             raise forms.ValidationError(_("The file is larger than 10 MB."))
         if upload.size == 0:
             raise forms.ValidationError(_("The file is empty."))
+        if not import_extension_allowed(upload.name):
+            raise forms.ValidationError(import_extension_message())
         return upload
 
 

@@ -11,11 +11,13 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from cms.choices import Module
+from config.storage import imports_storage, random_name
 
 
 class QuestionType(models.TextChoices):
@@ -197,6 +199,18 @@ class ImportFormat(models.TextChoices):
     EXCEL = "excel", _("Excel template")
 
 
+# The file types the parsers read (courses/questions/importers): GIFT and Aiken are text, Moodle
+# XML is XML, our template is an Excel workbook.
+QUESTION_IMPORT_EXTENSIONS = frozenset({".txt", ".gift", ".xml", ".xlsx"})
+
+
+def _import_upload_to(instance, filename):
+    # A random name in private storage: never at a guessable path, never served as a page.
+    return random_name(
+        timezone.now().strftime("question-imports/%Y/%m"), filename, extensions=QUESTION_IMPORT_EXTENSIONS
+    )
+
+
 class ImportStatus(models.TextChoices):
     PREVIEWED = "previewed", _("Checked, waiting for confirmation")
     REJECTED = "rejected", _("Rejected: the file has errors")
@@ -209,7 +223,8 @@ class ImportJob(models.Model):
     bank = models.ForeignKey(
         QuestionBank, verbose_name=_("bank"), on_delete=models.PROTECT, related_name="import_jobs"
     )
-    file = models.FileField(_("file"), upload_to="question-imports/%Y/%m/")
+    # Private; deleted TTA_IMPORTS_KEEP_DAYS after upload (empty then), the job and its report stay.
+    file = models.FileField(_("file"), upload_to=_import_upload_to, storage=imports_storage, blank=True)
     original_name = models.CharField(_("file name"), max_length=255)
     file_format = models.CharField(_("format"), max_length=20, choices=ImportFormat.choices)
     status = models.CharField(_("status"), max_length=20, choices=ImportStatus.choices)

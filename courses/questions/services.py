@@ -1,7 +1,10 @@
 """Writes of the question banks: permissions, questions and their versions, imports."""
 
+from datetime import timedelta
 from decimal import Decimal
+from pathlib import PurePath
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -14,6 +17,7 @@ from cms.services import INSTRUCTORS_GROUP, REGISTRARS_GROUP
 
 from .importers import ParseResult, guess_format, parse
 from .models import (
+    QUESTION_IMPORT_EXTENSIONS,
     ImportJob,
     ImportStatus,
     Question,
@@ -244,6 +248,16 @@ def _report(file_format: str, result: ParseResult) -> dict:
     }
 
 
+def import_extension_allowed(filename: str) -> bool:
+    return PurePath(filename).suffix.lower() in QUESTION_IMPORT_EXTENSIONS
+
+
+def import_extension_message() -> str:
+    return _("Upload a question file of one of these types: %(types)s.") % {
+        "types": ", ".join(sorted(QUESTION_IMPORT_EXTENSIONS))
+    }
+
+
 @transaction.atomic
 def import_check(
     *, bank: QuestionBank, filename: str, content: bytes, file_format: str = "", user=None
@@ -253,7 +267,11 @@ def import_check(
     Always creates an ImportJob holding the file and its report (errors, unsupported questions,
     counts by type), so nothing submitted is lost. Status is "rejected" if the file has any error,
     else "previewed" (waiting for ``import_confirm``). Callers check that ``user`` may add questions.
+    A file whose type no importer reads is refused (ImportRefused) and not kept. The file is kept
+    in private storage under a random name for ``TTA_IMPORTS_KEEP_DAYS`` (``import_files_purge``).
     """
+    if not import_extension_allowed(filename):
+        raise ImportRefused(import_extension_message())
     file_format = file_format or guess_format(filename, content)
     result = parse(file_format, content)
     job = ImportJob(
@@ -333,6 +351,8 @@ def import_confirm(*, job: ImportJob, skip_unsupported: bool = False, user=None)
     job = ImportJob.objects.select_for_update().get(pk=job.pk)
     if job.status == ImportStatus.IMPORTED:
         return job
+    if not job.file:
+        raise ImportRefused(_("The uploaded file is no longer kept; upload it again. Nothing was imported."))
     with job.file.open("rb") as stored:
         result = parse(job.file_format, stored.read())
     if result.errors:
@@ -358,3 +378,19 @@ def import_confirm(*, job: ImportJob, skip_unsupported: bool = False, user=None)
     job.imported_at = timezone.now()
     job.save(update_fields=["status", "skipped_unsupported", "imported_count", "imported_at"])
     return job
+
+
+def import_files_purge(*, now=None) -> int:
+    """Delete the question files uploaded over ``TTA_IMPORTS_KEEP_DAYS`` days ago.
+
+    The ImportJob stays, with its report and counts (what was imported, by whom, when); only the
+    file goes, and a job not yet confirmed can then no longer be (``import_confirm`` refuses).
+    Idempotent; run by beat; returns how many files were deleted.
+    """
+    cutoff = (now or timezone.now()) - timedelta(days=settings.TTA_IMPORTS_KEEP_DAYS)
+    purged = 0
+    for job in ImportJob.objects.filter(created_at__lt=cutoff).exclude(file="").only("pk", "file"):
+        job.file.delete(save=False)
+        ImportJob.objects.filter(pk=job.pk).update(file="")
+        purged += 1
+    return purged

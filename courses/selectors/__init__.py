@@ -1,6 +1,7 @@
 """Reads of the learning app. Modules group them by subject; public names are re-exported here."""
 
 from .enrolments import (
+    can_read_document,
     can_read_lessons,
     cohort_list_for_staff,
     cohort_taken_places,
@@ -51,6 +52,7 @@ __all__ = [
     "offline_sessions_from",
     "session_checkins",
     "progress_for_courses",
+    "can_read_document",
     "can_read_lessons",
     "cohort_list_for_staff",
     "cohort_taken_places",

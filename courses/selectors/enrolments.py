@@ -3,9 +3,11 @@
 from decimal import Decimal
 
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, DecimalField, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from wagtail.models import Page, ReferenceIndex
 
 from cms.models import CoursePage, LessonPage
 from cms.services import INSTRUCTORS_GROUP, REGISTRARS_GROUP
@@ -53,6 +55,31 @@ def is_enrolled(*, user, course: CoursePage) -> bool:
 def can_read_lessons(*, user, course: CoursePage) -> bool:
     """Lesson content is for enrolled trainees and for learning staff."""
     return is_learning_staff(user=user) or is_enrolled(user=user, course=course)
+
+
+def can_read_document(*, user, document) -> bool:
+    """A Wagtail document (a lesson's handout or uploaded video) follows the pages that use it.
+
+    Used by a live page other than a lesson (a course page, the home page): public, as that page.
+    Used by live lessons: for whoever may read one of them (``can_read_lessons``). Used by no live
+    page (not placed yet, only in drafts, or removed): learning staff and admin users only. Reads
+    Wagtail's reference index, which each page save keeps up to date.
+    """
+    if is_learning_staff(user=user) or (user.is_authenticated and user.has_perm("wagtailadmin.access_admin")):
+        return True
+    page_ids = ReferenceIndex.get_references_to(document).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    pages = Page.objects.filter(
+        pk__in=[int(pk) for pk in page_ids.values_list("object_id", flat=True)], live=True
+    )
+    lesson_type = ContentType.objects.get_for_model(LessonPage)
+    if pages.exclude(content_type=lesson_type).exists():
+        return True
+    courses = CoursePage.objects.filter(
+        pk__in=[lesson.get_parent().pk for lesson in pages.filter(content_type=lesson_type)]
+    )
+    return any(is_enrolled(user=user, course=course) for course in courses)
 
 
 def enrolled_cohorts(*, user) -> QuerySet[Cohort]:
