@@ -7,7 +7,6 @@ whether identity numbers are shown in full, is decided by the caller (see ``cour
 """
 
 import contextlib
-import io
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -19,12 +18,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
 from wagtail.models import Page
 
 from cms.models import CoursePage
+from cms.spreadsheets import append_row, save
 from courses.accounts.identity import IdentityDocumentType, mask_identity_number
 from courses.accounts.models import PrivacyConsent, TraineeProfile
 from courses.models import (
@@ -246,34 +243,6 @@ def trainee_records_for_user_ids(*, user_ids: list[int], full_identity_numbers: 
 # --- Excel ------------------------------------------------------------------------------------
 
 
-def _excel_value(sheet, value):
-    """A value as Excel takes it: local naive datetimes (Excel has no time zones), text never a formula,
-    and without the control characters a worksheet cannot hold (openpyxl would refuse the whole file)."""
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        if value.startswith("="):
-            # openpyxl would write text starting with "=" as a formula: force it to stay text.
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.data_type = "s"
-            return cell
-        return value
-    if isinstance(value, datetime) and value.tzinfo is not None:
-        return timezone.localtime(value).replace(tzinfo=None, microsecond=0)
-    return value
-
-
-def _row(sheet, values, *, bold: bool = False) -> None:
-    if bold:
-        cells = []
-        for value in values:
-            cell = WriteOnlyCell(sheet, value=_excel_value(sheet, value))
-            cell.font = Font(bold=True)
-            cells.append(cell)
-        sheet.append(cells)
-    else:
-        sheet.append([_excel_value(sheet, value) for value in values])
-
-
 class RecordsWorkbook:
     """An .xlsx workbook of trainee records: one sheet per kind of fact, a trainee per row or per fact.
 
@@ -339,13 +308,13 @@ class RecordsWorkbook:
 
     def _sheet(self, title: str, header: list[str]):
         sheet = self._book.create_sheet(title)
-        _row(sheet, header, bold=True)
+        append_row(sheet, header, bold=True)
         return sheet
 
     def add(self, records: list[TraineeRecord]) -> None:
         for record in records:
             consent_version, consented_at = record.consents[-1] if record.consents else ("", None)
-            _row(
+            append_row(
                 self._trainees,
                 [
                     record.username,
@@ -367,7 +336,7 @@ class RecordsWorkbook:
                     f"{timezone.localtime(when):%Y-%m-%d %H:%M} {before or '-'} → {after}"
                     for when, before, after in row.history
                 )
-                _row(
+                append_row(
                     self._enrolments,
                     [
                         record.username,
@@ -383,7 +352,7 @@ class RecordsWorkbook:
                     ],
                 )
             for row in record.hours:
-                _row(
+                append_row(
                     self._hours,
                     [
                         record.username,
@@ -398,7 +367,7 @@ class RecordsWorkbook:
                     ],
                 )
             for row in [*record.courses, *record.lessons]:
-                _row(
+                append_row(
                     self._completed,
                     [
                         record.username,
@@ -423,12 +392,10 @@ class RecordsWorkbook:
 
     def save(self) -> bytes:
         about = self._book.create_sheet(_("About"))
-        _row(about, [_("Trainee record"), timezone.now()], bold=True)
+        append_row(about, [_("Trainee record"), timezone.now()], bold=True)
         if self._note:
-            _row(about, [self._note])
-        buffer = io.BytesIO()
-        self._book.save(buffer)
-        return buffer.getvalue()
+            append_row(about, [self._note])
+        return save(self._book)
 
 
 def records_workbook(records: list[TraineeRecord], *, note: str = "") -> bytes:

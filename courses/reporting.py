@@ -4,21 +4,16 @@ A report's selector computes its figures in the database; its view turns them in
 The template includes ``courses/reports/chart.html`` for each chart: the figure is drawn by
 ``courses/static/courses/reports/charts.js`` with the bundled Apache ECharts from the chart's JSON
 (``json_script``), and the same data is printed as a table beneath it, so the page reads without
-JavaScript, with a screen reader and on paper. ``workbook`` writes the report's tables to Excel.
+JavaScript, with a screen reader and on paper. ``workbook`` (``cms.spreadsheets``) writes the report's
+tables to Excel.
 """
 
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
 from decimal import Decimal
-from io import BytesIO
 
-from django.http import HttpResponse
-from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+from cms.spreadsheets import XLSX, Sheet, workbook, xlsx_response
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+__all__ = ["XLSX", "Chart", "Series", "Sheet", "chart_sheet", "plain", "share", "workbook", "xlsx_response"]
 CHART_KINDS = ("bar", "hbar", "line", "pie", "scatter")
 
 
@@ -115,74 +110,8 @@ def plain(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-# --- Excel ------------------------------------------------------------------------------------
-
-
-@dataclass
-class Sheet:
-    """One worksheet: optional lines of context above a bold header row and the data rows."""
-
-    title: str
-    header: list[str]
-    rows: list[list]
-    intro: list[str] = field(default_factory=list)
-
-
-def _cell(value):
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, datetime):
-        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
-    if isinstance(value, date):
-        return value
-    if value is None or isinstance(value, int | float | str | bool):
-        return value
-    return str(value)
-
-
-def _safe_title(title: str, used: set[str]) -> str:
-    # Excel refuses []:*?/\ in sheet names and more than 31 characters.
-    cleaned = "".join(" " if ch in "[]:*?/\\" else ch for ch in str(title)).strip()[:31] or "Sheet"
-    candidate, number = cleaned, 2
-    while candidate in used:
-        suffix = f" ({number})"
-        candidate, number = cleaned[: 31 - len(suffix)] + suffix, number + 1
-    used.add(candidate)
-    return candidate
-
-
-def workbook(sheets: list[Sheet]) -> bytes:
-    """An .xlsx file of ``sheets``; a header row stays frozen at the top of each."""
-    book = Workbook()
-    book.remove(book.active)
-    used: set[str] = set()
-    for spec in sheets:
-        sheet = book.create_sheet(_safe_title(spec.title, used))
-        for line in spec.intro:
-            sheet.append([_cell(line)])
-        if spec.intro:
-            sheet.append([])
-        sheet.append([str(h) for h in spec.header])
-        header_row = sheet.max_row
-        for cell in sheet[header_row]:
-            cell.font = Font(bold=True)
-        for row in spec.rows:
-            sheet.append([_cell(v) for v in row])
-        sheet.freeze_panes = f"A{header_row + 1}"
-        for index, title in enumerate(spec.header, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = max(
-                10, min(40, len(str(title)) * 2 + 2)
-            )
-    buffer = BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+# --- Excel: the project's one spreadsheet writer (``cms.spreadsheets``) -------------------------
 
 
 def chart_sheet(chart: Chart, *, title: str | None = None) -> Sheet:
     return Sheet(title=title or chart.title, header=chart.table_header(), rows=chart.table_rows())
-
-
-def xlsx_response(content: bytes, *, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response

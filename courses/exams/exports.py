@@ -1,20 +1,17 @@
 """Excel export of a paper's results and item statistics (openpyxl). Pure: data in, bytes out."""
 
-from io import BytesIO
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Font
+
+from cms.spreadsheets import append_row, save
 
 
 def _sheet(workbook, title: str, header: list[str], rows: list[list]) -> None:
     sheet = workbook.create_sheet(title)
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    append_row(sheet, header, bold=True)
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)  # a trainee's name is never a formula
     sheet.freeze_panes = "A2"
 
 
@@ -73,6 +70,4 @@ def results_workbook(*, paper, attempts, statistics: list[dict], distribution: l
             [_("Score (%)"), _("Attempts")],
             [list(r) for r in distribution],
         )
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return save(workbook)

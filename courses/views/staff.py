@@ -14,12 +14,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms import spreadsheets
 from courses import imports, selectors, services
 from courses.forms import EnrolmentImportForm, HoursAdjustForm, InviteForm, RejectForm, RosterFilterForm
 from courses.models import Cohort, Enrolment, ImportBatch
 
 ROSTER_PAGE_SIZE = 50
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX = spreadsheets.XLSX
 
 
 def staff_required(view):
@@ -54,10 +55,11 @@ def _error_text(error) -> str:
 
 def _table_response(table: list[list], *, filename: str, fmt: str) -> HttpResponse:
     """A table (header first) as an .xlsx or UTF-8 .csv download (with a BOM so Excel reads Chinese)."""
+    # Cells through the one spreadsheet writer: a name is never a formula, in either format.
     if fmt == "csv":
         buffer = io.StringIO()
         buffer.write("\ufeff")
-        csv.writer(buffer).writerows(table)
+        csv.writer(buffer).writerows(spreadsheets.csv_row(row) for row in table)
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     else:
         from openpyxl import Workbook
@@ -65,10 +67,8 @@ def _table_response(table: list[list], *, filename: str, fmt: str) -> HttpRespon
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet()
         for row in table:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+            spreadsheets.append_row(sheet, row)
+        response = HttpResponse(spreadsheets.save(workbook), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
 

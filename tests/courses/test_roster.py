@@ -197,3 +197,17 @@ def test_registrar_invites_by_username_or_email(client, course):
     client.force_login(guest)
     client.post(f"/learning/enrolments/{Enrolment.objects.get().pk}/accept/")
     assert Enrolment.objects.get(user=guest).status == EnrolmentStatus.ENROLLED
+
+
+def test_roster_export_keeps_a_hostile_name_as_text(client, course, cohort):
+    hostile = ['=HYPERLINK("http://evil.example","x")', "+1", "-1+2", "@SUM(A1)", "\t=1"]
+    for index, name in enumerate(hostile):
+        user = User.objects.create(username=f"h{index}", first_name=name, email=f"h{index}@example.com")
+        Enrolment.objects.create(user=user, cohort=cohort, status=EnrolmentStatus.ENROLLED)
+    client.force_login(factories.registrar())
+    response = client.get(f"/staff/cohorts/{cohort.pk}/roster.xlsx")
+    cells = [cell for row in load_workbook(io.BytesIO(response.content)).active.iter_rows() for cell in row]
+    assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
+    named = {cell.value: cell for cell in cells}
+    for name in hostile:  # as the full name reads (stripped), a text cell that Excel keeps as text
+        assert named[name.strip()].data_type == "s" and named[name.strip()].quotePrefix, name

@@ -30,9 +30,10 @@ from io import BytesIO
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, PatternFill
 
 from cms.choices import Module
+from cms.spreadsheets import append_row
 
 from ..models import Difficulty, QuestionType, TextFormat
 from ..schema import decimal_text, parse_decimal
@@ -409,12 +410,12 @@ def template_workbook(rows: list[dict] | None = None) -> Workbook:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "questions"
-    sheet.append([f"{label} {key}" for key, label, _help in COLUMNS])
+    append_row(sheet, [f"{label} {key}" for key, label, _help in COLUMNS], bold=True)
     for cell in sheet[1]:
-        cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
     for row in EXAMPLES if rows is None else rows:
-        sheet.append([row.get(key, "") for key, _label, _help in COLUMNS])
+        # Through the one writer: a question text starting with "=" stays text, and is read back as typed.
+        append_row(sheet, [row.get(key, "") for key, _label, _help in COLUMNS])
     for column, width in zip("ABCD", (24, 10, 20, 50), strict=True):
         sheet.column_dimensions[column].width = width
     if rows is None:  # styling every cell of a large export costs seconds; the examples only
@@ -424,12 +425,12 @@ def template_workbook(rows: list[dict] | None = None) -> Workbook:
     sheet.freeze_panes = "A2"
 
     help_sheet = workbook.create_sheet("help")
-    help_sheet.append([_("Column"), _("Content")])
+    append_row(help_sheet, [_("Column"), _("Content")])
     for key, label, description in COLUMNS:
-        help_sheet.append([f"{label} {key}", str(description)])
+        append_row(help_sheet, [f"{label} {key}", str(description)])
     help_sheet.append([])
     for line in (__doc__ or "").strip().splitlines():
-        help_sheet.append([line])
+        append_row(help_sheet, [line])
     help_sheet.column_dimensions["A"].width = 24
     help_sheet.column_dimensions["B"].width = 90
     return workbook
