@@ -325,15 +325,36 @@ def attempt_save_answers(
     return stored
 
 
+# What a browser may report about one attempt: a small detail (e.g. {"via": "blur"}), and a
+# bounded number of reports (a trainee switching windows all exam long stays far below it).
+MAX_EVENT_DETAIL_CHARS = 500
+MAX_BROWSER_EVENTS_PER_ATTEMPT = 300
+BROWSER_EVENT_KINDS = frozenset({AttemptEventKind.FOCUS_LOST, AttemptEventKind.RESUME})
+
+
 def attempt_log_event(
     *, attempt: Attempt, kind: str, ip: str | None = None, detail: dict | None = None
 ) -> None:
-    """Record a browser-reported event (focus loss, resume) on an open attempt. Cheap, never refuses."""
-    if kind not in {AttemptEventKind.FOCUS_LOST, AttemptEventKind.RESUME}:
+    """Record a browser-reported event (focus loss, resume) on an attempt in progress.
+
+    Atomic: the attempt row is locked, so an event racing the submission is either recorded before
+    it or refused after it. Refuses (ExamError, nothing recorded) an unknown kind (``invalid``), an
+    attempt already submitted (``closed``), a detail longer than ``MAX_EVENT_DETAIL_CHARS`` as JSON
+    (``too_large``) and, past ``MAX_BROWSER_EVENTS_PER_ATTEMPT`` events, any more (``too_many``).
+    """
+    if kind not in BROWSER_EVENT_KINDS:
         raise ExamError(_("Unknown event."))
-    AttemptEvent.objects.create(attempt=attempt, kind=kind, ip=ip, detail=detail or {})
-    if attempt.status == AttemptStatus.IN_PROGRESS:
-        _note_ip(attempt, ip)
+    detail = detail or {}
+    if not isinstance(detail, dict) or len(json.dumps(detail, ensure_ascii=False)) > MAX_EVENT_DETAIL_CHARS:
+        raise ExamError(_("The event report is too large."), code="too_large")
+    with transaction.atomic():
+        locked = _locked_attempt(attempt.pk, with_paper=False)
+        if locked.status != AttemptStatus.IN_PROGRESS:
+            raise ExamError(_("This exam has been submitted; events are no longer recorded."), code="closed")
+        if locked.events.filter(kind__in=BROWSER_EVENT_KINDS).count() >= MAX_BROWSER_EVENTS_PER_ATTEMPT:
+            raise ExamError(_("Too many events were reported for this attempt."), code="too_many")
+        AttemptEvent.objects.create(attempt=locked, kind=kind, ip=ip, detail=detail)
+        _note_ip(locked, ip)
 
 
 # --- Submission and the deadline ----------------------------------------------------------
@@ -453,12 +474,17 @@ def attempt_submit_at_deadline(*, attempt_id: int) -> Attempt:
 def attempts_sweep_overdue() -> int:
     """Submit every attempt still open past its deadline; the safety net under the per-attempt task.
 
-    Idempotent; returns how many it submitted.
+    Idempotent; returns how many it submitted. Each attempt is submitted in its own transaction: one
+    that fails is logged (with its id) and left for the next sweep, and the others are still submitted.
     """
     overdue = Attempt.objects.filter(status=AttemptStatus.IN_PROGRESS, deadline__lte=timezone.now())
     count = 0
-    for attempt_id in overdue.values_list("pk", flat=True):
-        attempt = attempt_submit(attempt_id=attempt_id, by=SubmittedBy.DEADLINE)
+    for attempt_id in list(overdue.values_list("pk", flat=True)):
+        try:
+            attempt = attempt_submit(attempt_id=attempt_id, by=SubmittedBy.DEADLINE)
+        except Exception:
+            logger.exception("the overdue sweep could not submit attempt %s; the others go on", attempt_id)
+            continue
         count += attempt.submitted_by == SubmittedBy.DEADLINE
     return count
 

@@ -5,6 +5,7 @@ answers 404. Nothing here sends ``QuestionVersion.data``: questions go through
 ``presentation.question_for_trainee`` and the review through ``review_allowed``.
 """
 
+import contextlib
 import json
 from functools import wraps
 
@@ -125,7 +126,8 @@ def attempt_page(request, attempt: Attempt, closed: bool):
         return redirect("exams:attempt_result", attempt_id=attempt.pk)
     items = list(attempt.items.select_related("version"))
     if attempt.events.exclude(kind="start").exists():
-        services.attempt_log_event(attempt=attempt, kind="resume", ip=_ip(request))
+        with contextlib.suppress(services.ExamError):  # past the cap of reported events: the page still opens
+            services.attempt_log_event(attempt=attempt, kind="resume", ip=_ip(request))
     questions = [
         {
             "position": item.position,
@@ -186,15 +188,20 @@ def attempt_answers(request, attempt: Attempt, closed: bool):
 @require_POST
 @trainee_attempt
 def attempt_event(request, attempt: Attempt, closed: bool):
+    """Record a focus loss or resume the exam page reports. JSON errors: 400 unreadable or unknown,
+    409 submitted, 413 too large, 429 too many (see ``services.attempt_log_event``)."""
+    if len(request.body) > services.MAX_EVENT_DETAIL_CHARS * 4:  # a small JSON object, whatever its script
+        return JsonResponse({"error": _("The event report is too large.")}, status=413)
     try:
         payload = json.loads(request.body or b"{}")
         kind = payload.get("kind") if isinstance(payload, dict) else None
         detail = payload.get("detail") if isinstance(payload.get("detail"), dict) else {}
         services.attempt_log_event(attempt=attempt, kind=kind, ip=_ip(request), detail=detail)
-    except (ValueError, AttributeError, UnicodeDecodeError):
+    except (ValueError, AttributeError, UnicodeDecodeError, RecursionError):
         return JsonResponse({"error": _("The request could not be read.")}, status=400)
     except services.ExamError as error:
-        return _json_error(error)
+        status = {"closed": 409, "too_large": 413, "too_many": 429}.get(error.code, 400)
+        return JsonResponse({"error": error.message}, status=status)
     return JsonResponse({"ok": True})
 
 
