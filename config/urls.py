@@ -2,12 +2,14 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_control
 from django.views.generic import RedirectView
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as documents_serve
 
 from certification import urls as certification_urls
 from config.health import health
@@ -33,6 +35,9 @@ urlpatterns = [
     path("admin/password_reset/", RedirectView.as_view(pattern_name="account_reset_password")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view, which runs the lesson-access hook (courses/wagtail_hooks.py); a document
+    # may be for one trainee's eyes, so no shared cache keeps it.
+    re_path(r"^documents/(\d+)/(.*)$", cache_control(private=True)(documents_serve.serve)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((api_v1_urlpatterns, "api"))),

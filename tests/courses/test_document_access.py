@@ -72,7 +72,7 @@ def test_an_enrolled_trainee_and_staff_get_the_files(client, course, documents):
         client.force_login(user)
         for document, content in zip(documents, (HANDOUT, VIDEO), strict=True):
             response = _get(client, document)
-            assert response.status_code == 200
+            assert response.status_code == 200 and "private" in response["Cache-Control"]
             assert b"".join(response.streaming_content) == content
 
 
