@@ -65,6 +65,9 @@ def sequence_name(pattern: str, year: int) -> str:
     return f"tta_serial_{digest}_{year}"
 
 
+_sequences_created: set[tuple[str, str]] = set()
+
+
 def next_number(*, pattern: str, year: int) -> int:
     """The next running number for ``pattern`` in ``year``: never on two committed certificates.
 
@@ -74,12 +77,19 @@ def next_number(*, pattern: str, year: int) -> int:
     if connection.vendor == "postgresql":
         name = sequence_name(pattern, year)
         with connection.cursor() as cursor:
-            # Concurrent CREATE SEQUENCE IF NOT EXISTS can race on the catalogue; a savepoint
-            # keeps a loser's error from aborting the caller's transaction.
-            with contextlib.suppress(DatabaseError), transaction.atomic():
-                cursor.execute(f"CREATE SEQUENCE IF NOT EXISTS {name} START 1")
+            if (connection.settings_dict["NAME"], name) not in _sequences_created:
+                # Concurrent CREATE SEQUENCE IF NOT EXISTS can race on the catalogue; a savepoint
+                # keeps a loser's error from aborting the caller's transaction.
+                with contextlib.suppress(DatabaseError), transaction.atomic():
+                    cursor.execute(f"CREATE SEQUENCE IF NOT EXISTS {name} START 1")
             cursor.execute("SELECT nextval(%s)", [name])
-            return cursor.fetchone()[0]
+            number = cursor.fetchone()[0]
+        # Once the creating transaction has committed the sequence exists for good (sequences are
+        # never dropped): from then on a number costs one round trip. A rolled-back creation is not
+        # remembered, so it is created again next time.
+        key = (connection.settings_dict["NAME"], name)
+        transaction.on_commit(lambda: _sequences_created.add(key))
+        return number
     with transaction.atomic():
         counter, _ = SerialCounter.objects.get_or_create(pattern=pattern, year=year)
         SerialCounter.objects.filter(pk=counter.pk).update(value=F("value") + 1)
