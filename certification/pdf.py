@@ -1,9 +1,14 @@
-"""Certificate PDFs with WeasyPrint. Pure: data in, bytes out, no database, no network.
+"""Certificate PDFs with WeasyPrint. Pure: data in, bytes out, no database, no network, no files.
 
 A worker process builds one ``Renderer`` (fonts and base stylesheet) and reuses it for every
-certificate: parsing the CJK @font-face rules and the CSS once saves most of the per-call cost
-and keeps memory steady (see DESIGN.md §5). Output is PDF/A-3b with fixed metadata dates taken
-from the certificate, so rendering the same data twice gives the same bytes.
+certificate: parsing the CSS once and keeping one font configuration saves most of the per-call
+cost and keeps memory steady (see DESIGN.md §5). Output is PDF/A-3b with fixed metadata dates
+taken from the certificate, so rendering the same data twice gives the same bytes.
+
+Nothing is fetched by URL: the fetcher serves ``data:`` URIs only, the shipped fonts are added to
+fontconfig by path (no ``@font-face``, so no ``file:`` URL is ever needed), and a page holding a
+construct that would fetch or embed something is refused (``certification.designs``). Each
+document is set in one typeface that draws all of its text (``fonts.face_for``).
 """
 
 import hashlib
@@ -13,12 +18,14 @@ from datetime import UTC, datetime
 from html import escape
 
 from weasyprint import CSS, HTML, Attachment
+from weasyprint.text.ffi import ffi, fontconfig, pangoft2
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from certification import fonts
+from certification import designs, fonts
 
 PDF_VARIANT = "pdf/a-3b"
+CERTIFICATE_PAGE_CSS = "@page { size: A4 landscape; margin: 0; }"
 
 
 @dataclass(frozen=True)
@@ -45,36 +52,52 @@ class ResourceRefused(Exception):
     pass
 
 
-class LocalOnlyFetcher(URLFetcher):
-    """Serves ``data:`` URIs and the shipped font files; refuses everything else.
+class DesignRefused(ValueError):
+    """A page holds constructs that would fetch or embed something; ``constructs`` names them."""
 
-    A template edited in the admin must not make the worker fetch URLs (SSRF) or read files; a
-    refused resource is left out of the page (WeasyPrint logs it) rather than failing the render.
+    def __init__(self, constructs: list[str]):
+        super().__init__(", ".join(constructs))
+        self.constructs = constructs
+
+
+class DataOnlyFetcher(URLFetcher):
+    """Serves ``data:`` URIs; refuses every other URL: files, the network, relative paths.
+
+    A design edited in the admin must never make the web process or a worker read a file or
+    fetch a URL (SSRF). The scheme is read as a URL parser reads it (case-insensitive, after
+    dropping surrounding spaces and control characters), so ``FILE:``, `` file:`` and
+    ``\tfile:`` are all ``file:``. A refused resource is left out of the page (WeasyPrint logs
+    it); designs holding such constructs are refused before this is reached.
     """
 
     def __init__(self):
-        super().__init__(allowed_protocols=("data", "file"), fail_on_errors=False)
-        self._allowed_files = {path.as_uri() for path in fonts.SHIPPED_FONTS.values()}
+        super().__init__(allowed_protocols=("data",), allow_redirects=False, fail_on_errors=False)
 
     def fetch(self, url, headers=None):
-        if url.startswith("file:") and url.split("?")[0] not in self._allowed_files:
-            raise ResourceRefused(f"refused to read {url}")
-        return super().fetch(url, headers)
+        if designs.url_scheme(url) != "data":
+            raise ResourceRefused(f"refused to fetch {url!r}: only data: URIs are served")
+        return super().fetch(designs.clean_url(url), headers)
 
 
-def font_face_css() -> str:
-    """@font-face rules for the shipped subset, with the full system font as fallback family."""
-    rules = [
-        f'@font-face {{ font-family: "{fonts.FONT_FAMILY}"; font-weight: {weight}; '
-        f'src: url("{path.as_uri()}"); }}'
-        for weight, path in fonts.SHIPPED_FONTS.items()
-        if path.is_file()
-    ]
-    rules.append(
-        f':root {{ font-family: "{fonts.FONT_FAMILY}", "{fonts.SYSTEM_FONT_FAMILY}", serif; }}\n'
-        "@page { size: A4 landscape; margin: 0; }"
-    )
-    return "\n".join(rules)
+class CertificateFontConfiguration(FontConfiguration):
+    """WeasyPrint's font configuration with the shipped (and extra) font files added by path.
+
+    fontconfig reads the files directly, so no ``@font-face`` rule and no ``file:`` URL is needed
+    and the URL fetcher can refuse them all. The system font is found as installed.
+    """
+
+    def __init__(self):
+        super().__init__()
+        for path in fonts.registered_font_files():
+            if not path.is_file() or not fontconfig.FcConfigAppFontAddFile(self._config, str(path).encode()):
+                raise FileNotFoundError(f"certificate font {path} cannot be loaded")
+        pangoft2.pango_fc_font_map_config_changed(ffi.cast("PangoFcFontMap *", self.font_map))
+
+
+def face_css(family: str) -> str:
+    """Every element, page margin box and generated text in ``family`` and nothing else."""
+    rule = f'font-family: "{family}" !important;'
+    return f"html, html *, html *::before, html *::after, html *::marker {{ {rule} }}\n@page {{ {rule} }}"
 
 
 def _w3c(moment: datetime) -> str:
@@ -98,29 +121,66 @@ class Renderer:
     """Fonts and stylesheets built once, reused for every PDF rendered by this process."""
 
     def __init__(self):
-        self.fetcher = LocalOnlyFetcher()
-        self.font_config = FontConfiguration()
-        self.base_css = CSS(string=font_face_css(), font_config=self.font_config, url_fetcher=self.fetcher)
+        self.fetcher = DataOnlyFetcher()
+        self.font_config = CertificateFontConfiguration()
+        self.base_css = self._css(CERTIFICATE_PAGE_CSS)
         self._stylesheets: dict[str, CSS] = {}
+        self._faces: dict[str, CSS] = {}
         self._lock = threading.Lock()
 
+    def _css(self, css: str) -> CSS:
+        return CSS(string=css, font_config=self.font_config, url_fetcher=self.fetcher)
+
     def stylesheet(self, css: str) -> CSS:
-        """A parsed template stylesheet, cached by content (templates have few versions)."""
+        """A parsed stylesheet, cached by content (templates have few versions).
+
+        Raises DesignRefused if it holds a construct that would fetch something.
+        """
+        refused = designs.inspect_css(css).refused
+        if refused:
+            raise DesignRefused(refused)
         key = hashlib.sha256(css.encode()).hexdigest()
         with self._lock:
             parsed = self._stylesheets.get(key)
             if parsed is None:
                 if len(self._stylesheets) > 32:
                     self._stylesheets.clear()
-                parsed = CSS(string=css, font_config=self.font_config, url_fetcher=self.fetcher)
+                parsed = self._css(css)
                 self._stylesheets[key] = parsed
         return parsed
 
-    def render(self, document: CertificateDocument) -> bytes:
-        html = HTML(string=document_html(document), url_fetcher=self.fetcher, base_url="about:blank")
-        return html.write_pdf(
-            stylesheets=[self.base_css, self.stylesheet(document.css)],
+    def face_stylesheet(self, family: str) -> CSS:
+        with self._lock:
+            parsed = self._faces.get(family)
+            if parsed is None:
+                parsed = self._faces[family] = self._css(face_css(family))
+        return parsed
+
+    def write(self, html: str, *, stylesheets: list[CSS], extra_text: str = "", **options) -> bytes:
+        """Any PDF the project makes: refuse fetching constructs, set all text in one face, write.
+
+        ``extra_text``: text the stylesheets draw (``content: "…"``), for choosing the face.
+        Raises DesignRefused naming the constructs of ``html`` that would fetch or embed something.
+        """
+        inspection = designs.inspect_html(html)
+        if inspection.refused:
+            raise DesignRefused(inspection.refused)
+        # A character no face draws was refused before (fonts.missing_glyphs); should one get
+        # here, the full system font draws all it can.
+        face = fonts.face_for("".join(inspection.text) + extra_text) or fonts.system_face()
+        document = HTML(string=html, url_fetcher=self.fetcher, base_url="about:blank")
+        return document.write_pdf(
+            stylesheets=[*stylesheets, self.face_stylesheet(face.family)],
             font_config=self.font_config,
+            **options,
+        )
+
+    def render(self, document: CertificateDocument) -> bytes:
+        design_css = self.stylesheet(document.css)
+        return self.write(
+            document_html(document),
+            stylesheets=[self.base_css, design_css],
+            extra_text="".join(designs.inspect_css(document.css).text),
             pdf_variant=PDF_VARIANT,
             attachments=_attachments(document),
             uncompressed_pdf=False,
@@ -165,9 +225,11 @@ def render_naive(document: CertificateDocument) -> bytes:
     """A fresh ``HTML(...).write_pdf()`` with the system font and nothing reused: the baseline."""
     css = (
         f':root {{ font-family: "{fonts.SYSTEM_FONT_FAMILY}", serif; }}\n'
-        "@page { size: A4 landscape; margin: 0; }\n" + document.css
+        + CERTIFICATE_PAGE_CSS
+        + "\n"
+        + document.css
     )
     html = document_html(document).replace("</head>", f"<style>{css}</style></head>", 1)
-    return HTML(string=html, url_fetcher=LocalOnlyFetcher()).write_pdf(
+    return HTML(string=html, url_fetcher=DataOnlyFetcher()).write_pdf(
         pdf_variant=PDF_VARIANT, attachments=_attachments(document)
     )

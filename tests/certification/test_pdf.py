@@ -62,22 +62,30 @@ def test_the_shipped_subset_is_embedded_and_keeps_the_file_small():
     assert len(data) < 150_000, len(data)
 
 
-def test_a_character_outside_the_subset_is_drawn_from_the_system_font():
-    data = pdf.render_certificate_pdf(_document(body_html="<p>𠮷野家 王喆堃</p>"))
-    assert _fonts(data) == {b"TTA-Serif-SC", b"Noto-Serif-CJK-SC"}
+def test_a_character_outside_the_subset_sets_the_whole_document_in_the_system_font():
+    # One typeface per document: never 𠮷 from one font and the rest of the name from another.
+    data = pdf.render_certificate_pdf(_document(body_html="<h1>证书</h1><p>𠮷野家 王喆堃</p>"))
+    assert _fonts(data) == {b"Noto-Serif-CJK-SC", b"Noto-Serif-CJK-SC-Bold"}
 
 
-def test_a_template_cannot_make_the_renderer_read_files_or_fetch_urls(tmp_path):
+def test_a_design_font_family_does_not_split_the_name_between_typefaces():
+    data = pdf.render_certificate_pdf(
+        _document(
+            body_html='<p style="font-family: serif">王喆堃</p><p style="font-family: monospace">Anna</p>'
+        )
+    )
+    assert _fonts(data) == {b"TTA-Serif-SC"}
+
+
+def test_the_fetcher_serves_data_uris_and_refuses_files_and_the_network(tmp_path):
     secret = tmp_path / "secret.png"
     secret.write_bytes(b"\x89PNG not really")
-    fetcher = pdf.LocalOnlyFetcher()
+    fetcher = pdf.DataOnlyFetcher()
     with pytest.raises(pdf.ResourceRefused):
         fetcher.fetch(secret.as_uri())
-    with pytest.raises(ValueError):
+    with pytest.raises(pdf.ResourceRefused):
         fetcher.fetch("http://169.254.169.254/latest/meta-data/")
-    # The page still renders, without the refused resources.
-    body = f'<img src="{secret.as_uri()}"><img src="http://127.0.0.1:9/x.png"><p>证书</p>'
-    assert page_count(pdf.render_certificate_pdf(_document(body_html=body))) == 1
+    assert fetcher.fetch(" DATA:text/plain,ok").read() == b"ok"
 
 
 def test_the_renderer_is_built_once_per_process_and_reused():
