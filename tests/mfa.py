@@ -14,6 +14,7 @@ import time
 from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
 from allauth.mfa.adapter import get_adapter
 from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
 from cms.services import REGISTRARS_GROUP
 from courses.accounts.demo import DEMO_TOTP_SECRET
@@ -22,6 +23,12 @@ from courses.accounts.demo import DEMO_TOTP_SECRET
 DEMO_SECRET = DEMO_TOTP_SECRET
 # allauth's own key for the user the records belong to (allauth.account.internal.flows.login).
 _RECORDS_USER_KEY = "account_authentication_methods_user"
+
+
+def totp_code(secret: str = DEMO_SECRET) -> str:
+    """The code an authenticator app shows now for ``secret``. Tests that post it set
+    ``settings.MFA_TOTP_TOLERANCE = 1``, so a code read just before a 30-second step ends still counts."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def totp_authenticator(user, secret: str = DEMO_SECRET) -> Authenticator:

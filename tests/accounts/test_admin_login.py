@@ -5,6 +5,7 @@ from urllib.parse import unquote
 import pytest
 
 from tests.accounts.conftest import trainee_with_profile
+from tests.mfa import totp_authenticator, totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -40,9 +41,12 @@ def test_a_foreign_next_is_dropped(client):
     assert response["Location"] == "/accounts/login/?next=%2Fadmin%2F"
 
 
-def test_staff_signed_in_through_the_site_login_reach_the_admin(client, staff):
+def test_staff_signed_in_through_the_site_login_reach_the_admin(client, staff, settings):
+    settings.MFA_TOTP_TOLERANCE = 1
+    totp_authenticator(staff)  # a superuser gives a TOTP code too (test_mfa.py)
     response = client.post("/accounts/login/", {"login": "editor", "password": "Editor-2026!"})
-    assert response.status_code == 302
+    assert response.status_code == 302 and response["Location"] == "/accounts/2fa/authenticate/"
+    assert client.post("/accounts/2fa/authenticate/", {"code": totp_code()}).status_code == 302
     assert client.get("/admin/").status_code == 200
 
 

@@ -1,17 +1,15 @@
 """Registrars and superusers, who can read identity numbers, need a second factor (TOTP) in the session
 before the admins, trainee records and staff pages; trainees and instructors may use one."""
 
-import time
-
 import pytest
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY, format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
 from allauth.mfa.utils import decrypt
 
 from courses.accounts.services import privacy_consent_record
 from tests.accounts.conftest import trainee_with_profile
 from tests.factories import courses as factories
-from tests.mfa import DEMO_SECRET, totp_authenticator
+from tests.mfa import DEMO_SECRET, totp_authenticator, totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +21,6 @@ STAFF_PAGES = ["/admin/", "/accounts/records/", "/en/accounts/records/", "/staff
 def _one_step_of_clock_tolerance(settings):
     # A code computed just before a 30-second step ends is still accepted just after it.
     settings.MFA_TOTP_TOLERANCE = 1
-
-
-def code_for(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def verified(user):
@@ -86,7 +80,7 @@ def test_setting_up_totp_passes_it_and_opens_the_admin_and_the_records(
     assert response.status_code == 200
     secret = client.session[SECRET_SESSION_KEY]
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/accounts/2fa/totp/activate/", {"code": code_for(secret)})
+        response = client.post("/accounts/2fa/totp/activate/", {"code": totp_code(secret)})
     assert response.status_code == 302
     assert Authenticator.objects.filter(user=registrar, type=Authenticator.Type.TOTP).exists()
     assert client.get("/admin/").status_code == 200
@@ -99,7 +93,7 @@ def test_with_totp_the_site_login_asks_for_the_code_and_then_lets_them_in(client
     assert response["Location"] == "/accounts/2fa/authenticate/"
     assert "_auth_user_id" not in client.session  # not signed in until the code is given
     assert client.get("/admin/")["Location"].startswith("/accounts/login/")
-    response = client.post("/accounts/2fa/authenticate/", {"code": code_for(DEMO_SECRET)})
+    response = client.post("/accounts/2fa/authenticate/", {"code": totp_code(DEMO_SECRET)})
     assert response.status_code == 302 and "_auth_user_id" in client.session
     assert client.get("/admin/").status_code == 200
     assert client.get("/accounts/records/").status_code == 200
@@ -111,7 +105,7 @@ def test_a_session_that_has_not_passed_their_totp_is_asked_for_a_code_first(clie
     response = client.get("/accounts/records/?q=abc")
     assert response.status_code == 302
     assert response["Location"] == "/accounts/2fa/reauthenticate/?next=%2Faccounts%2Frecords%2F%3Fq%3Dabc"
-    response = client.post(response["Location"], {"code": code_for(DEMO_SECRET)})
+    response = client.post(response["Location"], {"code": totp_code(DEMO_SECRET)})
     assert response.status_code == 302 and response["Location"] == "/accounts/records/?q=abc"
     assert client.get("/accounts/records/?q=abc").status_code == 200
 
