@@ -229,3 +229,10 @@ def certificates_needing_reminder(*, days_before: int, smaller: int, now: dateti
         expires_at__gt=now + timedelta(days=smaller),
         expires_at__lte=now + timedelta(days=days_before),
     ).exclude(reminders__days_before=days_before)
+
+
+def auto_issue_refusals(*, limit: int = 50) -> list:
+    """The latest trainees the automatic issuing sweep could not issue (and why), for registrars."""
+    from certification.models import AutoIssueRefusal
+
+    return list(AutoIssueRefusal.objects.select_related("user", "program").order_by("-last_refused_at")[:limit])

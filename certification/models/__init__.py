@@ -13,6 +13,7 @@ from .certificates import (
     ReminderKind,
     RenderState,
 )
+from .refusals import AutoIssueRefusal
 from .registry import ChangeAction, ChangeItemState, RegistryChange, RegistryChangeItem
 from .rules import CertificateRule, CertificateRuleExam, CourseSelection
 from .serials import SerialCounter
@@ -20,6 +21,7 @@ from .status_lists import STATUS_LIST_SIZE, CertificateStatusEntry, StatusList, 
 from .templates import CertificateTemplate
 
 __all__ = [
+    "AutoIssueRefusal",
     "BatchItem",
     "BatchState",
     "CertificateTemplate",

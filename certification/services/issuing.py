@@ -9,12 +9,15 @@ slipped past the lock, after which the existing certificate is returned as well.
 Rendering is queued on commit: ``certification.tasks.certificate_render_task(certificate_id)``.
 """
 
+import contextlib
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -32,6 +35,8 @@ from courses.notifications.kinds import NotificationKind
 
 from .notices import certificate_notify
 from .status_lists import status_entry_record, status_position_allocate
+
+logger = logging.getLogger(__name__)
 
 
 class CertificationError(Exception):
@@ -334,9 +339,45 @@ def certificate_auto_issue_for_user(*, user) -> list[Certificate]:
             result = certificate_issue(user=user, program=rule.program)
         except NotEligible:
             continue
+        except UnprintableName as refusal:
+            _refusal_record(user=user, program=rule.program, characters=refusal.characters)
+            continue
+        except Exception as error:
+            # One trainee's failure is theirs alone: recorded and logged, the sweep goes on.
+            logger.exception("automatic issuing failed for user %s, program %s", user.pk, rule.program_id)
+            _refusal_record(user=user, program=rule.program, error=f"{type(error).__name__}: {error}"[:1000])
+            continue
+        _refusal_clear(user=user, program=rule.program)
         if result.created:
             issued.append(result.certificate)
     return issued
+
+
+def _refusal_record(
+    *, user, program: ProgramPage, characters: list[str] | None = None, error: str = ""
+) -> None:
+    """Remember why ``user`` could not be issued ``program``'s certificate, for the registrars."""
+    from certification.models import AutoIssueRefusal
+
+    program = canonical_program(program)
+    updated = AutoIssueRefusal.objects.filter(user=user, program=program).update(
+        characters=characters or [], error=error, last_refused_at=timezone.now(), times=F("times") + 1
+    )
+    if not updated:
+        with contextlib.suppress(IntegrityError), transaction.atomic():  # a concurrent sweep made it
+            AutoIssueRefusal.objects.create(
+                user=user,
+                program=program,
+                characters=characters or [],
+                error=error,
+                last_refused_at=timezone.now(),
+            )
+
+
+def _refusal_clear(*, user, program: ProgramPage) -> None:
+    from certification.models import AutoIssueRefusal
+
+    AutoIssueRefusal.objects.filter(user=user, program=canonical_program(program)).delete()
 
 
 def auto_issue_candidates():
@@ -348,5 +389,15 @@ def auto_issue_candidates():
 
 
 def certificate_auto_issue_sweep() -> int:
-    """The beat task's body: check every candidate against every auto-issue rule. Returns how many were issued."""
-    return sum(len(certificate_auto_issue_for_user(user=user)) for user in auto_issue_candidates().iterator())
+    """The beat task's body: check every candidate against every auto-issue rule. Returns how many were issued.
+
+    Each trainee on their own: a refusal (an unprintable name) or an error is recorded for the
+    registrars (``AutoIssueRefusal``, on the certificates page) and the later trainees are still checked.
+    """
+    issued = 0
+    for user in auto_issue_candidates().iterator():
+        try:
+            issued += len(certificate_auto_issue_for_user(user=user))
+        except Exception:
+            logger.exception("the automatic issuing sweep skipped user %s", user.pk)
+    return issued

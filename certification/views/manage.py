@@ -77,7 +77,13 @@ def certificate_list(request):
     if status in CertificateStatus.values:
         certificates = certificates.filter(status=status)
     page = Paginator(certificates, 50).get_page(request.GET.get("p"))
-    context = {"page": page, "query": query, "status": status, "statuses": CertificateStatus.choices}
+    context = {
+        "page": page,
+        "query": query,
+        "status": status,
+        "statuses": CertificateStatus.choices,
+        "refusals": selectors.auto_issue_refusals(),
+    }
     return TemplateResponse(request, "certification/manage/list.html", context)
 
 
