@@ -62,3 +62,19 @@ def test_a_random_section_draws_from_sub_banks_and_tags():
     with pytest.raises(services.ExamError, match="4"):
         services.attempt_start(paper=paper, user=factories.trainee_for(course))
     assert PaperSection.objects.count() == 1
+
+
+def test_the_demo_bank_does_not_store_right_answers_first():
+    # "Always pick the first option" must not pass a paper built on the demo bank, shuffled or not.
+    from courses.questions.grading import grade
+    from courses.questions.models import QuestionType, QuestionVersion
+
+    demo_question_bank_load()
+    choices = list(
+        QuestionVersion.objects.filter(qtype__in=[QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE])
+    )
+    assert len(choices) >= 6
+    first_right = [v for v in choices if v.qtype == QuestionType.SINGLE_CHOICE and grade(v, 0) == 1]
+    assert len(first_right) <= 1
+    earned = sum(grade(v, 0 if v.qtype == QuestionType.SINGLE_CHOICE else [0]) for v in choices)
+    assert earned < len(choices) / 2
