@@ -19,8 +19,9 @@ class StatusList(models.Model):
     """One published bitstring: list ``number`` for one purpose (W3C Bitstring Status List v1.0).
 
     Bit ``i`` is the left-most bit of byte ``i // 8`` counted from the most significant bit, as
-    the specification says. ``version`` goes up with every change, so a signed copy can be cached
-    per version. Each list number exists once per purpose; a certificate has the same position in both.
+    the specification says. ``version`` counts the changes; ``updated_at`` dates the last one (the
+    signed list's ``validFrom``). Each list number exists once per purpose; a certificate has the
+    same position in both.
     """
 
     number = models.PositiveIntegerField()

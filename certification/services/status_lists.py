@@ -16,8 +16,10 @@ a status change and its bits commit or roll back together.
   and "revoked" would tell a verifier something that did not happen.
 
 ``status_list_published`` (the one read here, beside the writes it mirrors) signs a list as it
-stands; the signed document is cached per list version.
+stands; the signed document is cached under a digest of what it is made of.
 """
+
+import hashlib
 
 from django.core.cache import cache
 from django.db import transaction
@@ -102,19 +104,25 @@ def status_list_sync(*, certificate: Certificate) -> bool:
 def status_list_published(*, purpose: str, number: int) -> dict | None:
     """The signed ``BitstringStatusListCredential`` of list ``number`` for ``purpose``, or None.
 
-    Always the committed bits: the cache key holds the list's version (raised with every change),
-    the signing key and the site's address, and signing is deterministic for a version.
+    Always the committed bits: signing is deterministic, and the cache key is a digest of all it
+    depends on (bits, time of the last change, purpose, number, key and the site's address).
     """
     if purpose not in StatusPurpose.values:
         return None
     status_list = StatusList.objects.filter(number=number, purpose=purpose).first()
     if status_list is None:
         return None
-    key = f"tta:status-list:{purpose}:{number}:{status_list.version}:{credentials.verification_method_id()}"
+    bits = bytes(status_list.bits)
+    # Keyed by everything the signed document depends on, the bits included (not only the version:
+    # a database restored from a backup would reuse version numbers), so a cached copy is never stale.
+    inputs = (
+        f"{purpose}\0{number}\0{status_list.updated_at.isoformat()}\0{credentials.verification_method_id()}"
+    )
+    key = "tta:status-list:" + hashlib.sha256(inputs.encode() + b"\0" + bits).hexdigest()
     document = cache.get(key)
     if document is None:
         document = credentials.status_list_credential(
-            purpose=purpose, number=number, bits=bytes(status_list.bits), updated_at=status_list.updated_at
+            purpose=purpose, number=number, bits=bits, updated_at=status_list.updated_at
         )
         cache.set(key, document, timeout=24 * 3600)
     return document

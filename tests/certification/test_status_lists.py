@@ -109,6 +109,23 @@ def test_the_served_list_is_signed_complete_current_and_briefly_cached(client, c
 
 
 @pytest.mark.django_db
+def test_a_cached_signed_list_is_never_stale(client, certificate):
+    entry = certificate.status_entry
+    served(client, "revocation", certificate)  # signed and cached
+    # As after restoring a backup: other bits under the same version number.
+    StatusList.objects.filter(number=entry.list_number, purpose="revocation").update(
+        bits=credentials.with_bit(bytes(STATUS_LIST_SIZE // 8), entry.index, True)
+    )
+
+    document = served(client, "revocation", certificate).json()
+
+    assert credentials.bit_is_set(
+        credentials.decode_bitstring(document["credentialSubject"]["encodedList"]), entry.index
+    )
+    assert credentials.verify(document)
+
+
+@pytest.mark.django_db
 def test_a_tampered_or_unknown_list_is_refused(client, certificate):
     document = served(client, "revocation", certificate).json()
     tampered = copy.deepcopy(document)
