@@ -6,7 +6,7 @@ Creates its own database (``--database``, ``tta_bench_heartbeats`` by default, d
 writes one course with a lesson, one cohort and N enrolled trainees with bulk inserts; each trainee
 gets a prepared login session. It then starts gunicorn (config.wsgi, gthread workers) on 127.0.0.1
 with a short heartbeat interval and lets every trainee send a heartbeat per interval for the given
-time, as the lesson page does. To keep the figures honest about abuse, one trainee in ten also has
+time, as the lesson page does (each tab with its own signed page view, always visible and in use). To keep the figures honest about abuse, one trainee in ten also has
 a second tab open, and one heartbeat in twenty is a replay of a sequence number already sent.
 
 Each trainee starts with 359 s of earlier study, so the first credited heartbeat crosses 360 s
@@ -166,11 +166,14 @@ def start_server(args, env, port):
 
 
 class Trainee:
-    def __init__(self, user_id: int, session_key: str, tabs: int):
+    def __init__(self, user_id: int, session_key: str, tabs: int, lesson_id: int):
+        from courses.page_views import page_view_issue
+
         self.user_id = user_id
         self.csrf = secrets.token_hex(16)  # 32 characters: Django accepts an unmasked secret
         self.cookie = f"sessionid={session_key}; csrftoken={self.csrf}"
-        self.tabs = [secrets.token_hex(8) for _ in range(tabs)]
+        # Each tab carries the signed page view its lesson page was served with (same SECRET_KEY as the server).
+        self.tabs = [page_view_issue(user_id=user_id, lesson_id=lesson_id) for _ in range(tabs)]
         self.accepted_at: list[float] = []  # monotonic send times of credited heartbeats
 
 
@@ -188,7 +191,7 @@ async def run_tab(client, url, lesson_id, trainee, tab, args, stats, start):
         replay = seq > 0 and random.random() < 0.05
         if not replay:
             seq += 1
-        body = {"lesson": lesson_id, "tab": tab, "seq": seq}
+        body = {"lesson": lesson_id, "view": tab, "seq": seq, "visible": True, "interacted": True}
         sent = time.monotonic()
         try:
             response = await client.post(
@@ -254,7 +257,7 @@ def main():
     prepare_database(db_host=args.db_host, database=args.database, env=env)
     lesson_id, accounts = seed(args, env)
     trainees = [
-        Trainee(user_id, key, tabs=2 if number % 10 == 0 else 1)
+        Trainee(user_id, key, tabs=2 if number % 10 == 0 else 1, lesson_id=lesson_id)
         for number, (user_id, key) in enumerate(accounts)
     ]
     port = free_port()

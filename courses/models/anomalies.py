@@ -43,6 +43,9 @@ class ProgressAnomaly(models.Model):
     )
     detail = models.CharField(_("detail"), max_length=300, blank=True)
 
+    # Not content: keep Wagtail's usage index out of the refused-heartbeat path.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("progress anomaly")
         verbose_name_plural = _("progress anomalies")
