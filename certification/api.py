@@ -1,19 +1,21 @@
 """Certificate verification in the API (single and batch), and the issuer's DID document.
 
-Public: no account needed. An anonymous caller is limited per address (shared with the verification
-pages, a batch counting each serial); a caller with an API token is limited per token instead.
-Never exposes the PDF or anything beyond the public view.
+Public: no account needed. A look-up names a serial and the holder's full name as printed on the
+certificate; a wrong name is answered exactly like an unknown serial, so the registry cannot be
+walked by sequential serials. Every caller is limited, a batch counting each certificate: an
+anonymous caller per address (IPv6 per /64), shared with the verification pages; a caller with an
+API token (scope ``verify``) against the token's own allowance. Never exposes the PDF or anything
+beyond the public view.
 """
 
 from django.conf import settings
 from django.http import JsonResponse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
-from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -21,11 +23,14 @@ from certification import credentials, ratelimit, selectors
 from certification.models import CertificateStatus
 from courses.api.authentication import ApiTokenAuthentication
 from courses.api.base import NoStoreMixin
-from courses.api.models import IntegrationToken
+from courses.api.models import ApiScope, IntegrationToken
+from courses.api.permissions import TokenScope
 from courses.api.throttling import FixedWindowThrottle, TokenRateThrottle
 
 TAG = "Certificate verification"
 SERIAL_MAX_LENGTH = 64
+NAME_MAX_LENGTH = 100
+NAME_HELP = "The holder's full name exactly as printed on the certificate (spaces and case do not matter)."
 
 
 class HoursDetailSerializer(serializers.Serializer):
@@ -50,19 +55,23 @@ class PublicCertificateSerializer(serializers.Serializer):
     expires_on = serializers.CharField(allow_null=True)
     issuer = serializers.CharField()
     accreditation_number = serializers.CharField()
-    status_reason = serializers.CharField(required=False, help_text="A revocation's public reason.")
+    public_note = serializers.CharField(
+        required=False,
+        help_text="For a revoked certificate, the training base's public statement, if it wrote one "
+        "(never the internal reason).",
+    )
     superseded_by = serializers.CharField(required=False, help_text="The serial that replaced this one.")
     hours_detail = HoursDetailSerializer(many=True, required=False, help_text="Only if the holder shares it.")
 
 
 class VerificationSerializer(serializers.Serializer):
     serial = serializers.CharField()
-    found = serializers.BooleanField()
+    found = serializers.BooleanField(help_text="False for an unknown serial and for a wrong name alike.")
     certificate = PublicCertificateSerializer(required=False, help_text="Present when found.")
 
 
-class SerialField(serializers.CharField):
-    """A serial number: text only (DRF's CharField would take a number and turn it into text)."""
+class TextField(serializers.CharField):
+    """Text only (DRF's CharField would take a number and turn it into text)."""
 
     def to_internal_value(self, data):
         if not isinstance(data, str):
@@ -70,38 +79,62 @@ class SerialField(serializers.CharField):
         return super().to_internal_value(data)
 
 
+class NameQuerySerializer(serializers.Serializer):
+    name = TextField(max_length=NAME_MAX_LENGTH, help_text=NAME_HELP)
+
+
+class CertificateClaimSerializer(serializers.Serializer):
+    serial = TextField(max_length=SERIAL_MAX_LENGTH)
+    name = TextField(max_length=NAME_MAX_LENGTH, help_text=NAME_HELP)
+
+
 class VerifyBatchSerializer(serializers.Serializer):
-    serials = serializers.ListField(
-        child=SerialField(max_length=SERIAL_MAX_LENGTH),
+    certificates = CertificateClaimSerializer(
+        many=True,
         allow_empty=False,
-        help_text="At most TTA_VERIFY_BATCH_MAX (50 by default) serial numbers.",
+        help_text="At most TTA_VERIFY_BATCH_MAX (50 by default) certificates, each a serial with the "
+        "holder's printed name.",
+        error_messages={
+            "required": gettext_lazy(
+                "Send “certificates”: a list of objects with “serial” and “name”, each serial with the holder's "
+                "full name as printed on the certificate."
+            )
+        },
     )
 
-    def validate_serials(self, serials):
+    def validate_certificates(self, certificates):
         limit = settings.TTA_VERIFY_BATCH_MAX
-        if len(serials) > limit:
+        if len(certificates) > limit:
             raise serializers.ValidationError(
-                _("At most %(limit)d serial numbers per request.") % {"limit": limit}
+                _("At most %(limit)d certificates per request.") % {"limit": limit}
             )
-        return serials
+        return certificates
 
 
 class BatchResultSerializer(serializers.Serializer):
-    results = VerificationSerializer(many=True, help_text="One per serial sent, in the same order.")
+    results = VerificationSerializer(many=True, help_text="One per certificate sent, in the same order.")
 
 
-def _lookup(serial: str) -> dict:
+def _lookup(*, serial: str, name: str) -> dict:
     serial = serial.strip().upper()
-    certificate = selectors.certificate_by_serial(serial)
+    certificate = selectors.certificate_by_serial_and_name(serial=serial, name=name)
     if certificate is None:
         return {"serial": serial, "found": False}
     view = selectors.public_view(certificate=certificate, language=get_language() or settings.LANGUAGE_CODE)
     return {"serial": certificate.serial, "found": True, "certificate": view.as_json()}
 
 
+class VerificationTokenThrottle(TokenRateThrottle):
+    """A token's verification counts against the token's allowance (``TTA_API_TOKEN_RATE_LIMIT``,
+    shared with its other requests), one per certificate looked up."""
+
+    def weight(self, request, view) -> int:
+        return view.lookups(request)
+
+
 class AnonymousVerificationThrottle(FixedWindowThrottle):
-    """Anonymous look-ups per client address and minute (``TTA_VERIFY_RATE_LIMIT``), the pages'
-    allowance; a batch counts each of its serials. Token holders are limited per token instead."""
+    """Look-ups per client address (IPv6: per /64) and minute (``TTA_VERIFY_RATE_LIMIT``), the pages'
+    allowance; a batch counts each of its certificates. Token holders are counted per token above."""
 
     def allow_request(self, request, view) -> bool:
         if isinstance(request.auth, IntegrationToken):
@@ -110,10 +143,12 @@ class AnonymousVerificationThrottle(FixedWindowThrottle):
 
 
 class VerificationView(NoStoreMixin, APIView):
-    # A public, read-only API for machines: cookies are ignored (so no CSRF), tokens are optional.
+    # A public, read-only API for machines: cookies are ignored (so no CSRF), tokens are optional
+    # but must have the ``verify`` scope.
     authentication_classes = [ApiTokenAuthentication]
-    permission_classes = [AllowAny]
-    throttle_classes = [AnonymousVerificationThrottle, TokenRateThrottle]
+    permission_classes = [TokenScope]
+    token_scope = ApiScope.VERIFY
+    throttle_classes = [AnonymousVerificationThrottle, VerificationTokenThrottle]
 
     def lookups(self, request) -> int:
         return 1
@@ -123,40 +158,56 @@ class VerifyOneView(VerificationView):
     @extend_schema(
         tags=[TAG],
         summary="Verify a certificate",
-        description="By its serial number (case does not matter). Unknown serials are a 404.",
+        description="By its serial number (case does not matter) and the holder's full name as printed "
+        "on the certificate. An unknown serial and a wrong name are the same 404. With a token: the "
+        "`verify` scope. Prefer the batch call, which keeps the name out of the address.",
+        parameters=[NameQuerySerializer],
         responses=VerificationSerializer,
         auth=[{"tokenAuth": []}, {}],
     )
     def get(self, request, serial: str):
-        result = _lookup(serial[:SERIAL_MAX_LENGTH])
+        query = NameQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        result = _lookup(serial=serial[:SERIAL_MAX_LENGTH], name=query.validated_data["name"])
         if not result["found"]:
-            raise NotFound(_("No certificate has this serial number."))
+            raise NotFound(_("No certificate matches this serial number and name."))
         return Response(result)
 
 
 class VerifyBatchView(VerificationView):
     def lookups(self, request) -> int:
         data = request.data
-        serials = data.get("serials") if isinstance(data, dict) else None
-        if isinstance(serials, list) and 0 < len(serials) <= settings.TTA_VERIFY_BATCH_MAX:
-            return len(serials)
+        claims = data.get("certificates") if isinstance(data, dict) else None
+        if isinstance(claims, list) and 0 < len(claims) <= settings.TTA_VERIFY_BATCH_MAX:
+            return len(claims)
         return 1
 
     @extend_schema(
         tags=[TAG],
         summary="Verify several certificates",
-        description="Unknown serials are reported with `found: false`, not as an error.",
+        description="Each certificate by its serial and the holder's printed name. One that is not "
+        "found (unknown serial or wrong name alike) is reported with `found: false`, not as an error. "
+        "With a token: the `verify` scope; each certificate counts against the token's allowance.",
         request=VerifyBatchSerializer,
         responses=BatchResultSerializer,
         examples=[
-            OpenApiExample("Two serials", value={"serials": ["TTA-2026-P-000123", "TTA-2026-P-000124"]})
+            OpenApiExample(
+                "Two certificates",
+                value={
+                    "certificates": [
+                        {"serial": "TTA-2026-P-000123", "name": "张三丰"},
+                        {"serial": "TTA-2026-P-000124", "name": "Alice Smith"},
+                    ]
+                },
+            )
         ],
         auth=[{"tokenAuth": []}, {}],
     )
     def post(self, request):
         batch = VerifyBatchSerializer(data=request.data)
         batch.is_valid(raise_exception=True)
-        return Response({"results": [_lookup(serial) for serial in batch.validated_data["serials"]]})
+        claims = batch.validated_data["certificates"]
+        return Response({"results": [_lookup(serial=c["serial"], name=c["name"]) for c in claims]})
 
 
 @require_GET

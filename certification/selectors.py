@@ -1,5 +1,8 @@
 """Reads of certification: who may manage certificates, lookups for verification, what the public sees."""
 
+import hmac
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -58,6 +61,30 @@ def certificate_by_serial(serial: str) -> Certificate | None:
     return Certificate.objects.select_related("program", "user").filter(serial=serial).first()
 
 
+# Spaces, the middle dot of transliterated names (阿卜杜拉·艾力) and its look-alikes, dots and hyphens.
+_NAME_SEPARATORS = re.compile(r"[\s\u00b7\u2022\u2027\u30fb\u2219.\-\u2010\u2011]+")
+
+
+def comparable_name(name: str) -> str:
+    """A name as typed, reduced for comparison: NFKC (full-width forms), case and separators ignored."""
+    return _NAME_SEPARATORS.sub("", unicodedata.normalize("NFKC", name or "")).casefold()
+
+
+def certificate_by_serial_and_name(*, serial: str, name: str) -> Certificate | None:
+    """The certificate with ``serial``, only if ``name`` is the holder's full name as printed on it.
+
+    Serials are sequential, so a serial alone would let anyone walk the registry; the printed name
+    is the second fact a verifier has in hand. A wrong name gives None, exactly as an unknown serial
+    does (no oracle). The surname alone is not enough: a few surnames cover a large share of people.
+    """
+    certificate = certificate_by_serial(serial)
+    printed = comparable_name((certificate.snapshot or {}).get("holder_name", "")) if certificate else ""
+    given = comparable_name(name)
+    if not printed or not given or not hmac.compare_digest(printed.encode(), given.encode()):
+        return None
+    return certificate
+
+
 def certificate_by_pdf_hash(sha256: str) -> Certificate | None:
     return Certificate.objects.select_related("program").filter(pdf_sha256=sha256).first() if sha256 else None
 
@@ -101,7 +128,7 @@ class PublicView:
     serial: str
     status: str
     status_label: str
-    status_reason: str
+    public_note: str
     holder: str
     name_masked: bool
     program: str
@@ -130,8 +157,8 @@ class PublicView:
             "issuer": self.issuer,
             "accreditation_number": self.accreditation_number,
         }
-        if self.status_reason:
-            data["status_reason"] = self.status_reason
+        if self.public_note:
+            data["public_note"] = self.public_note
         if self.superseded_by:
             data["superseded_by"] = self.superseded_by
         if self.hours_detail:
@@ -148,7 +175,7 @@ def _in_language(snapshot: dict, key: str, language: str) -> str:
 def public_view(*, certificate: Certificate, language: str = "zh-hans") -> PublicView:
     """The certificate as anyone may see it: frozen data from the snapshot, masked unless the holder shares.
 
-    A revocation shows its reason (the base's public statement); a suspension does not.
+    A revocation shows the registrar's public note, if they wrote one; never the internal reason.
     """
     snapshot = certificate.snapshot or {}
     name = snapshot.get("holder_name", "")
@@ -167,7 +194,7 @@ def public_view(*, certificate: Certificate, language: str = "zh-hans") -> Publi
         serial=certificate.serial,
         status=certificate.status,
         status_label=str(CertificateStatus(certificate.status).label),
-        status_reason=certificate.status_reason if certificate.status == CertificateStatus.REVOKED else "",
+        public_note=certificate.public_note if certificate.status == CertificateStatus.REVOKED else "",
         holder=name if certificate.share_full_name else mask_name(name),
         name_masked=not certificate.share_full_name,
         program=_in_language(snapshot, "program_title", language),

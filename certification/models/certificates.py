@@ -40,7 +40,11 @@ class Certificate(models.Model):
     )
     issued_at = models.DateTimeField(_("issued at"))
     expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    # Internal: registrars only (the admin, exports). Never on the public verification page or API.
     status_reason = models.TextField(_("reason for the status"), blank=True)
+    # What the public verification page and API say about a revocation; written knowingly by the
+    # registrar as a public statement, empty unless they chose to write one.
+    public_note = models.TextField(_("public note"), blank=True)
     supersedes = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="superseded_by"
     )
@@ -89,6 +93,7 @@ class CertificateEvent(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reason = models.TextField(blank=True)
+    public_note = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

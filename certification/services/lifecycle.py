@@ -45,6 +45,7 @@ def _transition(
     actor,
     reason: str,
     notify_kind: NotificationKind | None = None,
+    public_note: str = "",
 ) -> Certificate:
     with transaction.atomic():
         locked = _locked(certificate)
@@ -58,7 +59,8 @@ def _transition(
         previous = locked.status
         locked.status = to_status
         locked.status_reason = reason
-        locked.save(update_fields=["status", "status_reason"])
+        locked.public_note = public_note
+        locked.save(update_fields=["status", "status_reason", "public_note"])
         status_list_sync(certificate=locked)
         CertificateEvent.objects.create(
             certificate=locked,
@@ -67,6 +69,7 @@ def _transition(
             to_status=to_status,
             actor=actor,
             reason=reason,
+            public_note=public_note,
         )
         if notify_kind:
             certificate_notify(certificate=locked, kind=notify_kind, reason=reason)
@@ -105,10 +108,12 @@ def certificate_reinstate(*, certificate: Certificate, actor, reason: str = "") 
     )
 
 
-def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certificate:
-    """Revoke for good; the reason is required and shown on the verification page. Registrars only.
+def certificate_revoke(*, certificate: Certificate, actor, reason: str, public_note: str = "") -> Certificate:
+    """Revoke for good. Registrars only.
 
-    The holder is notified, with the reason.
+    ``reason`` is required and internal (registrars, exports; the holder's notification). The
+    verification page and API show only ``public_note``, a statement the registrar writes knowingly
+    for anyone who checks the certificate; empty, they show the revocation without a reason.
     """
     return _transition(
         certificate=certificate,
@@ -118,6 +123,7 @@ def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certi
         actor=actor,
         reason=_require_reason(reason),
         notify_kind=NotificationKind.CERTIFICATE_REVOKED,
+        public_note=(public_note or "").strip(),
     )
 
 

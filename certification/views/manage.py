@@ -30,6 +30,10 @@ class ActionForm(forms.Form):
     reason = forms.CharField(
         label=gettext_lazy("Reason"), required=False, max_length=1000, widget=forms.Textarea
     )
+    # Only for a revocation: published on the verification page, unlike the internal reason.
+    public_note = forms.CharField(
+        label=gettext_lazy("Public note"), required=False, max_length=500, widget=forms.Textarea
+    )
 
 
 class IssueForm(forms.Form):
@@ -94,9 +98,10 @@ def certificate_detail(request, pk: int):
     form = ActionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         action = form.cleaned_data["action"]
+        extra = {"public_note": form.cleaned_data["public_note"]} if action == "revoke" else {}
         try:
             result = ACTIONS[action](
-                certificate=certificate, actor=request.user, reason=form.cleaned_data["reason"]
+                certificate=certificate, actor=request.user, reason=form.cleaned_data["reason"], **extra
             )
         except services.CertificationError as error:
             messages.error(request, str(error))

@@ -76,6 +76,10 @@ class AuditAction(models.TextChoices):
     RECORD_EXPORTED = "record_exported", _("Exported a trainee record")
     COHORT_RECORDS_EXPORTED = "cohort_records_exported", _("Exported the trainee records of a cohort")
     OWN_RECORD_DOWNLOADED = "own_record_downloaded", _("Downloaded their own record")
+    # API tokens read personal data as their owner: who asked for one, who agreed, who ended it.
+    API_TOKEN_REQUESTED = "api_token_requested", _("Requested an API token")
+    API_TOKEN_ACCEPTED = "api_token_accepted", _("Accepted an API token")
+    API_TOKEN_REVOKED = "api_token_revoked", _("Revoked an API token")
 
 
 class AuditLog(models.Model):

@@ -1,7 +1,9 @@
 """Bearer tokens for staff integrations: ``Authorization: Bearer tta_…``. The request acts as the
-token's owner; a revoked token, or one whose owner is inactive, is refused at once."""
+token's owner, within the token's scopes (``permissions.TokenScope``); a revoked or expired token,
+or one whose owner is inactive, is refused at once."""
 
-from django.utils.translation import gettext_lazy as _
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from rest_framework import authentication, exceptions
 
 from .selectors import integration_token_for_secret
@@ -30,6 +32,13 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
         token = integration_token_for_secret(secret)
         if token is None or not token.owner.is_active:
             raise exceptions.AuthenticationFailed(_("This API token is not valid or has been revoked."))
+        if token.is_expired:
+            expired_on = timezone.localtime(token.expires_at).date().isoformat()
+            raise exceptions.AuthenticationFailed(
+                _("This API token expired on %(date)s. Ask a registrar for a new one.")
+                % {"date": expired_on},
+                code="token_expired",
+            )
         integration_token_touch(token=token)
         return token.owner, token
 

@@ -12,8 +12,9 @@ ERROR_SCHEMA = {
                 "code": {
                     "type": "string",
                     "description": "Stable, for programs: invalid, parse_error, not_authenticated, "
-                    "authentication_failed, permission_denied, not_found, method_not_allowed, "
-                    "not_acceptable, unsupported_media_type, throttled, server_error.",
+                    "authentication_failed, token_expired, permission_denied, insufficient_scope, "
+                    "not_found, method_not_allowed, not_acceptable, unsupported_media_type, throttled, "
+                    "server_error.",
                 },
                 "message": {"type": "string", "description": "For people, in the request's language."},
                 "details": {
@@ -32,8 +33,8 @@ ERROR_SCHEMA = {
 
 _DESCRIPTIONS = {
     "400": "The request is not valid (details name each field's problem).",
-    "401": "No credentials, or an API token that is unknown or revoked.",
-    "403": "The credentials do not allow this.",
+    "401": "No credentials, or an API token that is unknown, revoked or expired (`token_expired`).",
+    "403": "The credentials do not allow this (a token without the endpoint's scope: `insufficient_scope`).",
     "404": "Not found (also a page past the end of a list).",
     "415": "The body is not JSON.",
     "429": "Too many requests: wait for the seconds in Retry-After.",
@@ -49,8 +50,10 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
         return {
             "type": "http",
             "scheme": "bearer",
-            "description": "An API token made by a registrar in the admin (API tokens): "
-            "`Authorization: Bearer tta_…`. The request acts as the token's owner.",
+            "description": "An API token requested by a registrar and accepted by its owner in the "
+            "admin (API tokens): `Authorization: Bearer tta_…`. The request acts as the token's owner, "
+            "only on endpoints of the token's scopes (`verify`, `cohorts:read`, `me:read`), until it "
+            "expires (90 days by default, at most a year).",
         }
 
 
@@ -68,7 +71,7 @@ def add_error_responses(result, generator, request, public):
     for methods in result.get("paths", {}).values():
         for operation in methods.values():
             codes = ["401", "404", "429", "default"]
-            if {} not in operation.get("security", [{}]):  # credentials required
+            if any(operation.get("security", [])):  # credentials accepted: they may not allow this
                 codes.append("403")
             if "requestBody" in operation or any(p["in"] == "query" for p in operation.get("parameters", [])):
                 codes.append("400")

@@ -16,7 +16,8 @@ def secret_hash(secret: str) -> str:
 
 
 def integration_token_for_secret(secret: str) -> IntegrationToken | None:
-    """The active token with this secret, its owner loaded; None for an unknown or revoked secret.
+    """The accepted, unrevoked token with this secret, its owner loaded; None for an unknown or
+    revoked secret. Expiry is for the caller to check (it deserves its own message).
 
     Read on every request (never cached), so a revocation takes effect on the next request.
     """
@@ -29,5 +30,7 @@ def integration_token_for_secret(secret: str) -> IntegrationToken | None:
     )
 
 
-def integration_token_list() -> QuerySet[IntegrationToken]:
-    return IntegrationToken.objects.select_related("owner", "created_by", "revoked_by")
+def integration_token_list(*, owner=None) -> QuerySet[IntegrationToken]:
+    """Every token (for registrars), or only ``owner``'s."""
+    tokens = IntegrationToken.objects.select_related("owner", "created_by", "revoked_by")
+    return tokens if owner is None else tokens.filter(owner=owner)

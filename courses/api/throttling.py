@@ -3,7 +3,8 @@
 The counter is one atomic ``incr`` per request, so concurrent web processes never lose a count;
 the public verification pages count through it too (``certification.ratelimit``). The DRF throttles
 here limit each API token and each signed-in browser user; verification adds a per-address limit
-for anonymous callers (``certification.api``). A throttled request gets a 429 with ``Retry-After``.
+for anonymous callers and weighs a batch by its size (``certification.api``). A throttled request
+gets a 429 with ``Retry-After``.
 """
 
 import time
@@ -36,7 +37,7 @@ def seconds_to_next_window() -> int:
 
 class FixedWindowThrottle(BaseThrottle):
     """A DRF throttle over ``fixed_window_allow``. Subclasses name whom they count (``ident``, None
-    to let the request through) and their limit per minute."""
+    to let the request through), their limit per minute, and how much a request counts (``weight``)."""
 
     def ident(self, request) -> str | None:
         raise NotImplementedError
@@ -44,11 +45,14 @@ class FixedWindowThrottle(BaseThrottle):
     def limit(self) -> int:
         raise NotImplementedError
 
+    def weight(self, request, view) -> int:
+        return 1
+
     def allow_request(self, request, view) -> bool:
         ident = self.ident(request)
         if ident is None:
             return True
-        return fixed_window_allow(ident, limit=self.limit())
+        return fixed_window_allow(ident, limit=self.limit(), weight=self.weight(request, view))
 
     def wait(self) -> float:
         return seconds_to_next_window()

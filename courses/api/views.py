@@ -19,13 +19,21 @@ from courses.exams.selectors import released_results_for_user
 
 from . import serializers
 from .base import NoStoreMixin
-from .permissions import IsLearningStaff
+from .models import ApiScope
+from .permissions import IsLearningStaff, TokenScope
 
 OWN = "Own record"
 STAFF = "Cohorts (staff)"
 
 
-class OwnListView(NoStoreMixin, ListAPIView):
+class OwnMixin(NoStoreMixin):
+    """The requesting user's own record: a session, or a token with the ``me:read`` scope."""
+
+    permission_classes = [IsAuthenticated, TokenScope]
+    token_scope = ApiScope.ME_READ
+
+
+class OwnListView(OwnMixin, ListAPIView):
     """A list of the requesting user's own rows: ``rows_for`` (a selector, wrapped in ``staticmethod``)
     is always called with ``user=request.user``, so no argument can reach another's record."""
 
@@ -35,7 +43,7 @@ class OwnListView(NoStoreMixin, ListAPIView):
         return self.rows_for(user=self.request.user)
 
 
-class OwnProfileView(NoStoreMixin, APIView):
+class OwnProfileView(OwnMixin, APIView):
     @extend_schema(
         tags=[OWN],
         summary="My profile",
@@ -66,7 +74,7 @@ class OwnEnrolmentListView(OwnListView):
     rows_for = staticmethod(selectors.enrolment_list_for_user)
 
 
-class OwnProgressView(NoStoreMixin, APIView):
+class OwnProgressView(OwnMixin, APIView):
     @extend_schema(
         tags=[OWN],
         summary="My progress",
@@ -107,7 +115,8 @@ class OwnExamResultListView(OwnListView):
 
 
 class StaffMixin(NoStoreMixin):
-    permission_classes = [IsAuthenticated, IsLearningStaff]
+    permission_classes = [IsAuthenticated, IsLearningStaff, TokenScope]
+    token_scope = ApiScope.COHORTS_READ
 
     def query_filters(self, serializer_class) -> dict:
         """The query string read by ``serializer_class``; a bad value answers 400 naming the field."""

@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 
 from courses.accounts.services import trainee_profile_save
-from courses.api.services import integration_token_create
+from courses.api.models import ApiScope
+from courses.api.services import integration_token_accept, integration_token_request
 from courses.models import EnrolmentStatus
 from tests.factories import certification as cert_factories
 from tests.factories import cms as cms_factories
@@ -68,8 +69,14 @@ def instructor(db):
     return factories.instructor()
 
 
-def make_token(*, owner, registrar, name="HR system") -> str:
-    return integration_token_create(name=name, owner=owner, actor=registrar)[1]
+def make_token(*, owner, registrar, name="HR system", scopes=tuple(ApiScope.values), days=90) -> str:
+    """The secret of a token ``registrar`` requested and ``owner`` accepted (every scope by default)."""
+    token, secret = integration_token_request(
+        name=name, owner=owner, scopes=scopes, days=days, actor=registrar
+    )
+    if secret is None:
+        _token, secret = integration_token_accept(token=token, actor=owner)
+    return secret
 
 
 @pytest.fixture

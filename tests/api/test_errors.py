@@ -8,10 +8,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_400_names_each_field(client, db):
-    response = client.post("/api/v1/verify/", {"serials": []}, content_type="application/json")
+    response = client.post("/api/v1/verify/", {"certificates": []}, content_type="application/json")
 
     error = assert_error(response, 400, "invalid")
-    assert list(error["details"]) == ["serials"]
+    assert list(error["details"]) == ["certificates"]
 
 
 def test_400_for_a_body_that_is_not_json(client, db):

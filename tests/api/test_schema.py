@@ -68,3 +68,16 @@ def test_the_docs_pages_use_our_static_files_not_a_cdn(client, path):
     assert "/static/drf_spectacular_sidecar/" in html
     assert "cdn" not in html.lower()
     assert "/api/v1/schema/" in html
+
+
+def test_verification_by_serial_documents_the_printed_name_it_needs(schema):
+    single = schema["paths"]["/api/v1/verify/{serial}/"]["get"]
+    name = next(p for p in single["parameters"] if p["name"] == "name")
+    batch = schema["paths"]["/api/v1/verify/"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    request = schema["components"]["schemas"][batch["$ref"].rsplit("/", 1)[1]]
+    claim = request["properties"]["certificates"]["items"]["$ref"].rsplit("/", 1)[1]
+
+    assert name["in"] == "query" and name["required"] is True
+    assert request["required"] == ["certificates"]
+    assert set(schema["components"]["schemas"][claim]["required"]) == {"serial", "name"}
+    assert "403" in single["responses"]  # a token without the verify scope
