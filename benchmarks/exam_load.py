@@ -233,8 +233,8 @@ def seed(args, env) -> tuple[int, list[tuple[int, str]]]:
     )
     section.banks.set([bank])
     section.save()
+    _questions(bank)  # before approval: a paper draws the questions it was approved with
     paper.save_revision().publish()  # as a registrar's approval does
-    _questions(bank)
 
     User = get_user_model()
     password = make_password(None)
@@ -268,20 +268,24 @@ def start_server(args, env, port):
     )
 
 
-QUESTION_RE = re.compile(r'data-position="(\d+)" data-type="(\w+)"')
+QUESTION_RE = re.compile(r'data-position="(\d+)" data-type="(\w+)"[^>]*>(.*?)</fieldset>', re.DOTALL)
+# Options and matching prompts go by the opaque values the page gives them.
+OPTION_RE = re.compile(r'<(?:input type="(?:radio|checkbox)"[^>]*|option) value="([^"]+)"')
+PROMPT_RE = re.compile(r'data-prompt="([^"]+)"')
 
 
-def _response(qtype: str, rng: random.Random):
+def _response(qtype: str, rng: random.Random, body: str):
+    values = list(dict.fromkeys(OPTION_RE.findall(body)))
     if qtype == "single_choice":
-        return rng.randrange(4)
+        return rng.choice(values)
     if qtype == "multiple_choice":
-        return sorted(rng.sample(range(3), rng.randint(0, 3)))
+        return rng.sample(values, rng.randint(0, len(values)))
     if qtype == "true_false":
         return rng.random() < 0.5
     if qtype == "numerical":
         return f"{rng.uniform(0, 6):.1f}"
     if qtype == "matching":
-        return {"0": rng.choice(["license", "assignment"]), "1": rng.choice(["license", "assignment"])}
+        return {prompt: rng.choice(values) for prompt in PROMPT_RE.findall(body)}
     return rng.choice(["技术合同", "技术服务合同", "许可合同"]) + "·" + secrets.token_hex(3)
 
 
@@ -369,7 +373,7 @@ class Run:
         )
         if page is None or page.status_code != 200:
             return
-        questions = [(int(p), t) for p, t in QUESTION_RE.findall(page.text)]
+        questions = [(int(p), t, body) for p, t, body in QUESTION_RE.findall(page.text)]
         while True:
             # The next change after an exponential gap, but never past the end of answering: the
             # submit comes on time instead of after a long last gap (which the run's bound would cut).
@@ -377,8 +381,8 @@ class Run:
             await asyncio.sleep(max(0.0, min(gap, end_at() - time.monotonic())))
             if time.monotonic() >= end_at():
                 break
-            position, qtype = rng.choice(questions)
-            await self.save(client, examinee, position, _response(qtype, rng))
+            position, qtype, body = rng.choice(questions)
+            await self.save(client, examinee, position, _response(qtype, rng, body))
         await self.timed(
             "submit",
             client,
@@ -422,13 +426,15 @@ class Run:
 def stored_answers(examinees) -> tuple[int, int, int]:
     """(answers compared, answers lost, attempts not submitted), read from the database."""
     from courses.exams.models import Attempt, AttemptItem
+    from courses.exams.presentation import response_for_page
 
     by_attempt = {e.attempt_id: e for e in examinees if e.attempt_id}
     stored = defaultdict(dict)
-    for attempt_id, position, response in AttemptItem.objects.filter(attempt_id__in=by_attempt).values_list(
-        "attempt_id", "position", "response"
-    ):
-        stored[attempt_id][position] = response
+    for item in AttemptItem.objects.filter(attempt_id__in=by_attempt).select_related("version"):
+        # Compared as the page sent it: options by the item's opaque values.
+        stored[item.attempt_id][item.position] = response_for_page(
+            version=item.version, option_values=item.option_values, response=item.response
+        )
     compared = lost = 0
     for attempt_id, examinee in by_attempt.items():
         for position, response in examinee.acknowledged.items():

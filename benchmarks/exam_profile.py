@@ -74,11 +74,11 @@ def main():
         )
         figures["start"].append((cpu, queries))
         attempt_id = response.json()["attempt"]
-        _response, cpu, queries = measure(lambda c=client, a=attempt_id: c.get(f"/exams/attempts/{a}/"))
+        page, cpu, queries = measure(lambda c=client, a=attempt_id: c.get(f"/exams/attempts/{a}/"))
         figures["page"].append((cpu, queries))
-        attempts.append((client, attempt_id))
-    for seq, (client, attempt_id) in enumerate(attempts, start=1):
-        body = json.dumps({"answers": [{"position": 1, "response": "技术合同", "seq": seq}]})
+        attempts.append((client, attempt_id, _text_position(page)))
+    for seq, (client, attempt_id, position) in enumerate(attempts, start=1):
+        body = json.dumps({"answers": [{"position": position, "response": "技术合同", "seq": seq}]})
         _response, cpu, queries = measure(
             lambda c=client, a=attempt_id, b=body: c.post(
                 f"/exams/attempts/{a}/answers/", b, content_type="application/json", **json_headers
@@ -108,13 +108,24 @@ def main():
         print("\n--- one start, by own time ---")
         pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
         attempt_id = response.json()["attempt"]
-        body = json.dumps({"answers": [{"position": 2, "response": "许可", "seq": 1}]})
+        position = _text_position(client.get(f"/exams/attempts/{attempt_id}/"))
+        body = json.dumps({"answers": [{"position": position, "response": "许可", "seq": 1}]})
         profiler = cProfile.Profile()
         profiler.enable()
         client.post(f"/exams/attempts/{attempt_id}/answers/", body, content_type="application/json")
         profiler.disable()
         print("\n--- one save, by own time ---")
         pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+
+
+def _text_position(page) -> int:
+    """A short-answer question's position on an attempt page: its answer is the text typed (choices
+    go by per-attempt values)."""
+    return next(
+        int(position)
+        for position, qtype, _body in exam_load.QUESTION_RE.findall(page.content.decode())
+        if qtype == "short_answer"
+    )
 
 
 if __name__ == "__main__":
