@@ -118,6 +118,8 @@ def _walk_css(nodes, inspection: Inspection, where: str) -> None:
             _walk_css(node.value, inspection, where)
         elif kind == "url":
             _css_url(inspection, node.value, where)
+        elif kind == "error" and node.kind == "bad-url":  # e.g. url(fi<TAB>le:…): refused, not guessed at
+            inspection.refuse(f"{where}url(…)")
         elif kind == "function":
             name = node.lower_name
             if name in ("url", "src"):

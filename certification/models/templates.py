@@ -108,7 +108,7 @@ class CertificateTemplate(
         try:
             template_check(body=self.body, css=self.css)
         except TemplateRejected as error:
-            raise ValidationError({"body": str(error)}) from error
+            raise ValidationError({error.field: str(error)}) from error
 
     # Preview: a sample certificate as PDF, rendered exactly as a worker would.
     preview_modes = [("pdf", _("Sample certificate (PDF)"))]

@@ -7,6 +7,7 @@ worker died) never produces a second PDF.
 """
 
 import base64
+import functools
 import hashlib
 import json
 import logging
@@ -18,11 +19,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template import Context, Engine, TemplateSyntaxError
 from django.utils import timezone, translation
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from certification import fonts, pdf, qr
+from certification import designs, fonts, pdf, qr
 from certification.models import Certificate, CertificateEvent, RenderState
 from certification.models.templates import CertificateTemplate
 from cms.models import TrainingBaseSettings
@@ -57,7 +59,14 @@ _engine = Engine(
 
 
 class TemplateRejected(Exception):
-    """A certificate template that cannot be used; the message says why, in the user's language."""
+    """A certificate template that cannot be used; the message says why, in the user's language.
+
+    ``field``: the design's field at fault ("body" or "css"), for the admin form.
+    """
+
+    def __init__(self, message: str, *, field: str = "body"):
+        super().__init__(message)
+        self.field = field
 
 
 class RenderRefused(Exception):
@@ -145,6 +154,29 @@ def _check_source(body: str) -> None:
         raise TemplateRejected(
             gettext("The tag {%% %(tag)s %%} is not allowed in a certificate template.") % {"tag": match[1]}
         )
+
+
+def _refused_message(constructs: list[str]) -> str:
+    listed = "、".join(f"“{construct}”" for construct in constructs)
+    return gettext(
+        "A certificate design may not contain %(constructs)s: nothing may be fetched or embedded "
+        "from outside the design. Use the signature and seal images for pictures."
+    ) % {"constructs": listed}
+
+
+@functools.lru_cache(maxsize=32)
+def _design_refusals(body: str, css: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The constructs a design may not hold: (in the HTML, in the CSS). Cached by content."""
+    return tuple(designs.inspect_design(body=body, css="")), tuple(designs.inspect_css(css).refused)
+
+
+def _check_design(body: str, css: str) -> None:
+    """Raise TemplateRejected naming any construct that would fetch or embed something."""
+    in_body, in_css = _design_refusals(body, css)
+    if in_body:
+        raise TemplateRejected(_refused_message(list(in_body)), field="body")
+    if in_css:
+        raise TemplateRejected(_refused_message(list(in_css)), field="css")
 
 
 def _render_body(body: str, context: dict) -> str:
@@ -258,6 +290,7 @@ def certificate_document(certificate: Certificate, source: TemplateSource) -> pd
                 relationship="Alternative",
             ),
         )
+    _check_design(source.body, source.css)
     return pdf.CertificateDocument(
         body_html=_render_body(source.body, context),
         css=source.css,
@@ -330,7 +363,11 @@ def certificate_render(*, certificate_id: int) -> Certificate:
         except TemplateRejected as error:
             with translation.override("zh-hans"):
                 return _fail(certificate, str(error))
-        content = pdf.render_certificate_pdf(document)
+        try:
+            content = pdf.render_certificate_pdf(document)
+        except pdf.DesignRefused as error:  # e.g. markup built by template logic from printed data
+            with translation.override("zh-hans"):
+                return _fail(certificate, _refused_message(error.constructs))
         digest = hashlib.sha256(content).hexdigest()
         if certificate.pdf_sha256 and digest != certificate.pdf_sha256:
             # The design's data changed underneath (e.g. a replaced seal image): never print a different PDF.
@@ -410,19 +447,25 @@ SAMPLE_SNAPSHOT = {
 
 
 def template_check(*, body: str, css: str) -> None:
-    """Raise TemplateRejected if ``body`` uses a forbidden tag, does not compile or fails on sample data."""
+    """Raise TemplateRejected if ``body`` uses a forbidden tag, does not compile or fails on sample data,
+    or if the design holds a construct that would fetch or embed something (``certification.designs``)."""
     if not body.strip():
         raise TemplateRejected(gettext("The template is empty."))
     today = date(2026, 1, 1)
     context = printed_context(
         snapshot=SAMPLE_SNAPSHOT, issued_on=today, expires_on=today, seal=None, signatures=()
     )
+    _check_design(body, css)
     try:
-        _render_body(body, context)
+        rendered = _render_body(body, context)
     except TemplateRejected:
         raise
     except Exception as error:  # any runtime error of a template is the editor's to fix
         raise TemplateRejected(gettext("The template has an error: %(error)s") % {"error": error}) from error
+    # What template logic builds (e.g. "<{{ 'link' }}") is only seen once rendered.
+    refused = designs.inspect_html(rendered).refused
+    if refused:
+        raise TemplateRejected(_refused_message(refused))
 
 
 def template_sample_pdf(*, template: CertificateTemplate) -> bytes:
@@ -438,12 +481,17 @@ def template_sample_pdf(*, template: CertificateTemplate) -> bytes:
         seal=None,
         signatures=source.signatures,
     )
+    css = source.css
     try:
+        _check_design(source.body, source.css)
         body = _render_body(source.body, context)
+        if refused := designs.inspect_html(body).refused:
+            raise TemplateRejected(_refused_message(refused))
     except TemplateRejected as error:
-        body = f"<p>{error}</p>"
+        # The reason instead of the design: nothing of a refused design reaches the renderer.
+        body, css = f"<p>{escape(str(error))}</p>", ""
     document = pdf.CertificateDocument(
-        body_html=body, css=source.css, title=str(_("Sample certificate")), issued_at=datetime.now(UTC)
+        body_html=body, css=css, title=str(_("Sample certificate")), issued_at=datetime.now(UTC)
     )
     return pdf.render_certificate_pdf(document)
 
