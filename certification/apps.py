@@ -26,9 +26,12 @@ class CertificationConfig(AppConfig):
         from django.apps import apps
         from django.db.models.signals import post_migrate
 
-        from certification import signals
+        from certification import fonts, signals
+        from courses.names import register_printable_check
 
         signals.connect()
+        # Names are checked when entered with the same function that refuses issuing and rendering.
+        register_printable_check(fonts.missing_glyphs)
         post_migrate.connect(
             _grant_registrar_permissions,
             sender=apps.get_app_config("wagtailadmin"),

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy
 from courses import selectors, services
 from courses.models import Cohort, Enrolment, EnrolmentStatus, ImportBatch, ImportOutcome
 from courses.models.enrolments import ACTIVE, ENROLMENT_IMPORT_EXTENSIONS
+from courses.names import validate_printable_name
 
 MAX_ROWS = 5000
 MAX_BYTES = 5 * 1024 * 1024
@@ -160,6 +161,11 @@ def _check(rows: list[list[str]], cohort: Cohort) -> list[_Row]:
             errors.append(_("“%(phone)s” is not a valid phone number.") % {"phone": report.phone})
         if len(report.real_name) > 100:
             errors.append(_("The real name is longer than 100 characters."))
+        if report.real_name:
+            try:
+                validate_printable_name(report.real_name)  # printed on certificates
+            except ValidationError as error:
+                errors.extend(error.messages)
         key = (username or email).lower()
         if key in seen:
             errors.append(_("The same trainee is already listed on row %(row)d.") % {"row": seen[key]})

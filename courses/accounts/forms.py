@@ -3,6 +3,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from courses.names import validate_printable_name
+
 from .identity import IdentityDocumentType
 from .services import privacy_consent_record, trainee_profile_save
 
@@ -23,6 +25,11 @@ class SignupForm(forms.Form):
         label=_("I have read and agree to the privacy notice"),
         error_messages={"required": _("To sign up you must agree to the privacy notice.")},
     )
+
+    def clean_real_name(self):
+        real_name = self.cleaned_data["real_name"].strip()
+        validate_printable_name(real_name)  # it is printed on certificates
+        return real_name
 
     def signup(self, request, user):
         trainee_profile_save(user=user, real_name=self.cleaned_data["real_name"])
@@ -54,6 +61,11 @@ class TraineeProfileForm(forms.Form):
             self.fields["identity_number"].help_text = _("Leave empty to keep the number on file.")
         else:
             self.fields["identity_number"].required = True
+
+    def clean_real_name(self):
+        real_name = self.cleaned_data["real_name"].strip()
+        validate_printable_name(real_name)
+        return real_name
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

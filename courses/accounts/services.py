@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
 from courses.models import Cohort
+from courses.names import validate_printable_name
 from courses.records import RecordsWorkbook, trainee_records_for_user_ids
 
 from .identity import IdentityDocumentType, normalise_identity_number, validate_identity_number
@@ -57,6 +58,11 @@ def trainee_profile_save(
     errors: dict[str, list] = {}
     if not real_name:
         errors["real_name"] = [ValidationError(_("Please enter your real name."), code="required")]
+    elif real_name != profile.real_name:  # a name entered now (one on file stays as it is)
+        try:
+            validate_printable_name(real_name)  # it is printed on certificates
+        except ValidationError as error:
+            errors["real_name"] = error.error_list
     if identity_document_type not in IdentityDocumentType.values:
         errors["identity_document_type"] = [
             ValidationError(_("Choose one of the listed identity documents."), code="invalid_choice")
