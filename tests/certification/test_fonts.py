@@ -54,3 +54,23 @@ def test_harfbuzz_subset_probe_follows_the_library_lookup(monkeypatch):
         fonts.ctypes.util, "find_library", lambda name: "/nonexistent/libharfbuzz-subset.so.0"
     )
     assert not fonts.harfbuzz_subset_available()
+
+
+def test_every_glyph_of_the_shipped_subset_has_its_glyph_id_as_cid():
+    # PDF readers that map CID to glyph through the font's charset (MuPDF, Ghostscript) would
+    # otherwise find no glyph for the CIDs WeasyPrint writes (glyph ids, Identity).
+    from fontTools.ttLib import TTFont
+
+    for path in fonts.SHIPPED_FONTS.values():
+        top = TTFont(path, lazy=True)["CFF "].cff.topDictIndex[0]
+        assert hasattr(top, "ROS")  # CID-keyed, as the full font
+        assert top.charset[0] == ".notdef"
+        assert top.charset[1:] == [f"cid{glyph_id:05d}" for glyph_id in range(1, len(top.charset))], path
+
+
+def test_one_face_is_chosen_for_all_of_a_text():
+    assert fonts.face_for("张三丰 Anna 王喆堃 李䶮").family == fonts.FONT_FAMILY
+    # One character outside the subset: the whole text in the full system font, not a mix.
+    assert fonts.face_for("𠮷野 张三").family == fonts.SYSTEM_FONT_FAMILY
+    assert fonts.face_for("王𪚥") is None
+    assert fonts.missing_glyphs("𠮷野 张三") == []
