@@ -1,6 +1,7 @@
 """Signed credentials, checked offline by an independent implementation (Digital Bazaar's, from npm)."""
 
 import copy
+import hashlib
 import json
 import shutil
 import subprocess
@@ -21,8 +22,12 @@ def js_verifier():
     """``node verify.mjs`` with its npm packages installed (``./tta test`` runs ``npm ci``; so does this)."""
     node = shutil.which("node")
     assert node, "node is required for the credential verifier (installed by ./tta)"
-    if not (VERIFIER_DIR / "node_modules" / "@digitalbazaar" / "vc").is_dir():
+    # The same stamp as ./tta's: installed from this package-lock.json, else (again) `npm ci`.
+    lock_hash = hashlib.sha256((VERIFIER_DIR / "package-lock.json").read_bytes()).hexdigest()[:16]
+    stamp = VERIFIER_DIR / "node_modules" / f".installed-{lock_hash}"
+    if not stamp.exists():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=VERIFIER_DIR, check=True, timeout=600)
+        stamp.touch()
 
     def verify(*documents, status_lists: dict | None = None) -> list[dict]:
         """Verify offline; ``status_lists`` ({url: document}) is all the verifier can fetch."""
