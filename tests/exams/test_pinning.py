@@ -113,3 +113,32 @@ def test_a_random_section_draws_from_the_pool_it_was_approved_with():
     assert PinnedVersion.objects.count() == 5
     assert selectors.paper_changes_since_approval(paper=paper) == 0
     assert approved not in PinnedVersion.objects.values_list("version_id", flat=True)
+
+
+def test_papers_live_before_pinning_are_pinned_by_the_migration_to_what_they_drew():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "courses.exams.migrations.0005_opaque_option_values_and_pinned_versions"
+    )
+    setup = factories.exam_setup(types=[QuestionType.SINGLE_CHOICE, QuestionType.TRUE_FALSE])
+    draft = factories.paper(course=setup.course, questions=setup.questions, live=False)
+    # A random section drawing tagged questions from a bank and its sub-banks.
+    parent = question_factories.question_bank()
+    child = question_factories.question_bank(parent=parent)
+    tagged = [question_factories.question(child, tags=["专利"]) for _ in range(2)]
+    question_factories.question(child, tags=["合同"])
+    drawn = factories.paper(course=setup.course, questions=[])
+    section = drawn.sections.get()
+    section.kind, section.draw_count, section.tags = SectionKind.RANDOM, 1, "专利"
+    section.banks.set([parent])
+    section.save()
+    factories.republish(drawn)
+    PinnedVersion.objects.all().delete()  # as before the migration
+    migration.pin_live_papers(apps, None)
+    assert set(PinnedVersion.objects.values_list("section__paper", "version_id")) == {
+        (setup.paper.pk, question.current_version_id) for question in setup.questions
+    } | {(drawn.pk, question.current_version_id) for question in tagged}
+    assert draft.pk not in PinnedVersion.objects.values_list("section__paper", flat=True)
