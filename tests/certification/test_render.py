@@ -156,6 +156,8 @@ def test_the_seal_and_signatures_are_printed_as_images(certificate, home):
     )
 
     document = certificate_document(certificate, template_for_program(certificate.program))
-    assert document.body_html.count('src="data:image/png;base64,') == 2
+    # The seal, the signature and the QR code (see test_templates.py for the code itself).
+    assert document.body_html.count('src="data:image/png;base64,') == 3
+    assert document.body_html.count('class="qr-code"') == 1
     rendered = certificate_render(certificate_id=certificate.pk)
-    assert pdf_plain(_stored(rendered)).count(b"/Subtype /Image") >= 2
+    assert pdf_plain(_stored(rendered)).count(b"/Subtype /Image") >= 3
