@@ -192,6 +192,13 @@ CELERY_BEAT_SCHEDULE = {
     "records-exports-sweep": {"task": "courses.tasks.records_exports_sweep_task", "schedule": 15 * 60},
     "import-files-purge": {"task": "courses.tasks.import_files_purge_task", "schedule": 6 * 3600},
 }
+# An exam deadline task is queued with an ETA only when the deadline is this close (well below the
+# Redis visibility timeout, after which an unacknowledged ETA message is delivered again); the minute
+# sweep queues the farther ones once they come this near.
+TTA_DEADLINE_ETA_WINDOW_SECONDS = env.int("TTA_DEADLINE_ETA_WINDOW_SECONDS", default=600)
+# A task (acknowledged late) that keeps dying with its worker, e.g. out of memory, is run at most this
+# many times; then it is dropped and logged (config.celery_app.BoundedDeliveryTask).
+TTA_TASK_MAX_DELIVERIES = env.int("TTA_TASK_MAX_DELIVERIES", default=5)
 # Cohort trainee-record workbooks (full identity numbers) are deleted this many days after they are built.
 TTA_RECORDS_EXPORT_KEEP_DAYS = env.int("TTA_RECORDS_EXPORT_KEEP_DAYS", default=7)
 # A notification email that fails (SMTP or connection error) is retried after this many seconds,

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -174,12 +176,28 @@ def attempt_start(*, paper: ExamPaper, user, ip: str | None = None) -> Attempt:
     return attempt
 
 
+def _deadline_window() -> timedelta:
+    return timedelta(seconds=settings.TTA_DEADLINE_ETA_WINDOW_SECONDS)
+
+
+def _deadline_queued_key(attempt_id: int, deadline: datetime) -> str:
+    return f"exams:deadline-task:{attempt_id}:{deadline.timestamp()}"
+
+
 def _schedule_auto_submit(attempt: Attempt) -> None:
-    if attempt.deadline is None:
+    """Queue the attempt's deadline task on commit, if its deadline is within the ETA window.
+
+    A farther deadline is left to the minute sweep (``attempts_queue_near_deadlines``), which queues
+    the task once the deadline comes near: a Redis message waiting for its ETA longer than the
+    visibility timeout would be delivered again every hour, one duplicate task per delivery.
+    """
+    if attempt.deadline is None or attempt.deadline - timezone.now() > _deadline_window():
         return
     from .tasks import attempt_auto_submit_task
 
     attempt_id, eta = attempt.pk, attempt.deadline
+    # The sweep does not queue this deadline again.
+    cache.set(_deadline_queued_key(attempt_id, eta), 1, timeout=int(_deadline_window().total_seconds()) * 2)
 
     def queue():
         try:
@@ -469,6 +487,36 @@ def attempt_submit_at_deadline(*, attempt_id: int) -> Attempt:
     if attempt.status == AttemptStatus.IN_PROGRESS:
         _schedule_auto_submit(attempt)
     return attempt
+
+
+def attempts_queue_near_deadlines() -> int:
+    """Queue the deadline task of each open attempt whose deadline has come within the ETA window.
+
+    Run by the minute sweep. Each deadline is queued once (a cache key per attempt and deadline; a
+    deadline moved by extra time is a new one); a lost key means at worst one more idempotent task.
+    Returns how many it queued.
+    """
+    from .tasks import attempt_auto_submit_task
+
+    now = timezone.now()
+    window = _deadline_window()
+    near = Attempt.objects.filter(
+        status=AttemptStatus.IN_PROGRESS, deadline__gt=now, deadline__lte=now + window
+    ).values_list("pk", "deadline")
+    queued = 0
+    for attempt_id, deadline in list(near):
+        if not cache.add(
+            _deadline_queued_key(attempt_id, deadline), 1, timeout=int(window.total_seconds()) * 2
+        ):
+            continue
+        try:
+            attempt_auto_submit_task.apply_async((attempt_id,), eta=deadline)
+        except Exception:
+            cache.delete(_deadline_queued_key(attempt_id, deadline))  # the next sweep tries again
+            logger.exception("could not queue the deadline task of attempt %s", attempt_id)
+            continue
+        queued += 1
+    return queued
 
 
 def attempts_sweep_overdue() -> int:

@@ -17,5 +17,7 @@ def attempt_auto_submit_task(attempt_id: int) -> None:
 
 @shared_task(ignore_result=True)
 def attempts_sweep_overdue_task() -> None:
-    """Run by Celery beat every minute: the safety net for deadline tasks lost or delayed."""
+    """Run by Celery beat every minute: submits what is overdue (the safety net for deadline tasks
+    lost or delayed) and queues the deadline tasks of attempts whose deadline has come near."""
     services.attempts_sweep_overdue()
+    services.attempts_queue_near_deadlines()
