@@ -143,11 +143,18 @@ def certificate_expire(*, certificate: Certificate, now: datetime | None = None)
 
 
 def certificate_expire_due(*, now: datetime | None = None) -> int:
-    """Expire every live certificate whose expiry has passed. Returns how many changed."""
+    """Expire every live certificate whose expiry has passed. Returns how many changed.
+
+    Each certificate on its own: one that fails is logged and left for the next run; the others expire.
+    """
     now = now or timezone.now()
     changed = 0
     for certificate in list(selectors.due_for_expiry(now=now)):
-        certificate_expire(certificate=certificate, now=now)
+        try:
+            certificate_expire(certificate=certificate, now=now)
+        except Exception:
+            logger.exception("could not expire certificate %s; the others go on", certificate.pk)
+            continue
         changed += 1
     return changed
 
@@ -291,6 +298,9 @@ def certificate_send_expiry_reminders(*, now: datetime | None = None) -> int:
                     CertificateReminder.objects.create(certificate=certificate, days_before=days_before)
                     _remind(certificate, days_before)
             except IntegrityError:
+                continue
+            except Exception:  # one holder's failure (rolled back) is retried next run; the others go on
+                logger.exception("could not remind the holder of certificate %s", certificate.pk)
                 continue
             sent += 1
     return sent

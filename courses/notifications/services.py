@@ -304,13 +304,17 @@ def offline_session_reminders_send(*, now: datetime | None = None) -> int:
             "user"
         )
         for enrolment in enrolments:
-            notification = notify(
-                recipient=enrolment.user,
-                kind=NotificationKind.SESSION_TOMORROW,
-                params=params,
-                variant="" if location else "no_location",
-                link=("courses:dashboard", []),
-                once_key=f"session:{session.pk}",
-            )
+            try:
+                notification = notify(
+                    recipient=enrolment.user,
+                    kind=NotificationKind.SESSION_TOMORROW,
+                    params=params,
+                    variant="" if location else "no_location",
+                    link=("courses:dashboard", []),
+                    once_key=f"session:{session.pk}",
+                )
+            except Exception:  # one trainee's failure stops no one else's reminder
+                logger.exception("could not remind user %s of session %s", enrolment.user_id, session.pk)
+                continue
             made += notification is not None
     return made
