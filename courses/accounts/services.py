@@ -227,7 +227,11 @@ def records_export_purge(*, now=None) -> int:
     cutoff = (now or timezone.now()) - timedelta(days=settings.TTA_RECORDS_EXPORT_KEEP_DAYS)
     purged = 0
     for export in RecordsExport.objects.filter(finished_at__lt=cutoff).exclude(file=""):
-        export.file.delete(save=False)
+        try:
+            export.file.delete(save=False)
+        except Exception:  # storage refused this one: the others are still deleted, it is tried next run
+            logger.exception("could not delete the workbook of records export %s", export.pk)
+            continue
         RecordsExport.objects.filter(pk=export.pk).update(file="")
         purged += 1
     if purged:

@@ -426,3 +426,30 @@ def test_every_beat_entry_names_a_registered_task(settings):
         e["task"] for e in settings.CELERY_BEAT_SCHEDULE.values()
     }
     assert [e["task"] for e in settings.CELERY_BEAT_SCHEDULE.values() if e["task"] not in app.tasks] == []
+
+
+def test_a_workbook_storage_cannot_delete_stops_no_other_purge(client, course, settings, monkeypatch):
+    settings.TTA_RECORDS_EXPORT_KEEP_DAYS = 7
+    exports = []
+    for trainees in (1, 2):
+        cohort, _ = _cohort(course, trainees=trainees)
+        client.force_login(factories.registrar())
+        _start(client, cohort)
+        export = RecordsExport.objects.get(cohort=cohort)
+        records_export_build(export_id=export.pk)
+        exports.append(RecordsExport.objects.get(pk=export.pk))
+    RecordsExport.objects.update(finished_at=timezone.now() - timedelta(days=8))
+    stuck, other = exports
+    storage = stuck.file.storage
+    real_delete = type(storage).delete
+
+    def delete(self, name):
+        if name == stuck.file.name:
+            raise OSError("bucket unavailable")
+        return real_delete(self, name)
+
+    monkeypatch.setattr(type(storage), "delete", delete)
+    assert services.records_export_purge() == 1
+    other.refresh_from_db()
+    stuck.refresh_from_db()
+    assert not other.file and stuck.file  # the stuck one is tried again next run
