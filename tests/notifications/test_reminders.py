@@ -83,3 +83,22 @@ def test_the_task_runs_daily_from_celery_beat():
     assert entry["schedule"].hour == {10} and entry["schedule"].minute == {0}
     app.loader.import_default_modules()
     assert "courses.notifications.tasks.offline_session_reminders_task" in app.tasks
+
+
+def test_one_trainee_who_cannot_be_told_stops_no_other(cohort, monkeypatch, caplog):
+    from courses.notifications import services
+
+    broken = course_factories.enrolment(cohort=cohort).user
+    other = course_factories.enrolment(cohort=cohort).user
+    _session(cohort, days_ahead=1)
+    real_notify = services.notify
+
+    def notify(*, recipient, **kwargs):
+        if recipient.pk == broken.pk:
+            raise RuntimeError("template error")
+        return real_notify(recipient=recipient, **kwargs)
+
+    monkeypatch.setattr(services, "notify", notify)
+    assert offline_session_reminders_send() == 1
+    assert list(Notification.objects.values_list("recipient", flat=True)) == [other.pk]
+    assert f"could not remind user {broken.pk}" in caplog.text
