@@ -64,8 +64,9 @@ def test_the_writer_keeps_every_hostile_text_as_text(write_only):
 
 
 def test_csv_cells_get_the_leading_apostrophe():
-    assert spreadsheets.csv_row([*HOSTILE, "张三", -1, None]) == [
-        *("'" + text for text in HOSTILE),
+    hostile = [*HOSTILE, "\r=1", "\n=1"]
+    assert spreadsheets.csv_row([*hostile, "张三", -1, None]) == [
+        *("'" + text for text in hostile),
         "张三",
         -1,
         None,
