@@ -206,3 +206,18 @@ def test_the_welcome_email_links_to_the_public_site(db, settings):
     user.save()
     assert not imported_account_welcome(user=user)
     assert len(mail.outbox) == 1
+
+
+def test_the_import_report_keeps_a_hostile_name_as_text_in_excel_and_csv(client, cohort, registrar):
+    hostile = '=HYPERLINK("http://evil.example","x")'
+    client.force_login(registrar)
+    upload = csv_file([HEADER, ["bad@example", hostile, "@SUM(A1)", "+8613800000000"]])
+    client.post(f"/staff/cohorts/{cohort.pk}/import/", {"file": upload})
+    batch = ImportBatch.objects.get()
+    download = client.get(f"/staff/imports/{batch.pk}/report.xlsx")
+    cells = [cell for row in load_workbook(io.BytesIO(download.content)).active.iter_rows() for cell in row]
+    assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
+    assert {hostile, "@SUM(A1)", "+8613800000000"} <= {cell.value for cell in cells if cell.data_type == "s"}
+    text = client.get(f"/staff/imports/{batch.pk}/report.csv").content.decode("utf-8-sig")
+    row = list(csv.reader(io.StringIO(text)))[1]
+    assert row[2:5] == ["'" + hostile, "'@SUM(A1)", "'+8613800000000"]  # OWASP: never a formula in CSV
