@@ -66,11 +66,11 @@ def _too_large_message():
 
 
 class PdfSizeLimitHandler(FileUploadHandler):
-    """Stops reading an upload as soon as it passes ``MAX_PDF_BYTES`` (a body sent without a
-    Content-Length, or one that lied about it), and marks the request so the view can say why."""
+    """Stops reading uploads as soon as the request's files together pass ``MAX_PDF_BYTES`` (when
+    the declared size did not stop them first), and marks the request so the view can say why."""
 
-    def new_file(self, *args, **kwargs):
-        super().new_file(*args, **kwargs)
+    def __init__(self, request=None):
+        super().__init__(request)
         self.received = 0
 
     def receive_data_chunk(self, raw_data, start):
