@@ -190,7 +190,12 @@ def attempt_answers(request, attempt: Attempt, closed: bool):
 def attempt_event(request, attempt: Attempt, closed: bool):
     """Record a focus loss or resume the exam page reports. JSON errors: 400 unreadable or unknown,
     409 submitted, 413 too large, 429 too many (see ``services.attempt_log_event``)."""
-    if len(request.body) > services.MAX_EVENT_DETAIL_CHARS * 4:  # a small JSON object, whatever its script
+    limit = services.MAX_EVENT_DETAIL_CHARS * 4  # a small JSON object, whatever its script
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > limit or len(request.body) > limit:  # the declared length first: nothing big is read
         return JsonResponse({"error": _("The event report is too large.")}, status=413)
     try:
         payload = json.loads(request.body or b"{}")
