@@ -258,6 +258,11 @@ def missing_glyphs(text: str, *, weight: int = 400) -> list[str]:
     return missing
 
 
+def system_face() -> Face:
+    """The full system font: it draws every character the subset does and many more."""
+    return faces()[1]
+
+
 def registered_font_files() -> list[Path]:
     """The font files the renderer adds to its fontconfig configuration (shipped subset, extras)."""
     return [Path(path) for face in faces() if face.registered for _weight, path, _index in face.files]
