@@ -199,6 +199,9 @@ TTA_DEADLINE_ETA_WINDOW_SECONDS = env.int("TTA_DEADLINE_ETA_WINDOW_SECONDS", def
 # A task (acknowledged late) that keeps dying with its worker, e.g. out of memory, is run at most this
 # many times; then it is dropped and logged (config.celery_app.BoundedDeliveryTask).
 TTA_TASK_MAX_DELIVERIES = env.int("TTA_TASK_MAX_DELIVERIES", default=5)
+# A certificate whose render the stale-render sweep has queued again this many times (each time its
+# worker died before finishing) is marked failed with the reason instead of being queued forever.
+TTA_RENDER_MAX_REQUEUES = env.int("TTA_RENDER_MAX_REQUEUES", default=3)
 # Cohort trainee-record workbooks (full identity numbers) are deleted this many days after they are built.
 TTA_RECORDS_EXPORT_KEEP_DAYS = env.int("TTA_RECORDS_EXPORT_KEEP_DAYS", default=7)
 # A notification email that fails (SMTP or connection error) is retried after this many seconds,

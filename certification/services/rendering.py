@@ -401,19 +401,44 @@ def certificate_render_requeue_stale(*, older_than_seconds: int = 600) -> int:
 
     A safety net for brokers that cannot redeliver the message of a worker that died (the
     filesystem transport, or Redis before its visibility timeout): rendering twice is harmless.
-    Run by beat; returns how many were queued.
+    Each requeue is a new message, so the per-message delivery bound does not see a render that
+    keeps killing its worker (out of memory, say): after ``TTA_RENDER_MAX_REQUEUES`` requeues of one
+    certificate it is marked failed with the reason instead. Run by beat; returns how many were queued.
     """
+    from django.conf import settings
+    from django.core.cache import cache
+
     from certification.tasks import certificate_render_task
 
     cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
     stale = list(
         Certificate.objects.filter(render_state=RenderState.PENDING, created_at__lt=cutoff).values_list(
-            "pk", flat=True
+            "pk", "verification_code"
         )
     )
-    for certificate_id in stale:
+    queued = 0
+    for certificate_id, code in stale:
+        # Keyed by the random verification code: ids are reused by another database on the same cache.
+        key = f"certificate-render-requeues:{code}"
+        cache.add(key, 0, timeout=7 * 24 * 3600)
+        try:
+            requeues = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            requeues = 1
+        if requeues > settings.TTA_RENDER_MAX_REQUEUES:
+            with translation.override("zh-hans"):
+                message = gettext(
+                    "Rendering was started %(count)s times and never finished (the worker stopped each "
+                    "time): check the certificate template, then render again."
+                ) % {"count": requeues}
+            with transaction.atomic():
+                certificate = Certificate.objects.select_for_update().get(pk=certificate_id)
+                if certificate.render_state == RenderState.PENDING:
+                    _fail(certificate, message)
+            continue
         certificate_render_task.delay(certificate_id)
-    return len(stale)
+        queued += 1
+    return queued
 
 
 def certificate_render_timed_out(*, certificate_id: int, seconds: int) -> None:

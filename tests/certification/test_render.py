@@ -161,3 +161,24 @@ def test_the_seal_and_signatures_are_printed_as_images(certificate, home):
     assert document.body_html.count('class="qr-code"') == 1
     rendered = certificate_render(certificate_id=certificate.pk)
     assert pdf_plain(_stored(rendered)).count(b"/Subtype /Image") >= 3
+
+
+def test_a_render_that_never_finishes_is_requeued_a_bounded_number_of_times(certificate, settings):
+    """Each requeue is a new message, so only a count per certificate stops a render that kills its
+    worker every time (out of memory, say) from being queued forever."""
+    from unittest import mock
+
+    from django.core.cache import cache
+
+    from certification.services.rendering import certificate_render_requeue_stale
+
+    settings.TTA_RENDER_MAX_REQUEUES = 2
+    cache.delete(f"certificate-render-requeues:{certificate.verification_code}")
+    with mock.patch("certification.tasks.certificate_render_task.delay") as delay:
+        assert certificate_render_requeue_stale(older_than_seconds=0) == 1
+        assert certificate_render_requeue_stale(older_than_seconds=0) == 1
+        assert certificate_render_requeue_stale(older_than_seconds=0) == 0
+    assert delay.call_count == 2
+    certificate.refresh_from_db()
+    assert certificate.render_state == RenderState.FAILED
+    assert "3" in certificate.render_error and "模板" in certificate.render_error

@@ -138,6 +138,8 @@ def test_sigkill_in_the_middle_of_a_batch_ends_with_every_certificate_rendered_o
     settings, tmp_path, queue_for_this_test, figure
 ):
     storage_root = tmp_path / "private"
+    # The sweeps below run every 20 s with no age limit: a render still in progress is not a stuck one.
+    settings.TTA_RENDER_MAX_REQUEUES = 1000
     settings.STORAGES = {
         **settings.STORAGES,
         "certificates": {
