@@ -31,11 +31,13 @@ from .selectors import user_is_registrar
 __all__ = ["AUTHENTICATION_METHODS_SESSION_KEY", "StaffMfaMiddleware", "mfa_passed", "mfa_required"]
 
 # Paths (after the language prefix) where registrars and superusers need a second factor: the admins,
-# trainee records, the staff pages of learning, exams and check-in, and the API used with a session.
+# trainee records, every trainee's certificate PDF and credential (a registrar may download any), the
+# staff pages of learning, exams and check-in, and the API used with a session.
 STAFF_PATH_PREFIXES = (
     "/admin/",
     "/django-admin/",
     "/accounts/records/",
+    "/certificates/",
     "/staff/",
     "/exams/staff/",
     "/checkin/sessions/",

@@ -14,7 +14,14 @@ from tests.mfa import DEMO_SECRET, totp_authenticator, totp_code
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "correct-horse-battery"
-STAFF_PAGES = ["/admin/", "/accounts/records/", "/en/accounts/records/", "/staff/cohorts/", "/django-admin/"]
+STAFF_PAGES = [
+    "/admin/",
+    "/accounts/records/",
+    "/en/accounts/records/",
+    "/staff/cohorts/",
+    "/django-admin/",
+    "/certificates/",
+]
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,7 @@
 # ruff: noqa: F811
 """Review r1: a registrar who has only passed the password step (no TOTP in this session) reaches
-every trainee's certificate PDF and signed credential, which live outside the MFA-gated prefixes
-(courses/accounts/mfa.py STAFF_PATH_PREFIXES)."""
+every trainee's certificate PDF and signed credential, which lived outside the MFA-gated prefixes
+(courses/accounts/mfa.py STAFF_PATH_PREFIXES; /certificates/ is one of them now)."""
 
 import hashlib
 
@@ -40,21 +40,12 @@ def test_the_records_pages_do_ask_for_the_second_factor(client, registrar):  # n
     assert client.get(reverse("accounts:records_index")).status_code == 302
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review: registrar without TOTP in the session downloads any trainee's certificate PDF "
-    "(/certificates/<pk>/pdf/ is not an MFA-gated path)",
-)
 def test_a_registrar_without_the_second_factor_cannot_download_a_trainees_pdf(client, rendered, registrar):  # noqa: F811
     client.force_login(registrar, mfa=False)
     response = client.get(reverse("certification:certificate_pdf", args=[rendered.pk]))
     assert response.status_code != 200
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review: registrar without TOTP in the session fetches any trainee's signed credential",
-)
 def test_a_registrar_without_the_second_factor_cannot_fetch_a_trainees_credential(
     client, rendered, registrar
 ):  # noqa: F811
