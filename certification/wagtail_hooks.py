@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from certification import selectors
 from certification.models import CertificateRule, CertificateTemplate
+from cms.choosers import ListersOnlyChooserViewSet
 
 
 class CertificateTemplateViewSet(SnippetViewSet):
@@ -21,6 +22,7 @@ class CertificateTemplateViewSet(SnippetViewSet):
     menu_order = 310
     list_display = ["name", "program", "live", "updated_at"]
     search_fields = ["name"]
+    chooser_viewset_class = ListersOnlyChooserViewSet
 
 
 register_snippet(CertificateTemplateViewSet)
@@ -82,6 +84,7 @@ class CertificateRuleViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 300
     list_display = ["program", "course_selection", "min_hours", "validity_months", "auto_issue"]
+    chooser_viewset_class = ListersOnlyChooserViewSet
 
 
 register_snippet(CertificateRuleViewSet)

@@ -15,6 +15,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.choosers import ListersOnlyChooserViewSet
 from cms.services import INSTRUCTORS_GROUP, REGISTRARS_GROUP
 from courses import selectors
 from courses.models import CourseRule, OfflineSession, ProgressAnomaly
@@ -107,6 +108,7 @@ class ProgressAnomalyViewSet(SnippetViewSet):
     ordering = ["-last_seen_at"]
     inspect_view_enabled = True
     copy_view_enabled = False
+    chooser_viewset_class = ListersOnlyChooserViewSet  # the list is for registrars: so are its choosers
 
 
 class ProgressViewSetGroup(SnippetViewSetGroup):
