@@ -8,6 +8,7 @@ non-PDF verify uploads (tests/certification/test_verification.py), huge numeric 
 pathological wildcards in grading (tests/questions/test_grading_hostile.py).
 """
 
+import csv
 import io
 
 import pymupdf
@@ -65,15 +66,49 @@ EXPORTS = [
     ("cohort_report_export", lambda s, u: {"pk": s["cohort"].pk}, "registrar", "all"),
     ("accounts:trainee_record_xlsx", lambda s, u: {"user_id": u.pk}, "registrar", "one"),
     ("accounts:own_record_xlsx", lambda s, u: {}, "owner", "one"),
+    ("courses:staff_import_report_download", lambda s, u: _import_report(s, "xlsx"), "registrar", "all"),
+    ("courses:staff_import_report_download", lambda s, u: _import_report(s, "csv"), "registrar", "all"),
 ]
 
 
-@pytest.mark.parametrize(("route", "arguments", "who", "scope"), EXPORTS, ids=[row[0] for row in EXPORTS])
+def _import_report(site, fmt):
+    """An enrolment import whose report names every hostile trainee (as a roster file would)."""
+    report = [
+        {
+            "row": row,
+            "identifier": f"h{row}",
+            "real_name": name,
+            "organisation": name,
+            "result": "",
+            "messages": [],
+        }
+        for row, name in enumerate(FORMULA_NAMES, start=2)
+    ]
+    batch = ImportBatch.objects.create(
+        cohort=site["cohort"], original_name="roster.csv", outcome="imported", report=report
+    )
+    return {"pk": batch.pk, "fmt": fmt}
+
+
+@pytest.mark.parametrize(
+    ("route", "arguments", "who", "scope"),
+    EXPORTS,
+    ids=[f"{row[0]}-{index}" for index, row in enumerate(EXPORTS)],
+)
 def test_formula_names_stay_text_in_every_export(client, site, route, arguments, who, scope):
     trainees = [_trainee(site, name) for name in FORMULA_NAMES]
     client.force_login(trainees[0] if who == "owner" else course_factories.registrar())
     response = client.get(reverse(route, kwargs=arguments(site, trainees[0])))
     assert response.status_code == 200, response.status_code
+    if response["Content-Type"].startswith("text/csv"):
+        cells = [
+            cell for row in csv.reader(io.StringIO(response.content.decode("utf-8-sig"))) for cell in row
+        ]
+        assert [cell for cell in cells if spreadsheets.looks_like_formula(cell)] == []
+        assert all("'" + name in cells for name in FORMULA_NAMES), (
+            "the names reach the CSV, with the apostrophe"
+        )
+        return
     workbook = load_workbook(
         io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)
     )
