@@ -11,6 +11,9 @@ one small world (tests/security/world.py) and compares the outcome with ``policy
   redirect to the admin's dashboard, /admin/, with a "no permission" message). A denied request changes
   nothing: the rows counted by ``_footprint`` are the same after it.
 
+Registrars sign in through ``client.force_login``, which tests/conftest.py makes pass TOTP the way
+allauth records it (tests/mfa.py), as the staff pages require.
+
 A route missing from the table fails ``test_every_route_has_a_policy`` (and its own matrix cases)
 with a message saying where to add it. Routes of Wagtail, allauth, Django's admin and the API
 documentation generator are excluded by the module of their view (``EXCLUDED_VIEW_MODULES``), except
