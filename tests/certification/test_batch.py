@@ -95,12 +95,14 @@ def test_a_long_batch_is_issued_in_chunks_each_queued_on_commit(
     with django_capture_on_commit_callbacks() as queued:
         assert batches.batch_run(batch_id=batch.pk, max_items=1) == 1
     # The rest of the batch (the first trainee, 李䶮, was not eligible).
-    assert _callback_names(queued) == ["_queue_run"]
+    assert "_queue_run" in _callback_names(queued)
     with django_capture_on_commit_callbacks() as queued:
         assert batches.batch_run(batch_id=batch.pk, max_items=1) == 1
     # The holder's notification (email, unread count); no render task (the run rendered the PDF
     # itself) and no further run: nothing is left.
-    assert _callback_names(queued) == ["_queue_email_on_commit", "forget_unread_count"]
+    names = _callback_names(queued)
+    assert "_queue_render" not in names and "_queue_run" not in names
+    assert {"_queue_email_on_commit", "forget_unread_count"} <= set(names)
     assert Certificate.objects.get().render_state == RenderState.DONE
     batch.refresh_from_db()
     assert batch.state == "finished"
