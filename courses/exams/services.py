@@ -220,12 +220,21 @@ class AnswerSave:
     seq: int
 
 
+# At most this many entries in one save request (each is an UPDATE under the attempt's lock).
+MAX_ANSWERS_PER_SAVE = 300
+# Refused saves after submission are logged up to this many per attempt (a script may keep sending).
+MAX_REJECTED_SAVES_LOGGED = 20
+
+
 def parse_answers(payload: object) -> list[AnswerSave]:
     """Check a browser's save request: ``{"answers": [{"position": 1, "response": …, "seq": 7}, …]}``.
 
     Raises ExamError with a message for the trainee if anything is malformed; then nothing is saved.
     """
     if not isinstance(payload, dict) or not isinstance(payload.get("answers"), list):
+        raise ExamError(_("The answers could not be read. Please try again."))
+    if len(payload["answers"]) > MAX_ANSWERS_PER_SAVE:
+        # A page saves what changed since its last save: never more entries than a paper has items.
         raise ExamError(_("The answers could not be read. Please try again."))
     saves = []
     for entry in payload["answers"]:
@@ -308,6 +317,7 @@ def attempt_save_answers(
     saves = _as_stored(attempt, saves)
     now = timezone.now()
     stored: dict[int, int] = {}
+    changed: list[int] = []
     with transaction.atomic():
         locked = _locked_attempt(attempt.pk, with_paper=False)  # a save needs no paper
         closed = locked.status != AttemptStatus.IN_PROGRESS or bool(
@@ -315,7 +325,9 @@ def attempt_save_answers(
         )
         if closed:
             # Logged (and committed) for staff; the refusal is raised once the block has ended.
-            AttemptEvent.objects.create(attempt=locked, kind=AttemptEventKind.REJECTED_SAVE, ip=ip)
+            rejected = locked.events.filter(kind=AttemptEventKind.REJECTED_SAVE)
+            if rejected.count() < MAX_REJECTED_SAVES_LOGGED:
+                AttemptEvent.objects.create(attempt=locked, kind=AttemptEventKind.REJECTED_SAVE, ip=ip)
         else:
             for save in saves:
                 updated = AttemptItem.objects.filter(
@@ -323,6 +335,7 @@ def attempt_save_answers(
                 ).update(response=save.response, client_seq=save.seq, saved_at=now)
                 if updated:
                     stored[save.position] = save.seq
+                    changed.append(save.position)
             missing = [save.position for save in saves if save.position not in stored]
             if missing:
                 # A stale or repeated save keeps the stored seq; an unknown position refuses it all.
@@ -332,12 +345,10 @@ def attempt_save_answers(
                 if any(position not in stored for position in missing):
                     raise ExamError(_("The answers could not be read. Please try again."))
             _note_ip(locked, ip)
-            AttemptEvent.objects.create(
-                attempt=locked,
-                kind=AttemptEventKind.SAVE,
-                ip=ip,
-                detail={"positions": [s.position for s in saves]},
-            )
+            if changed:  # a save that changes nothing (empty, stale, repeated) leaves no trace
+                AttemptEvent.objects.create(
+                    attempt=locked, kind=AttemptEventKind.SAVE, ip=ip, detail={"positions": changed}
+                )
     if closed:
         raise ExamError(_("This exam has been submitted; answers can no longer change."), code="closed")
     return stored

@@ -6,7 +6,6 @@ answers 404. Nothing here sends ``QuestionVersion.data``: questions go through
 """
 
 import contextlib
-import json
 from functools import wraps
 
 from django.contrib import messages
@@ -19,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cms.untrusted import json_loads_untrusted
 from courses.accounts.consent import consent_deferred
 
 from . import exports, presentation, report_selectors, selectors, services
@@ -174,8 +174,8 @@ def attempt_answers(request, attempt: Attempt, closed: bool):
         ]
         return JsonResponse({"answers": answers, **_state(attempt)})
     try:
-        payload = json.loads(request.body or b"null")
-    except (ValueError, UnicodeDecodeError):
+        payload = json_loads_untrusted(request.body)
+    except ValueError:
         payload = None
     try:
         saves = services.parse_answers(payload)
@@ -198,7 +198,7 @@ def attempt_event(request, attempt: Attempt, closed: bool):
     if declared > limit or len(request.body) > limit:  # the declared length first: nothing big is read
         return JsonResponse({"error": _("The event report is too large.")}, status=413)
     try:
-        payload = json.loads(request.body or b"{}")
+        payload = json_loads_untrusted(request.body, empty={})
         kind = payload.get("kind") if isinstance(payload, dict) else None
         detail = payload.get("detail") if isinstance(payload.get("detail"), dict) else {}
         services.attempt_log_event(attempt=attempt, kind=kind, ip=_ip(request), detail=detail)

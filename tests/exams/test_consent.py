@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from courses.accounts.services import privacy_consent_record
 from courses.exams import services
+from courses.questions.models import QuestionType
 
 pytestmark = pytest.mark.django_db
 
@@ -34,19 +35,21 @@ def test_a_trainee_mid_exam_is_not_sent_to_the_consent_page(client, settings, se
     assert client.get(reverse("exams:attempt", args=[attempt.pk])).status_code == 200
     answers = reverse("exams:attempt_answers", args=[attempt.pk])
     assert client.get(answers, HTTP_ACCEPT="application/json").status_code == 200
+    # The short-answer item, wherever the draw put it (a choice item takes only its own option values).
+    position = attempt.items.get(version__qtype=QuestionType.SHORT_ANSWER).position
     saved = client.post(
         answers,
-        json.dumps({"answers": [{"position": 1, "response": "技术合同", "seq": 1}]}),
+        json.dumps({"answers": [{"position": position, "response": "技术合同", "seq": 1}]}),
         content_type="application/json",
     )
-    assert saved.status_code == 200 and saved.json()["saved"] == {"1": 1}
+    assert saved.status_code == 200 and saved.json()["saved"] == {str(position): 1}
     events = reverse("exams:attempt_event", args=[attempt.pk])
     assert client.post(events, {"kind": "focus_lost"}, content_type="application/json").status_code == 200
     submitted = client.post(reverse("exams:attempt_submit", args=[attempt.pk]))
     assert submitted.status_code == 302
     assert submitted.url == reverse("exams:attempt_result", args=[attempt.pk])
     attempt.refresh_from_db()
-    assert attempt.status != "in_progress" and attempt.items.get(position=1).response == "技术合同"
+    assert attempt.status != "in_progress" and attempt.items.get(position=position).response == "技术合同"
 
     # Once the exam is over, the next ordinary page asks for consent.
     after = client.get(reverse("exams:my_exams"))

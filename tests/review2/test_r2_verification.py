@@ -12,11 +12,6 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review: a NUL in the serial of /api/v1/verify/<serial>/ (and the old /api/verify/) or in the "
-    "/verify/<code>/ QR code reaches the query: 500 on PostgreSQL",
-)
 @pytest.mark.parametrize(
     "url",
     [

@@ -1,0 +1,44 @@
+"""Reading JSON that a browser or a script sent: only what a database and a grader can take.
+
+Python's ``json`` accepts ``NaN`` and ``Infinity``, which no JSON column stores (a 500 on
+PostgreSQL), and a string may hold U+0000, which PostgreSQL's text and jsonb refuse. Such a body
+is not a trainee's answer; it is refused as unreadable, like any other malformed request.
+"""
+
+import json
+from typing import Any
+
+MAX_DEPTH = 32
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _check(value: Any, depth: int = 0) -> None:
+    if depth > MAX_DEPTH:
+        raise ValueError("nested too deeply")
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("a string holds U+0000")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check(key, depth + 1)
+            _check(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            _check(item, depth + 1)
+
+
+def json_loads_untrusted(raw: bytes | str, *, empty: Any = None) -> Any:
+    """Parse ``raw`` as strict JSON: ValueError for NaN/Infinity, U+0000 in any string or key,
+    nesting deeper than ``MAX_DEPTH``, or anything else ``json.loads`` refuses (UnicodeDecodeError
+    is a ValueError too). An empty body gives ``empty``."""
+    if not raw:
+        return empty
+    try:
+        value = json.loads(raw, parse_constant=_refuse_constant)
+    except RecursionError as error:
+        raise ValueError("nested too deeply") from error
+    _check(value)
+    return value
