@@ -38,13 +38,15 @@ def is_exam_staff(*, user) -> bool:
 
 
 def can_grade(*, user, course: CoursePage | int) -> bool:
-    """Registrars grade every course; an account listed as a grader of the course grades that course."""
+    """Registrars grade every course; a grader of the course grades it and its translations (the same
+    rule as seeing its results: ``report_selectors.can_see_exam_report``)."""
     if learning.is_registrar(user=user):
         return True
     if not user or not user.is_authenticated:
         return False
-    course_id = course if isinstance(course, int) else course.pk
-    return CourseGrader.objects.filter(course_id=course_id, user=user).exists()
+    if isinstance(course, int):
+        course = CoursePage.objects.only("translation_key").get(pk=course)
+    return CourseGrader.objects.filter(course__translation_key=course.translation_key, user=user).exists()
 
 
 def with_sub_banks(banks) -> set[int]:
@@ -284,8 +286,8 @@ def grading_queue(*, user) -> QuerySet[AttemptItem]:
         needs_manual_grading=True, score__isnull=True, attempt__status=AttemptStatus.GRADING
     ).select_related("attempt__paper", "version", "attempt__user")
     if not learning.is_registrar(user=user):
-        courses = CourseGrader.objects.filter(user=user).values("course_id")
-        items = items.filter(attempt__paper__course_id__in=courses)
+        keys = CourseGrader.objects.filter(user=user).values("course__translation_key")
+        items = items.filter(attempt__paper__course__translation_key__in=keys)
     return items.order_by("attempt__submitted_at", "attempt_id", "position")
 
 
