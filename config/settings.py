@@ -430,6 +430,8 @@ X_FRAME_OPTIONS = "DENY"
 WAGTAIL_SITE_NAME = "TT Academy 技术经理人培训与认证平台"
 # One password reset: allauth's, throttled (ACCOUNT_RATE_LIMITS); Wagtail's own is switched off.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# And one password change: allauth's (/accounts/password/change/, throttled), not the admin's own.
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 # The site's public address (cms.links.site_url): QR codes, links in certificates and emails, the
 # credential issuer's did:web. Production sets WAGTAILADMIN_BASE_URL (TTA_PUBLIC_URL wins for the
 # public links if the admin lives elsewhere). Unset, it is this machine on PORT, where `./tta run`

@@ -44,3 +44,20 @@ def test_the_admin_login_offers_the_sites_throttled_reset(client, editor, mailou
     ]
     assert statuses[0] == 302 and statuses[-1] == 429  # ACCOUNT_RATE_LIMITS: 5 a minute per address
     assert len(mailoutbox) == 5
+
+
+def test_the_admin_changes_no_password_the_site_changes_it_throttled(client, editor):
+    """Wagtail's own change-password form checks the old password without a limit: it is switched off, and
+    the site's own (allauth) change-password page is throttled (ACCOUNT_RATE_LIMITS change_password)."""
+    client.force_login(editor)
+    account = client.get("/admin/account/")
+    assert account.status_code == 200
+    assert "old_password" not in account.content.decode()
+    changes = [
+        client.post(
+            "/accounts/password/change/",
+            {"oldpassword": "wrong", "password1": "N3w-passw0rd!", "password2": "N3w-passw0rd!"},
+        ).status_code
+        for _ in range(6)
+    ]
+    assert changes[-1] == 429
