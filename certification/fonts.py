@@ -1,8 +1,12 @@
-"""Fonts for certificates: the shipped CJK subset, the system font, one typeface per document.
+"""Fonts for certificates: the shipped CJK subsets, the system font, one typeface per document.
 
 The project ships a subset of Noto Serif CJK SC (GB2312, Latin and the rare name characters
 listed below) with compact glyph ids: HarfBuzz subsets it for each PDF about twice as fast as
-the 20 MB system font, and the PDF is a third of the size.
+the 20 MB system font, and the PDF is a fifth of the size. A second shipped face, the extended
+subset (``EXT_FONTS``), adds every CJK Extension A-G and compatibility ideograph Noto carries,
+for names such as 𠮷野 or 山﨑: WeasyPrint keeps glyph ids when it embeds a font, so a PDF
+carries an empty slot for every glyph id below the highest one drawn, ~65,000 with the
+system font (260 KB), ~17,000 with the extended subset (under 150 KB).
 
 Every PDF reader must find the same glyphs. The subset keeps Noto's CID-keyed CFF outlines, and
 WeasyPrint embeds it as a CIDFontType0 font with CID = glyph id (Identity); readers that follow
@@ -10,11 +14,12 @@ the font's own charset (MuPDF, Ghostscript) look a CID up there, so the subset's
 renumbered to CID = glyph id (``build_subset``), as in the full Noto fonts.
 
 A document is set in one typeface (``face_for``): the subset when it covers every character
-drawn, else the full system font for the whole document, never a mix of the two within a name. A
+drawn, else the extended subset, else the full system font for the whole document, never a mix
+of two within a name. A
 character no face can draw is refused before rendering and when a name is entered
 (``missing_glyphs``).
 
-Rebuild the shipped fonts (about a minute) with ``python -m certification.fonts``.
+Rebuild all shipped fonts (a few minutes) with ``python -m certification.fonts``.
 """
 
 import ctypes
@@ -31,6 +36,9 @@ from django.conf import settings
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT_FAMILY = "TTA Serif SC"
 SHIPPED_FONTS = {400: FONT_DIR / "TTASerifSC-Regular.otf", 700: FONT_DIR / "TTASerifSC-Bold.otf"}
+# The subset plus the CJK extensions and compatibility ideographs: names the subset cannot set.
+EXT_FONT_FAMILY = "TTA Serif SC Ext"
+EXT_FONTS = {400: FONT_DIR / "TTASerifSCExt-Regular.otf", 700: FONT_DIR / "TTASerifSCExt-Bold.otf"}
 # Debian's fonts-noto-cjk: the full fonts, used by fontconfig for glyphs outside the subset.
 SYSTEM_FONT_FAMILY = "Noto Serif CJK SC"
 SYSTEM_FONTS = {
@@ -70,8 +78,45 @@ def subset_characters() -> set[int]:
     return characters
 
 
-def build_subset(*, source: str, index: int, output: Path) -> None:
-    """Write a subset of ``source`` (a font collection) with compact glyph ids to ``output``."""
+# Unicode blocks of ideographs outside the BMP's unified block, kept in the extended subset when
+# Noto has them (Noto Serif CJK SC 2.001: A 6,582, B 2,057, C 46, D 33, E 108, F 4, G 3,
+# compatibility 366 + 55 characters). All are kept: the fonts stay ~5 MB each.
+EXTENSION_BLOCKS = (
+    (0x3400, 0x4DBF),  # Extension A
+    (0x20000, 0x2A6DF),  # Extension B
+    (0x2A700, 0x2B73F),  # Extension C
+    (0x2B740, 0x2B81F),  # Extension D
+    (0x2B820, 0x2CEAF),  # Extension E
+    (0x2CEB0, 0x2EBEF),  # Extension F
+    (0x2EBF0, 0x2EE5F),  # Extension I
+    (0x30000, 0x3134F),  # Extension G
+    (0x31350, 0x323AF),  # Extension H
+    (0xF900, 0xFAFF),  # CJK Compatibility Ideographs
+    (0x2F800, 0x2FA1F),  # CJK Compatibility Ideographs Supplement
+)
+
+
+def ext_characters() -> set[int]:
+    """The code points the extended subset covers (those its source font has): the subset's and every extension."""
+    characters = subset_characters()
+    for first, last in EXTENSION_BLOCKS:
+        characters |= set(range(first, last + 1))
+    return characters
+
+
+def build_subset(
+    *,
+    source: str,
+    index: int,
+    output: Path,
+    family: str = FONT_FAMILY,
+    characters: set[int] | None = None,
+) -> None:
+    """Write a subset of ``source`` (a font collection) with compact glyph ids to ``output``.
+
+    ``family`` names it (its PostScript name is the file's stem); ``characters`` are the code
+    points kept (those of the shipped subset by default), as far as ``source`` has them.
+    """
     from fontTools import subset
     from fontTools.ttLib import TTCollection
 
@@ -84,15 +129,15 @@ def build_subset(*, source: str, index: int, output: Path) -> None:
     options.notdef_outline = True
     options.retain_gids = False
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=subset_characters())
+    subsetter.populate(unicodes=subset_characters() if characters is None else characters)
     subsetter.subset(font)
     # A family name of its own, so fontconfig never confuses it with the full system font.
     for record in font["name"].names:
         if record.nameID in (1, 16):
-            record.string = FONT_FAMILY
+            record.string = family
         elif record.nameID in (4, 6):
             style = "Bold" if output.stem.endswith("Bold") else "Regular"
-            record.string = f"{FONT_FAMILY} {style}" if record.nameID == 4 else f"TTASerifSC-{style}"
+            record.string = f"{family} {style}" if record.nameID == 4 else output.stem
     if "CFF " in font:
         font["CFF "].cff.fontNames = [output.stem]
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -144,8 +189,8 @@ def harfbuzz_subset_available() -> bool:
 
 
 def configured_font_files() -> list[Path]:
-    """Every font file a certificate may draw from, shipped subset first."""
-    files = list(SHIPPED_FONTS.values())
+    """Every font file a certificate may draw from, shipped subsets first."""
+    files = list(SHIPPED_FONTS.values()) + list(EXT_FONTS.values())
     files += [Path(path) for path, _index in SYSTEM_FONTS.values()]
     extra = getattr(settings, "CERTIFICATE_EXTRA_FONTS", [])
     files += [Path(path) for path in extra]
@@ -181,7 +226,7 @@ def covered_code_points(weight: int = 400) -> frozenset[int]:
 class Face:
     """A typeface a whole document can be set in: its family name and its files by weight.
 
-    ``registered``: files the renderer adds to fontconfig itself (the shipped subset, extra
+    ``registered``: files the renderer adds to fontconfig itself (the shipped subsets, extra
     fonts); the system font is found by fontconfig as installed.
     """
 
@@ -202,6 +247,7 @@ def faces() -> tuple[Face, ...]:
     """Every typeface a document may be set in, in order of preference. Cached per process."""
     found = [
         Face(FONT_FAMILY, tuple((weight, str(path), 0) for weight, path in SHIPPED_FONTS.items()), True),
+        Face(EXT_FONT_FAMILY, tuple((weight, str(path), 0) for weight, path in EXT_FONTS.items()), True),
         Face(SYSTEM_FONT_FAMILY, tuple((w, path, index) for w, (path, index) in SYSTEM_FONTS.items()), False),
     ]
     for extra in getattr(settings, "CERTIFICATE_EXTRA_FONTS", []):
@@ -229,7 +275,8 @@ def face_for(text: str) -> Face | None:
     """The first face that draws every character of ``text`` (None: no single face does).
 
     The renderer sets the whole document in it, so a name is never split between typefaces:
-    plain names get the fast shipped subset, a name with a character outside it the full font.
+    plain names get the fast shipped subset, a name with a CJK extension or compatibility
+    ideograph the extended subset, any other character the subsets lack the full system font.
     """
     drawn = _drawn(text)
     for face in faces():
@@ -259,17 +306,21 @@ def missing_glyphs(text: str, *, weight: int = 400) -> list[str]:
 
 
 def system_face() -> Face:
-    """The full system font: it draws every character the subset does and many more."""
-    return faces()[1]
+    """The full system font: it draws every character the shipped subsets do and many more."""
+    return next(face for face in faces() if face.family == SYSTEM_FONT_FAMILY)
 
 
 def registered_font_files() -> list[Path]:
-    """The font files the renderer adds to its fontconfig configuration (shipped subset, extras)."""
+    """The font files the renderer adds to its fontconfig configuration (shipped subsets, extras)."""
     return [Path(path) for face in faces() if face.registered for _weight, path, _index in face.files]
 
 
 if __name__ == "__main__":  # pragma: no cover - a build step, run by hand (needs no settings)
-    for weight, output in SHIPPED_FONTS.items():
-        source, index = SYSTEM_FONTS[weight]
-        build_subset(source=source, index=index, output=output)
-        print(f"{output}: {output.stat().st_size // 1024} KB", file=sys.stderr)
+    for family, outputs, characters in (
+        (FONT_FAMILY, SHIPPED_FONTS, subset_characters()),
+        (EXT_FONT_FAMILY, EXT_FONTS, ext_characters()),
+    ):
+        for weight, output in outputs.items():
+            source, index = SYSTEM_FONTS[weight]
+            build_subset(source=source, index=index, output=output, family=family, characters=characters)
+            print(f"{output}: {output.stat().st_size // 1024} KB", file=sys.stderr)

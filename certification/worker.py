@@ -45,8 +45,8 @@ def startup_problems() -> list[str]:
         problems.append(
             "Certificate fonts not found: "
             + ", ".join(str(path) for path in missing)
-            + ". Install the Debian package fonts-noto-cjk; the subset in certification/fonts/ ships "
-            "with the project (rebuild it with `python -m certification.fonts`)."
+            + ". Install the Debian package fonts-noto-cjk; the subsets in certification/fonts/ (TTA Serif "
+            "SC and TTA Serif SC Ext) ship with the project (rebuild them with `python -m certification.fonts`)."
         )
     return problems
 

@@ -38,12 +38,43 @@ def test_shipped_subset_holds_gb2312_and_the_listed_rare_characters_with_compact
     assert font["name"].getDebugName(1) == fonts.FONT_FAMILY
 
 
-def test_characters_outside_the_subset_fall_back_to_the_system_font():
+def test_characters_outside_the_subset_fall_back_to_the_extended_subset_then_the_system_font():
     from fontTools.ttLib import TTFont
 
     cmap = TTFont(fonts.SHIPPED_FONTS[400], lazy=True).getBestCmap()
+    ext_cmap = TTFont(fonts.EXT_FONTS[400], lazy=True).getBestCmap()
     assert ord("𠮷") not in cmap  # not in the subset ...
-    assert "𠮷" not in fonts.missing_glyphs("𠮷")  # ... but printable through the system font
+    assert ord("𠮷") in ext_cmap  # ... but in the extended subset
+    assert "𠮷" not in fonts.missing_glyphs("𠮷")
+    assert ord("김") not in ext_cmap  # Hangul: printable through the system font only
+    assert fonts.missing_glyphs("김한") == []
+
+
+def test_extended_subset_holds_the_subset_and_every_cjk_extension_character_noto_has():
+    from fontTools.ttLib import TTFont
+
+    system = fonts._cmap_of(*fonts.SYSTEM_FONTS[400])
+    in_blocks = {c for c in system if any(first <= c <= last for first, last in fonts.EXTENSION_BLOCKS)}
+    # Extensions A, B, C, D, E, F, G (U+30EDD, biáng) and both compatibility blocks.
+    assert {0x3400, 0x20BB7, 0x2A7DD, 0x2B7C5, 0x2B8B8, 0x2D544, 0x30EDD, 0xFA11, 0x2F804} <= in_blocks
+    for path in fonts.EXT_FONTS.values():
+        font = TTFont(path, lazy=True)
+        cmap = set(font.getBestCmap())
+        assert in_blocks <= cmap, sorted(in_blocks - cmap)[:10]
+        assert fonts.face_coverage(fonts.faces()[0]) <= cmap  # one face for any name the subset sets
+        # Compact glyph ids: ~17,000 glyphs, not the 65,535 of the full font.
+        assert font["maxp"].numGlyphs < 20_000
+        assert font["name"].getDebugName(1) == fonts.EXT_FONT_FAMILY
+        assert font["name"].getDebugName(6) == path.stem
+
+
+def test_the_worker_start_up_check_knows_the_extended_subset(monkeypatch, tmp_path):
+    from certification import worker
+
+    missing = tmp_path / "TTASerifSCExt-Bold.otf"
+    monkeypatch.setattr(fonts, "EXT_FONTS", {**fonts.EXT_FONTS, 700: missing})
+    problems = worker.startup_problems()
+    assert len(problems) == 1 and str(missing) in problems[0], problems
 
 
 def test_harfbuzz_subset_probe_follows_the_library_lookup(monkeypatch):
@@ -61,7 +92,7 @@ def test_every_glyph_of_the_shipped_subset_has_its_glyph_id_as_cid():
     # otherwise find no glyph for the CIDs WeasyPrint writes (glyph ids, Identity).
     from fontTools.ttLib import TTFont
 
-    for path in fonts.SHIPPED_FONTS.values():
+    for path in [*fonts.SHIPPED_FONTS.values(), *fonts.EXT_FONTS.values()]:
         top = TTFont(path, lazy=True)["CFF "].cff.topDictIndex[0]
         assert hasattr(top, "ROS")  # CID-keyed, as the full font
         assert top.charset[0] == ".notdef"
@@ -70,7 +101,10 @@ def test_every_glyph_of_the_shipped_subset_has_its_glyph_id_as_cid():
 
 def test_one_face_is_chosen_for_all_of_a_text():
     assert fonts.face_for("张三丰 Anna 王喆堃 李䶮").family == fonts.FONT_FAMILY
-    # One character outside the subset: the whole text in the full system font, not a mix.
-    assert fonts.face_for("𠮷野 张三").family == fonts.SYSTEM_FONT_FAMILY
+    # One character outside the subset: the whole text in the extended subset, not a mix.
+    assert fonts.face_for("𠮷野 张三").family == fonts.EXT_FONT_FAMILY
+    assert fonts.face_for("山﨑 陈㛃 王𫟅").family == fonts.EXT_FONT_FAMILY  # compatibility, Ext A, D
+    # One character outside both: the whole text in the full system font.
+    assert fonts.face_for("김 𠮷野 张三").family == fonts.SYSTEM_FONT_FAMILY
     assert fonts.face_for("王𪚥") is None
     assert fonts.missing_glyphs("𠮷野 张三") == []

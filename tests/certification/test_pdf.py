@@ -62,9 +62,14 @@ def test_the_shipped_subset_is_embedded_and_keeps_the_file_small():
     assert len(data) < 150_000, len(data)
 
 
-def test_a_character_outside_the_subset_sets_the_whole_document_in_the_system_font():
+def test_a_character_outside_the_subset_sets_the_whole_document_in_the_extended_subset():
     # One typeface per document: never 𠮷 from one font and the rest of the name from another.
     data = pdf.render_certificate_pdf(_document(body_html="<h1>证书</h1><p>𠮷野家 王喆堃</p>"))
+    assert _fonts(data) == {b"TTA-Serif-SC-Ext", b"TTA-Serif-SC-Ext-Bold"}
+
+
+def test_a_character_outside_both_subsets_sets_the_whole_document_in_the_system_font():
+    data = pdf.render_certificate_pdf(_document(body_html="<h1>证书</h1><p>김 𠮷野家 王喆堃</p>"))
     assert _fonts(data) == {b"Noto-Serif-CJK-SC", b"Noto-Serif-CJK-SC-Bold"}
 
 

@@ -17,9 +17,12 @@ from certification import pdf
 from certification.services import rendering
 from tests.certification import raster
 
-# Plain; rare BMP characters outside GB2312; CJK Extension B (U+20BB7, in Noto Serif CJK but not
-# in the shipped subset); Latin and CJK mixed.
-NAMES = ["张三丰", "王喆", "李䶮", "赟", "𠮷野", "Anna 李"]
+# Plain; rare BMP characters outside GB2312; Latin and CJK mixed: the shipped subset.
+SUBSET_NAMES = ["张三丰", "王喆", "李䶮", "赟", "Anna 李"]
+# Outside the subset, set in the extended subset: Extension B (U+20BB7, U+2123C), a compatibility
+# ideograph (U+FA11), Extension A (U+36C3), Extension D (U+2B7C5).
+EXT_NAMES = ["𠮷野", "王𠮷𡈼", "山﨑", "陈㛃", "王𫟅"]
+NAMES = SUBSET_NAMES + EXT_NAMES
 # A share of the name's ink one engine draws and another does not: a missing glyph, a box drawn
 # instead of a glyph or another typeface is 0.2 or more; anti-aliasing differences stay under 0.05.
 TOLERANCE = 0.12
@@ -79,8 +82,19 @@ def test_every_engine_draws_the_name_alike_in_one_typeface(name, tmp_path):
     _assert_engines_agree(data, name, tmp_path)
     families = _families(data, raster.text_box(data, name))
     assert len(families) == 1, families
-    # The fast subset when it has every character, the full font for the whole page otherwise.
-    assert families == ({"Noto-Serif-CJK-SC"} if "𠮷" in name else {"TTA-Serif-SC"})
+    # The fast subset when it has every character, the extended subset for the whole page otherwise.
+    assert families == ({"TTA-Serif-SC-Ext"} if name in EXT_NAMES else {"TTA-Serif-SC"})
+
+
+def test_an_extension_b_name_is_set_in_one_typeface_and_its_pdf_stays_small():
+    # In the full system font (65,535 glyph ids, kept by WeasyPrint's subsetting) it was 260 KB.
+    data = _certificate("𠮷野")
+    assert len(data) < 150_000, len(data)
+    import pymupdf
+
+    with pymupdf.open(stream=data, filetype="pdf") as document:
+        families = {font[3].split("+")[-1].removesuffix("-Bold") for font in document[0].get_fonts()}
+    assert families == {"TTA-Serif-SC-Ext"}
 
 
 def test_every_engine_draws_the_annual_report_alike(tmp_path):
