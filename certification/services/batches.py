@@ -260,7 +260,9 @@ def batch_build_zip(*, batch_id: int) -> IssuanceBatch:
     certificate's issue time, so the same PDFs give the same archive.
     """
     with transaction.atomic():
-        batch = IssuanceBatch.objects.select_for_update().select_related("cohort").get(pk=batch_id)
+        batch = (
+            IssuanceBatch.objects.select_for_update(of=("self",)).select_related("cohort").get(pk=batch_id)
+        )
         certificates = Certificate.objects.filter(
             pk__in=batch.items.filter(state=ItemState.ISSUED).values("certificate_id"),
             render_state=RenderState.DONE,

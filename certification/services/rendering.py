@@ -338,7 +338,11 @@ def certificate_render(*, certificate_id: int) -> Certificate:
     in ``render_error`` (in Chinese, for staff).
     """
     with transaction.atomic():
-        certificate = Certificate.objects.select_for_update().select_related("program").get(pk=certificate_id)
+        certificate = (
+            Certificate.objects.select_for_update(of=("self",))
+            .select_related("program")
+            .get(pk=certificate_id)
+        )
         if certificate.render_state == RenderState.DONE and _stored_file_matches(certificate):
             return certificate
 

@@ -99,7 +99,7 @@ def integration_token_accept(*, token: IntegrationToken, actor) -> tuple[Integra
     The owner only (PermissionDenied otherwise). A token already accepted, revoked or expired
     cannot be accepted (TokenError): a second acceptance never makes a second secret. Audited.
     """
-    locked = IntegrationToken.objects.select_for_update().select_related("owner").get(pk=token.pk)
+    locked = IntegrationToken.objects.select_for_update(of=("self",)).select_related("owner").get(pk=token.pk)
     if actor is None or locked.owner_id != actor.pk or not actor.is_active:
         raise PermissionDenied
     if locked.accepted_at is not None:
