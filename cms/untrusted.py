@@ -15,6 +15,13 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):  # 1e999 overflows to infinity
+        raise ValueError(f"{text} is not a finite number")
+    return value
+
+
 def _check(value: Any, depth: int = 0) -> None:
     if depth > MAX_DEPTH:
         raise ValueError("nested too deeply")
@@ -31,13 +38,13 @@ def _check(value: Any, depth: int = 0) -> None:
 
 
 def json_loads_untrusted(raw: bytes | str, *, empty: Any = None) -> Any:
-    """Parse ``raw`` as strict JSON: ValueError for NaN/Infinity, U+0000 in any string or key,
+    """Parse ``raw`` as strict JSON: ValueError for NaN/Infinity (also 1e999), U+0000 in any string or key,
     nesting deeper than ``MAX_DEPTH``, or anything else ``json.loads`` refuses (UnicodeDecodeError
     is a ValueError too). An empty body gives ``empty``."""
     if not raw:
         return empty
     try:
-        value = json.loads(raw, parse_constant=_refuse_constant)
+        value = json.loads(raw, parse_constant=_refuse_constant, parse_float=_finite_float)
     except RecursionError as error:
         raise ValueError("nested too deeply") from error
     _check(value)

@@ -66,7 +66,8 @@ def checkin_code(*, session: OfflineSession, at: datetime.datetime | None = None
 def checkin_code_is_valid(*, session: OfflineSession, code: str, at: datetime.datetime | None = None) -> bool:
     """True for the current code and the one before it (a trainee may scan just before it changes)."""
     bucket = _bucket(at or timezone.now())
-    return any(hmac.compare_digest(code or "", _code_for(session, b)) for b in (bucket, bucket - 1))
+    given = (code or "").encode()  # compare_digest takes str only when ASCII: a typed "码" must not raise
+    return any(hmac.compare_digest(given, _code_for(session, b).encode()) for b in (bucket, bucket - 1))
 
 
 def _refuse_outside_session(session: OfflineSession, at: datetime.datetime) -> None:

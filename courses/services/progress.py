@@ -90,6 +90,7 @@ def progress_record_heartbeat(
     seq: int,
     visible: bool,
     interacted: bool,
+    closing: bool = False,
     video_fraction: float | None = None,
     video_ranges: list[tuple[float, float]] | None = None,
     video_duration: float | None = None,
@@ -112,7 +113,8 @@ def progress_record_heartbeat(
       beat, a trainee earns at most the real time elapsed, and at most
       ``HEARTBEAT_DAILY_CAP_SECONDS`` a day. A sequence number the page view already sent is a
       replay and earns nothing. More than ``HEARTBEAT_MAX_CONCURRENT_VIEWS`` page views beating
-      together is recorded as an anomaly.
+      together is recorded as an anomaly; a page view whose last heartbeat was ``closing`` (sent as
+      the page was hidden: the trainee went on to the next lesson) no longer counts as beating.
     - Only trainees with a place in a cohort covering the lesson's course earn time. Every full
       tenth of an hour becomes an online ledger entry exactly once.
 
@@ -140,16 +142,15 @@ def progress_record_heartbeat(
         clock = _locked_clock(user)
         stamp = now.timestamp()
         views = _recent_views(clock.views, stamp)
-        last_seq, last_beat, last_interaction = views.get(view.view_id) or (
-            0,
-            None,
-            view.issued_at.timestamp(),
-        )
+        last_seq, last_beat, last_interaction = (
+            views.get(view.view_id) or [0, None, view.issued_at.timestamp()]
+        )[:3]
         if seq <= last_seq:
             return HeartbeatResult(status="replay")
         if interacted:
             last_interaction = stamp
-        views[view.view_id] = [seq, stamp, last_interaction]
+        # The fourth field: the page said it was hidden (closing), so it is no longer beating.
+        views[view.view_id] = [seq, stamp, last_interaction, int(closing)]
         clock.views = views
 
         status = "credited"
@@ -174,7 +175,7 @@ def progress_record_heartbeat(
         clock.day_seconds = day_seconds + credit
         clock.save(update_fields=["credited_until", "views", "day", "day_seconds"])
 
-        beating = sum(1 for _seq, beat, _interaction in views.values() if stamp - beat <= 2 * interval)
+        beating = sum(1 for entry in views.values() if stamp - entry[1] <= 2 * interval and entry[3:4] != [1])
         if beating > settings.HEARTBEAT_MAX_CONCURRENT_VIEWS:
             anomaly_record(
                 user=user,

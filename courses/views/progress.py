@@ -79,6 +79,7 @@ def heartbeat(request):
         # Absent means no: a page that does not say it is seen earns nothing.
         visible = _flag(data.get("visible", False))
         interacted = _flag(data.get("interacted", False))
+        closing = _flag(data.get("closing", False))
         video = data.get("video")
         video = None if video in (None, "") else float(video)
         duration = data.get("video_duration")
@@ -109,6 +110,7 @@ def heartbeat(request):
         seq=seq,
         visible=visible,
         interacted=interacted,
+        closing=closing,
         video_fraction=video,
         video_ranges=ranges,
         video_duration=duration,

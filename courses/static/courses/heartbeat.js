@@ -85,7 +85,7 @@
   }
 
   // `wasVisible`: whether the page was visible all the time since the previous heartbeat.
-  function beat(wasVisible) {
+  function beat(wasVisible, closing) {
     if (stopped) return;
     seq += 1;
     var body = {
@@ -93,7 +93,8 @@
       view: view,
       seq: seq,
       visible: wasVisible,
-      interacted: interacted || videoPlaying()
+      interacted: interacted || videoPlaying(),
+      closing: Boolean(closing) // hidden now (another lesson opened, tab left): no longer beating
     };
     interacted = false;
     var video = videoReport();
@@ -156,7 +157,7 @@
       start();
     } else {
       stop();
-      beat(visibleSince); // the visible stretch up to now
+      beat(visibleSince, true); // the visible stretch up to now; this page view stops beating
       visibleSince = false;
     }
   });
