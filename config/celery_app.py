@@ -24,15 +24,11 @@ class BoundedDeliveryTask(Task):
         if task_id and not self.request.is_eager:
             # In a worker: its tracer has pushed this delivery's request, which ``run`` must see.
             from django.conf import settings
-            from django.core.cache import cache
+
+            from cms.housekeeping import count_in_cache
 
             # Keyed by the retry number too: a deliberate retry (self.retry) keeps the task id.
-            key = f"celery:deliveries:{task_id}:{self.request.retries or 0}"
-            cache.add(key, 0, timeout=7 * 24 * 3600)
-            try:
-                deliveries = cache.incr(key)
-            except ValueError:  # expired between add and incr
-                deliveries = 1
+            deliveries = count_in_cache(f"celery:deliveries:{task_id}:{self.request.retries or 0}")
             if deliveries > settings.TTA_TASK_MAX_DELIVERIES:
                 logger.error(
                     "gave up task %s[%s] after %d deliveries (it never finished; args %r)",

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.housekeeping import uploaded_files_purge
 from courses import selectors, services
 from courses.models import Cohort, Enrolment, EnrolmentStatus, ImportBatch, ImportOutcome
 from courses.models.enrolments import ACTIVE, ENROLMENT_IMPORT_EXTENSIONS
@@ -257,12 +258,7 @@ def enrolment_import_files_purge(*, now=None) -> int:
     returns how many files were deleted.
     """
     cutoff = (now or timezone.now()) - timedelta(days=settings.TTA_IMPORTS_KEEP_DAYS)
-    purged = 0
-    for batch in ImportBatch.objects.filter(created_at__lt=cutoff).exclude(file="").only("pk", "file"):
-        batch.file.delete(save=False)
-        ImportBatch.objects.filter(pk=batch.pk).update(file="")
-        purged += 1
-    return purged
+    return uploaded_files_purge(rows=ImportBatch.objects.all(), created_before=cutoff)
 
 
 def enrolment_import(*, cohort: Cohort, upload: UploadedFile, actor) -> ImportBatch:

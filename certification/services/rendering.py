@@ -410,9 +410,9 @@ def certificate_render_requeue_stale(*, older_than_seconds: int = 600) -> int:
     certificate it is marked failed with the reason instead. Run by beat; returns how many were queued.
     """
     from django.conf import settings
-    from django.core.cache import cache
 
     from certification.tasks import certificate_render_task
+    from cms.housekeeping import count_in_cache
 
     cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
     stale = list(
@@ -423,12 +423,7 @@ def certificate_render_requeue_stale(*, older_than_seconds: int = 600) -> int:
     queued = 0
     for certificate_id, code in stale:
         # Keyed by the random verification code: ids are reused by another database on the same cache.
-        key = f"certificate-render-requeues:{code}"
-        cache.add(key, 0, timeout=7 * 24 * 3600)
-        try:
-            requeues = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            requeues = 1
+        requeues = count_in_cache(f"certificate-render-requeues:{code}")
         if requeues > settings.TTA_RENDER_MAX_REQUEUES:
             with translation.override("zh-hans"):
                 message = gettext(

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from cms.housekeeping import uploaded_files_purge
 from cms.services import INSTRUCTORS_GROUP, REGISTRARS_GROUP
 
 from .importers import ParseResult, guess_format, parse
@@ -388,9 +389,4 @@ def import_files_purge(*, now=None) -> int:
     Idempotent; run by beat; returns how many files were deleted.
     """
     cutoff = (now or timezone.now()) - timedelta(days=settings.TTA_IMPORTS_KEEP_DAYS)
-    purged = 0
-    for job in ImportJob.objects.filter(created_at__lt=cutoff).exclude(file="").only("pk", "file"):
-        job.file.delete(save=False)
-        ImportJob.objects.filter(pk=job.pk).update(file="")
-        purged += 1
-    return purged
+    return uploaded_files_purge(rows=ImportJob.objects.all(), created_before=cutoff)
