@@ -262,4 +262,6 @@ def auto_issue_refusals(*, limit: int = 50) -> list:
     """The latest trainees the automatic issuing sweep could not issue (and why), for registrars."""
     from certification.models import AutoIssueRefusal
 
-    return list(AutoIssueRefusal.objects.select_related("user", "program").order_by("-last_refused_at")[:limit])
+    return list(
+        AutoIssueRefusal.objects.select_related("user", "program").order_by("-last_refused_at")[:limit]
+    )

@@ -255,7 +255,10 @@ def test_concurrent_issues_draw_distinct_positions():
 
     assert errors == []
     assert len(set(positions)) == threads_count
-    assert StatusList.objects.filter(number=1).count() == 2
+    # Each list drawn from exists once per purpose (on PostgreSQL the position sequence outlives
+    # earlier tests, one of which fills list 1: these draws may land in a later list).
+    for number in {number for number, _index in positions}:
+        assert StatusList.objects.filter(number=number).count() == 2
 
 
 @pytest.mark.django_db
