@@ -421,7 +421,7 @@ def main() -> None:
         print(f"  {key:12s} {value * 1000:7.1f}  ({100 * value / total:.0f} %)")
     print(
         f"count={args.count} rendered={result['rendered']} failed={result['failed']} seconds={result['seconds']:.1f} "
-        f"certs_per_s={rate:.1f} worker_cpu_ms_per_cert={cpu_ms:.0f} load={result['load']:.1f} pdf_kb_mean={result['pdf_mean'] / 1024:.0f} pdf_kb_max={result['pdf_max'] / 1024:.0f} "
+        f"certificates_per_s={rate:.1f} worker_cpu_ms_per_cert={cpu_ms:.0f} load={result['load']:.1f} pdf_kb_mean={result['pdf_mean'] / 1024:.0f} pdf_kb_max={result['pdf_max'] / 1024:.0f} "
         f"peak_worker_rss_mb={workers.peak_child_rss / 2**20:.0f} naive_ms={naive['seconds_each'] * 1000:.0f} "
         f"naive_pdf_kb={naive['size_mean'] / 1024:.0f} naive_peak_rss_mb={naive['peak_rss'] / 2**20:.0f} "
         + " ".join(f"{key}_ms={value * 1000:.1f}" for key, value in stages.items())
