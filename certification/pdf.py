@@ -124,7 +124,7 @@ class Renderer:
         self.fetcher = DataOnlyFetcher()
         self.font_config = CertificateFontConfiguration()
         self.base_css = self._css(CERTIFICATE_PAGE_CSS)
-        self._stylesheets: dict[str, CSS] = {}
+        self._stylesheets: dict[str, tuple[CSS, str]] = {}
         self._faces: dict[str, CSS] = {}
         self._lock = threading.Lock()
 
@@ -136,18 +136,25 @@ class Renderer:
 
         Raises DesignRefused if it holds a construct that would fetch something.
         """
-        refused = designs.inspect_css(css).refused
-        if refused:
-            raise DesignRefused(refused)
+        return self._stylesheet_and_text(css)[0]
+
+    def _stylesheet_and_text(self, css: str) -> tuple[CSS, str]:
+        """The parsed stylesheet and the text it draws (``content: "…"``), both cached by content:
+        a design's CSS is inspected and parsed once per process, not once per certificate."""
         key = hashlib.sha256(css.encode()).hexdigest()
         with self._lock:
-            parsed = self._stylesheets.get(key)
-            if parsed is None:
-                if len(self._stylesheets) > 32:
-                    self._stylesheets.clear()
-                parsed = self._css(css)
-                self._stylesheets[key] = parsed
-        return parsed
+            cached = self._stylesheets.get(key)
+        if cached is not None:
+            return cached
+        inspection = designs.inspect_css(css)
+        if inspection.refused:
+            raise DesignRefused(inspection.refused)
+        cached = (self._css(css), "".join(inspection.text))
+        with self._lock:
+            if len(self._stylesheets) > 32:
+                self._stylesheets.clear()
+            self._stylesheets[key] = cached
+        return cached
 
     def face_stylesheet(self, family: str) -> CSS:
         with self._lock:
@@ -176,11 +183,11 @@ class Renderer:
         )
 
     def render(self, document: CertificateDocument) -> bytes:
-        design_css = self.stylesheet(document.css)
+        design_css, design_text = self._stylesheet_and_text(document.css)
         return self.write(
             document_html(document),
             stylesheets=[self.base_css, design_css],
-            extra_text="".join(designs.inspect_css(document.css).text),
+            extra_text=design_text,
             pdf_variant=PDF_VARIANT,
             attachments=_attachments(document),
             uncompressed_pdf=False,

@@ -49,3 +49,12 @@ def json_loads_untrusted(raw: bytes | str, *, empty: Any = None) -> Any:
         raise ValueError("nested too deeply") from error
     _check(value)
     return value
+
+
+def declared_length(request) -> int:
+    """The body length the client declared (``Content-Length``), 0 if absent or unreadable: checked
+    before the body is read, so an oversized request is refused without reading it."""
+    try:
+        return max(0, int(request.META.get("CONTENT_LENGTH") or 0))
+    except ValueError:
+        return 0

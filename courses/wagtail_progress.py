@@ -30,12 +30,8 @@ class LearningRolesPolicy(BasePermissionPolicy):
         return selectors.is_registrar(user=user)
 
     def users_with_any_permission(self, actions):
-        groups = [REGISTRARS_GROUP] + ([INSTRUCTORS_GROUP] if set(actions) <= {"view"} else [])
-        return (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .filter(Q(is_superuser=True) | Q(groups__name__in=groups))
-            .distinct()
+        return _active_users_in(
+            [REGISTRARS_GROUP] + ([INSTRUCTORS_GROUP] if set(actions) <= {"view"} else [])
         )
 
 
@@ -48,12 +44,17 @@ class RegistrarsReadOnlyPolicy(BasePermissionPolicy):
     def users_with_any_permission(self, actions):
         if "view" not in actions:
             return get_user_model().objects.none()
-        return (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .filter(Q(is_superuser=True) | Q(groups__name=REGISTRARS_GROUP))
-            .distinct()
-        )
+        return _active_users_in([REGISTRARS_GROUP])
+
+
+def _active_users_in(groups: list[str]):
+    """Active superusers and active members of ``groups``: whom a policy grants its actions."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(groups__name__in=groups))
+        .distinct()
+    )
 
 
 register_permission_policy(OfflineSession, LearningRolesPolicy(OfflineSession))

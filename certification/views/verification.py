@@ -19,6 +19,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from certification import ratelimit, selectors
+from cms.untrusted import declared_length
 
 # A real certificate PDF is under 200 KB; anything far larger is refused before it is read.
 MAX_PDF_BYTES = 2 * 1024 * 1024
@@ -157,11 +158,7 @@ def verify_pdf(request):
     """
     if not ratelimit.allow(request):
         return _too_many(request)
-    try:
-        declared = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        declared = 0
-    if declared > MAX_PDF_REQUEST_BYTES:
+    if declared_length(request) > MAX_PDF_REQUEST_BYTES:
         return _form_page(request, status=413, error=_too_large_message())
     request.upload_handlers.insert(0, PdfSizeLimitHandler(request))
     return _verify_pdf(request)

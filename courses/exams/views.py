@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cms.untrusted import json_loads_untrusted
+from cms.untrusted import declared_length, json_loads_untrusted
 from courses.accounts.consent import consent_deferred
 
 from . import exports, presentation, report_selectors, selectors, services
@@ -191,11 +191,9 @@ def attempt_event(request, attempt: Attempt, closed: bool):
     """Record a focus loss or resume the exam page reports. JSON errors: 400 unreadable or unknown,
     409 submitted, 413 too large, 429 too many (see ``services.attempt_log_event``)."""
     limit = services.MAX_EVENT_DETAIL_CHARS * 4  # a small JSON object, whatever its script
-    try:
-        declared = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        declared = 0
-    if declared > limit or len(request.body) > limit:  # the declared length first: nothing big is read
+    if (
+        declared_length(request) > limit or len(request.body) > limit
+    ):  # the declared length first: nothing big is read
         return JsonResponse({"error": _("The event report is too large.")}, status=413)
     try:
         payload = json_loads_untrusted(request.body, empty={})
