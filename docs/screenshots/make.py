@@ -1,4 +1,4 @@
-"""Screenshots of the registrar reports, for the README.
+"""Screenshots of the registrar reports, for docs/guide.md (Reports for registrars).
 
     .venv/bin/python docs/screenshots/make.py              # on the configured database (DATABASE_URL)
     .venv/bin/python docs/screenshots/make.py --no-demo    # skip loading the demo (already loaded)
