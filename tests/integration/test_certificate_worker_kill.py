@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
-from django.db import connection
 
 from certification.models import Certificate, CertificateEvent, CourseSelection, RenderState
 from certification.services import batches
@@ -25,6 +24,7 @@ from cms.choices import Level
 from tests.factories import certification as cert_factories
 from tests.factories import cms as cms_factories
 from tests.factories import courses as course_factories
+from tests.integration.services import database_url
 
 # Committed data the worker process can see; the migrations' rows (Wagtail's root page, the
 # default site and design) are restored after the flush of an earlier transactional test.
@@ -32,19 +32,6 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True, s
 
 BATCH_SIZE = 30
 REPO = Path(__file__).resolve().parents[2]
-
-
-def _database_url() -> str:
-    """The URL of the database this test writes to (pytest-django's test database)."""
-    database = connection.settings_dict
-    if database["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{database['NAME']}"
-    user = database.get("USER") or ""
-    password = f":{database['PASSWORD']}" if database.get("PASSWORD") else ""
-    credentials = f"{user}{password}@" if user else ""
-    host = database.get("HOST") or "127.0.0.1"
-    port = f":{database['PORT']}" if database.get("PORT") else ""
-    return f"postgres://{credentials}{host}{port}/{database['NAME']}"
 
 
 class WorkerProcess:
@@ -149,7 +136,7 @@ def test_sigkill_in_the_middle_of_a_batch_ends_with_every_certificate_rendered_o
     }
     env = {
         **os.environ,
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "CELERY_BROKER_URL": django_settings.CELERY_BROKER_URL,
         "TTA_CERTIFICATES_QUEUE": queue_for_this_test,
         "TTA_CERTIFICATES_ROOT": str(storage_root),
