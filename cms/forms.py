@@ -16,6 +16,13 @@ class CatalogueFilterForm(forms.Form):
         label=_("Delivery mode"), required=False, choices=_with_any(DeliveryMode.choices)
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, levels: set[str] | None = None, **kwargs):
+        """``levels``: the levels to offer (those the catalogue has courses of); all when None."""
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        if levels is not None:
+            # A level asked for in the address is kept (it finds nothing, as it should), but not offered.
+            wanted = set(levels) | {self.data.get("level")} if self.is_bound else set(levels)
+            self.fields["level"].choices = _with_any(
+                [(value, label) for value, label in Level.choices if value in wanted]
+            )

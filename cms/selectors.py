@@ -67,6 +67,11 @@ def catalogue_page(
     return page
 
 
+def catalogue_levels(*, index: CourseIndexPage) -> set[str]:
+    """The levels that at least one live course of the catalogue has: the only ones worth filtering by."""
+    return set(CoursePage.objects.live().descendant_of(index).values_list("level", flat=True).distinct())
+
+
 def lesson_list(*, course: CoursePage) -> list[LessonPage]:
     """The course's live lessons in syllabus order, without their (large) bodies."""
     return list(LessonPage.objects.live().child_of(course).defer("body").order_by("path"))

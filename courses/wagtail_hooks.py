@@ -76,7 +76,7 @@ class CohortViewSet(SnippetViewSet):
     list_filter = ["enrolment_mode"]
     search_fields = ["code", "title"]
     panels = [
-        FieldRowPanel([FieldPanel("code"), FieldPanel("title")]),
+        FieldRowPanel([FieldPanel("code"), FieldPanel("title"), FieldPanel("title_en")]),
         MultiFieldPanel(
             [FieldPanel("program"), FieldPanel("course")],
             heading=_("For a whole program or for one course"),
@@ -84,7 +84,8 @@ class CohortViewSet(SnippetViewSet):
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
         FieldRowPanel([FieldPanel("capacity"), FieldPanel("enrolment_mode")]),
         FieldRowPanel([FieldPanel("enrolment_opens_at"), FieldPanel("enrolment_closes_at")]),
-        FieldPanel("location"),
+        FieldRowPanel([FieldPanel("location"), FieldPanel("location_en")]),
+        FieldPanel("fee"),
     ]
 
 

@@ -71,10 +71,11 @@ class OfflineSessionViewSet(SnippetViewSet):
     search_fields = ["title", "location"]
     ordering = ["-starts_at"]
     panels = [
-        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("title_en")]),
         FieldRowPanel([FieldPanel("cohort"), FieldPanel("course")]),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
-        FieldRowPanel([FieldPanel("hours"), FieldPanel("location")]),
+        FieldRowPanel([FieldPanel("location"), FieldPanel("location_en")]),
+        FieldPanel("hours"),
     ]
 
 

@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
@@ -277,7 +278,10 @@ def _lesson_body(course: dict, number: int, language: str, covers: dict) -> list
     lesson = course["lessons"][number - 1][language]
     if number != 1:
         return _body(lesson["body"])
-    body = _body(lesson["body"], image=covers[course["module"]])
+    # The picture carries no text; its caption (the module's name) is HTML, in the page's language.
+    with translation.override("zh-hans" if language == "zh" else "en"):
+        caption = str(Module(course["module"]).label)
+    body = _body(lesson["body"], image=covers[course["module"]], caption=caption)
     description = "课程提纲" if language == "zh" else "Course outline"
     body.append(
         {"type": "document", "value": {"document": _course_outline(course).pk, "description": description}}
@@ -285,7 +289,7 @@ def _lesson_body(course: dict, number: int, language: str, covers: dict) -> list
     return body
 
 
-def _body(blocks, *, image=None) -> list[dict]:
+def _body(blocks, *, image=None, caption: str = "") -> list[dict]:
     """Turn curriculum blocks into StreamField data; consecutive paragraphs share one text block."""
     stream: list[dict] = []
     paragraphs: list[str] = []
@@ -303,7 +307,7 @@ def _body(blocks, *, image=None) -> list[dict]:
         if kind == "heading":
             stream.append({"type": "heading", "value": {"text": value, "level": "h2"}})
             if image is not None:
-                stream.append({"type": "image", "value": {"image": image.pk, "caption": ""}})
+                stream.append({"type": "image", "value": {"image": image.pk, "caption": caption}})
                 image = None
         elif kind == "case":
             stream.append(
@@ -414,6 +418,8 @@ def _font(size: int):
 
 
 def _cover_image(module: Module):
+    """A module's cover: its colours and a pattern, no words. Pages write the module's name beside it
+    in their own language, so an English page never shows a Chinese picture caption."""
     from PIL import Image, ImageDraw
 
     start, end = MODULE_COLOURS[module]
@@ -425,9 +431,13 @@ def _cover_image(module: Module):
         draw.line(
             [(x, 0), (x, height)], fill=tuple(int(a + (b - a) * t) for a, b in zip(start, end, strict=True))
         )
-    draw.text((60, 190), str(module.label), font=_font(72), fill="white")
-    draw.text((60, 300), module.value.upper(), font=_font(40), fill="white")
-    return _generated_image(f"cover-{module.value}.png", picture, f"Module cover: {module.value}")
+    # Linked nodes: technology passing from one holder to another.
+    nodes = [(180, 300), (400, 180), (560, 360), (780, 220)]
+    for a, b in zip(nodes, nodes[1:], strict=False):
+        draw.line([a, b], fill="white", width=6)
+    for x, y in nodes:
+        draw.ellipse((x - 28, y - 28, x + 28, y + 28), fill="white")
+    return _generated_image(f"cover-{module.value}.png", picture, f"Module cover (no text): {module.value}")
 
 
 def _draw_badge(text: str, colour):

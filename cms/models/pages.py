@@ -93,7 +93,8 @@ class CourseIndexPage(Page):
         from cms.forms import CatalogueFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        form = CatalogueFilterForm(request.GET or None)
+        # A level with no course yet (often 高级 at first) is not offered: it could only find nothing.
+        form = CatalogueFilterForm(request.GET or None, levels=selectors.catalogue_levels(index=self))
         filters = form.cleaned_data if form.is_valid() else {}
         context["filter_form"] = form
         context["page_obj"] = selectors.catalogue_page(

@@ -34,6 +34,7 @@ class TrainingBaseSettings(BaseSiteSetting):
         help_text=_("The official seal printed on certificates."),
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
+    address_en = models.CharField(_("address (English)"), max_length=300, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("email"), blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -45,7 +46,13 @@ class TrainingBaseSettings(BaseSiteSetting):
         ),
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("seal")], heading=_("Images")),
         MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
+            [
+                FieldPanel("address"),
+                FieldPanel("address_en"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("website"),
+            ],
             heading=_("Contact"),
         ),
     ]
@@ -57,3 +64,10 @@ class TrainingBaseSettings(BaseSiteSetting):
     def display_name(self) -> str:
         """The name in the language of the current request."""
         return self.name_en if (get_language() or "").startswith("en") else self.name_zh
+
+    @property
+    def display_address(self) -> str:
+        """The address in the language of the current request (the Chinese one if no English is given)."""
+        if (get_language() or "").startswith("en") and self.address_en:
+            return self.address_en
+        return self.address

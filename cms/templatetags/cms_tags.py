@@ -3,6 +3,8 @@ from django.conf import settings
 from django.urls import translate_url
 from wagtail.models import Page
 
+from cms.localized import localized as localized_value
+
 register = template.Library()
 
 
@@ -41,3 +43,17 @@ def catalogue_url(context) -> str:
     request = context["request"]
     catalogue = CourseIndexPage.objects.live().filter(locale=Locale.get_active()).first()
     return catalogue.get_url(request) if catalogue else ""
+
+
+@register.filter
+def localized(obj, field: str) -> str:
+    """``{{ cohort|localized:"title" }}``: the English text on English pages when there is one (cms.localized)."""
+    return localized_value(obj, field)
+
+
+@register.simple_tag
+def colon() -> str:
+    """The colon after a label: full-width (：) on Chinese pages, ': ' on English ones."""
+    from django.utils.translation import get_language
+
+    return "：" if (get_language() or "").startswith("zh") else ": "

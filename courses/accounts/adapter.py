@@ -2,19 +2,22 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.urls import reverse
 
+from courses.selectors.enrolments import is_learning_staff
+
 from . import crypto
 from .selectors import profile_for_user
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def get_login_redirect_url(self, request):
-        """After sign-in (without a ``next``), a trainee whose profile is incomplete is asked to complete it."""
-        if request.user.is_staff:
-            return super().get_login_redirect_url(request)
+        """After sign-in without a ``next``: staff (instructors, registrars) land on the admin, a trainee whose profile is
+        incomplete is asked to complete it, and every other trainee lands on 我的学习 (the dashboard)."""
+        if is_learning_staff(user=request.user):
+            return reverse("wagtailadmin_home")
         profile = profile_for_user(user=request.user)
         if profile is None or not profile.is_complete:
             return reverse("accounts:profile_edit")
-        return super().get_login_redirect_url(request)
+        return reverse("courses:dashboard")
 
 
 class MfaAdapter(DefaultMFAAdapter):

@@ -2,10 +2,13 @@
 
 At sign-in the consented version is remembered in the session; the middleware compares it with
 the version in force and, if they differ, checks the database once and sends the trainee to the
-consent page. Sessions that did not sign in through the site (Wagtail admin, tests using
+consent page. Staff pages (rosters, check-in screens, grading, trainee records) are not trainee
+pages: instructors and registrars reach them without the trainee's consent page, as they reach the
+admin (a trainee opening one is refused by the page itself). Sessions that did not sign in through the site (Wagtail admin, tests using
 ``force_login``) carry no remembered version and are left alone.
 """
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import Resolver404, resolve
 
@@ -23,6 +26,8 @@ _EXEMPT_PREFIXES = (
     "/i18n/",
     "/api/",
 )
+# The site's staff pages, after the language prefix (see templates/courses/includes/staff_nav.html).
+STAFF_PAGE_PREFIXES = ("/staff/", "/exams/staff/", "/checkin/sessions/", "/accounts/records/")
 _EXEMPT_URL_NAMES = {
     "consent",
     "privacy_notice",
@@ -47,8 +52,22 @@ def consent_deferred(view):
     return view
 
 
+def without_language_prefix(path: str) -> str:
+    """``path`` as the default language serves it: /en/staff/ → /staff/."""
+    for code, _name in settings.LANGUAGES:
+        prefix = f"/{code}/"
+        if code != settings.LANGUAGE_CODE and path.startswith(prefix):
+            return path[len(prefix) - 1 :]
+    return path
+
+
+def is_staff_page(path: str) -> bool:
+    """Whether ``path`` is one of the site's staff pages (not the admin, which is separate)."""
+    return without_language_prefix(path).startswith(STAFF_PAGE_PREFIXES)
+
+
 def exempt_from_consent(request: HttpRequest) -> bool:
-    if request.path_info.startswith(_EXEMPT_PREFIXES):
+    if request.path_info.startswith(_EXEMPT_PREFIXES) or is_staff_page(request.path_info):
         return True
     try:
         match = resolve(request.path_info)

@@ -18,7 +18,6 @@ from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY, g
 from allauth.account.internal.flows.login import record_authentication  # as allauth's MFA views do
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp import views as allauth_totp_views
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
@@ -26,6 +25,7 @@ from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from .consent import without_language_prefix
 from .selectors import user_is_registrar
 
 __all__ = ["AUTHENTICATION_METHODS_SESSION_KEY", "StaffMfaMiddleware", "mfa_passed", "mfa_required"]
@@ -55,16 +55,8 @@ def mfa_passed(request: HttpRequest) -> bool:
     return any(record.get("method") == "mfa" for record in get_authentication_records(request, request.user))
 
 
-def _without_language_prefix(path: str) -> str:
-    for code, _name in settings.LANGUAGES:
-        prefix = f"/{code}/"
-        if code != settings.LANGUAGE_CODE and path.startswith(prefix):
-            return path[len(prefix) - 1 :]
-    return path
-
-
 def is_staff_path(path: str) -> bool:
-    return _without_language_prefix(path).startswith(STAFF_PATH_PREFIXES)
+    return without_language_prefix(path).startswith(STAFF_PATH_PREFIXES)
 
 
 class StaffMfaMiddleware:
@@ -72,11 +64,13 @@ class StaffMfaMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest):
+        # The path first: a trainee's page or exam save never loads the user row for this check.
+        if not is_staff_path(request.path_info):
+            return self.get_response(request)
         user = getattr(request, "user", None)
         if (
             user is not None
             and user.is_authenticated
-            and is_staff_path(request.path_info)
             # Cheapest first: a session that passed MFA needs no query at all.
             and not mfa_passed(request)
             and mfa_required(user)
@@ -95,7 +89,7 @@ class StaffMfaMiddleware:
                 "second factor. Set up an authenticator app (TOTP) to continue."
             )
             url = reverse("mfa_activate_totp")
-        if _without_language_prefix(request.path_info).startswith("/api/"):
+        if without_language_prefix(request.path_info).startswith("/api/"):
             return JsonResponse(
                 {"error": {"code": "mfa_required", "message": message, "details": {"url": url}}}, status=403
             )

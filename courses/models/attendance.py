@@ -26,9 +26,16 @@ class OfflineSession(models.Model):
         help_text=_("The course the attended hours count towards."),
     )
     title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(
+        _("English title"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown on English pages; empty: the title."),
+    )
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     location = models.CharField(_("location"), max_length=300, blank=True)
+    location_en = models.CharField(_("location (English)"), max_length=300, blank=True)
     hours = models.DecimalField(
         _("hours credited"), max_digits=5, decimal_places=1, validators=[MinValueValidator(Decimal("0"))]
     )

@@ -1,4 +1,7 @@
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -16,6 +19,12 @@ class Cohort(models.Model):
 
     code = models.CharField(_("cohort code"), max_length=40, unique=True)
     title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(
+        _("English title"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown on English pages; empty: the title."),
+    )
     program = models.ForeignKey(
         "cms.ProgramPage",
         verbose_name=_("program"),
@@ -41,6 +50,16 @@ class Cohort(models.Model):
     enrolment_opens_at = models.DateTimeField(_("enrolment opens at"), null=True, blank=True)
     enrolment_closes_at = models.DateTimeField(_("enrolment closes at"), null=True, blank=True)
     location = models.CharField(_("location of offline sessions"), max_length=300, blank=True)
+    location_en = models.CharField(_("location (English)"), max_length=300, blank=True)
+    fee = models.DecimalField(
+        _("fee (yuan)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("What a trainee pays to take part: 0 for free; empty if no fee is published."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -106,6 +106,10 @@ class CourseRule(models.Model):
     def __str__(self):
         return f"rule of course {self.course_id}"
 
+    def seconds_before_mark_complete(self, *, estimated_minutes: int) -> int:
+        """Active study, in seconds, after which a text lesson of ``estimated_minutes`` may be marked complete."""
+        return int(estimated_minutes * 60 * self.mark_complete_min_share)
+
 
 class CourseCompletion(models.Model):
     """The moment a trainee met a course's rule. Recorded once; never withdrawn by later rule changes."""

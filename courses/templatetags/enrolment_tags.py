@@ -42,3 +42,16 @@ def course_enrolment_actions(context, course: CoursePage):
         cohort.my_enrolment = mine.get(cohort.pk)
     result["cohorts"] = cohorts
     return result
+
+
+@register.inclusion_tag("courses/includes/upcoming_cohorts.html", takes_context=True)
+def upcoming_cohorts(context, limit: int = 6):
+    """The home page's offer: cohorts open for application, with dates, places left, fee, and how to join."""
+    from courses.selectors.joining import cohorts_upcoming
+
+    request = context.get("request")
+    return {
+        "request": request,
+        "cohorts": cohorts_upcoming(limit=limit),
+        "signed_in": bool(request and request.user.is_authenticated),
+    }

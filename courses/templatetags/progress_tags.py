@@ -3,6 +3,7 @@ which loads this library, so the cms Python code never imports the learning app.
 
 from django import template
 from django.conf import settings
+from django.utils.html import format_html
 
 from courses import page_views, selectors
 
@@ -33,3 +34,30 @@ def page_view_token(context, lesson) -> str:
 @register.simple_tag
 def heartbeat_idle_seconds() -> int:
     return settings.HEARTBEAT_IDLE_SECONDS
+
+
+@register.simple_tag
+def mark_complete_seconds_left(widget) -> int:
+    """Seconds of active study still needed before ``widget``'s lesson may be marked complete (0: now).
+
+    The rule is the course's (``CourseRule.seconds_before_mark_complete``); the lesson page counts it
+    down and the server's heartbeat answers (``credited_seconds``) correct it."""
+    if widget.completed or widget.video or widget.can_mark_complete:
+        return 0
+    rule = selectors.course_rule_for(course=widget.course)
+    needed = rule.seconds_before_mark_complete(estimated_minutes=widget.lesson.estimated_minutes)
+    return max(0, needed - widget.active_seconds)
+
+
+def _clock(seconds: int) -> str:
+    """``seconds`` as a clock reads: 4:05, or 1:02:05 from an hour on (the page's script writes the same)."""
+    seconds = max(0, int(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+@register.filter
+def clock_in(seconds, role: str):
+    """A clock of ``seconds`` in a ``<span data-role=role>`` that the lesson page's script keeps up to date."""
+    return format_html('<span class="clock" data-role="{}">{}</span>', role, _clock(seconds))

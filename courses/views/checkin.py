@@ -119,7 +119,11 @@ def check_in(request, session_id: int, code: str):
             messages.info(request, _("You had already checked in to this session."))
         return redirect("courses:checkin_done", session_id=session.pk)
     context = {"session": session, "code": code}
-    if not services.checkin_code_is_valid(session=session, code=code):
+    attendance = session.attendances.filter(user=request.user).first()
+    if attendance is not None:
+        # A link scanned again (or opened from the history) says it was used, not that it expired.
+        context["attendance"] = attendance
+    elif not services.checkin_code_is_valid(session=session, code=code):
         # Say so before the trainee presses the button; the POST checks again anyway.
         context["error"] = EXPIRED_CODE_MESSAGE
     response = render(request, "courses/checkin/check_in.html", context)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from cms.localized import localized
 from courses import selectors, services
 from courses.models import Cohort, Enrolment, EnrolmentStatus
 
@@ -43,7 +44,7 @@ def cohort_enrol(request, pk: int):
     else:
         text = _MESSAGES.get(enrolment.status)
         if text:
-            messages.success(request, text % {"cohort": cohort.title})
+            messages.success(request, text % {"cohort": localized(cohort, "title")})
     return redirect(_next_url(request, "courses:my_enrolments"))
 
 
@@ -57,10 +58,12 @@ def my_enrolments(request):
 
 
 @login_required
-@require_POST
 def enrolment_withdraw(request, pk: int):
-    # Only the trainee's own enrolments: anyone else's is "not found", not "forbidden".
-    enrolment = get_object_or_404(Enrolment, pk=pk, user=request.user)
+    """GET asks the trainee to confirm cancelling their enrolment (what they lose is stated);
+    POST cancels it. Only the trainee's own: anyone else's is "not found", not "forbidden"."""
+    enrolment = get_object_or_404(Enrolment.objects.select_related("cohort"), pk=pk, user=request.user)
+    if request.method != "POST":
+        return render(request, "courses/enrol/withdraw_confirm.html", {"enrolment": enrolment})
     try:
         services.enrolment_withdraw(
             enrolment=enrolment, actor=request.user, reason=request.POST.get("reason", "")[:500]
@@ -69,7 +72,8 @@ def enrolment_withdraw(request, pk: int):
         messages.error(request, _error_text(error) if isinstance(error, ValidationError) else str(error))
     else:
         messages.success(
-            request, _("You have withdrawn from %(cohort)s.") % {"cohort": enrolment.cohort.title}
+            request,
+            _("You have withdrawn from %(cohort)s.") % {"cohort": localized(enrolment.cohort, "title")},
         )
     return redirect("courses:my_enrolments")
 
@@ -83,5 +87,7 @@ def invitation_accept(request, pk: int):
     except ValidationError as error:
         messages.error(request, _error_text(error))
     else:
-        messages.success(request, _MESSAGES[enrolment.status] % {"cohort": enrolment.cohort.title})
+        messages.success(
+            request, _MESSAGES[enrolment.status] % {"cohort": localized(enrolment.cohort, "title")}
+        )
     return redirect("courses:my_enrolments")

@@ -124,6 +124,8 @@
         return response.ok ? response.json() : null;
       })
       .then(function (data) {
+        // The lesson's study timer and "mark complete" countdown (lesson_timer.js) follow the server's answer.
+        box.dispatchEvent(new CustomEvent("tta:heartbeat", { detail: data || { status: "error" } }));
         if (data) {
           showVideo(data);
           notice(data.status === "idle" ? box.dataset.idleText : "");
@@ -160,6 +162,10 @@
       beat(visibleSince, true); // the visible stretch up to now; this page view stops beating
       visibleSince = false;
     }
+  });
+  // The countdown ran out: report the stretch studied so far now rather than at the next interval.
+  box.addEventListener("tta:beat-now", function () {
+    if (document.visibilityState === "visible") beat(visibleSince);
   });
   if (document.visibilityState === "visible") start();
 })();
