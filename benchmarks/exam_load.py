@@ -1,12 +1,16 @@
-"""N examinees start one exam at the same moment, save answers for a while and submit: gunicorn + PostgreSQL.
+"""N examinees start one exam at the same moment, save answers for a while and submit: nginx, two gunicorn instances, PostgreSQL, Redis.
 
     .venv/bin/python benchmarks/exam_load.py --examinees 1000 [--duration 120] [--save-every 10] [--max-minutes 10]
+        [--through nginx|gunicorn] [--steady wrk|python] [--python-examinees 50]
 
 Creates its own database (``tta_bench_exams``, dropped and re-created, then migrated) and writes,
 with bulk inserts, a course, a cohort, a bank of 20 questions of every objective type plus an
 essay, an approved paper drawing all of them (shuffled questions and options), and N enrolled
-trainees, each with a prepared login session. It starts gunicorn (config.wsgi, gthread workers)
-on 127.0.0.1 and runs N simulated examinees with asyncio + httpx, as the exam page does:
+trainees, each with a prepared login session. By default it starts the production topology with
+the code of ``./tta serve`` (deploy/topology.py: nginx in front of two gunicorn instances, a Celery
+worker with beat, Redis as cache and broker); ``--through gunicorn`` starts one gunicorn
+(config.wsgi, gthread workers) on 127.0.0.1 instead. N simulated examinees run with asyncio +
+httpx, as the exam page does:
 
 1. each opens the exam's page; once all have, all press "start" at the same moment (a barrier),
    then load the attempt page;
@@ -14,6 +18,20 @@ on 127.0.0.1 and runs N simulated examinees with asyncio + httpx, as the exam pa
    (exponential gaps), sending it with a rising sequence number; a failed save is retried, as the
    page does on reconnect;
 3. each submits.
+
+With ``--steady wrk`` (the default when wrk is installed) only ``--python-examinees`` of them save
+from Python (the correctness sample); the steady saves of all the others come from wrk with a Lua
+script (benchmarks/wrk/exam_saves.lua: each examinee's session and CSRF token, rising sequence
+numbers), which costs ~0.1 ms of CPU per request where httpx costs milliseconds. Every examinee
+still opens, starts, loads its page and submits from Python. A 503 or 429 with Retry-After (nginx's
+or the app's back-pressure) is tried again after that long with jitter, as the page does; it is
+counted as "busy", and the step's latency runs to the answer that succeeded.
+
+Through nginx it counts the requests each app instance answered (nginx's access log and the
+``X-Upstream`` header) and how many examinees were served by both: sessions, attempt locks,
+deadlines and rate limits must not depend on which one answers. It prints the CPU seconds of nginx,
+each gunicorn instance, the Celery worker and PostgreSQL's backends beside the load generator's
+(this process and wrk), per phase (open; start and page; answering; submit) and per request.
 
 Answers lost: after the run, every examinee's stored answers are compared with the last answer the
 client sent and had acknowledged for each question; any difference is a lost answer. Answers the
@@ -35,21 +53,27 @@ import os
 import random
 import re
 import secrets
+import shutil
 import signal
 import sys
+import tempfile
 import time
 from collections import defaultdict
 
 import httpx
 from _harness import (
     ROOT,
-    cpu_seconds,
+    CpuMeter,
+    access_log_counts,
     free_port,
     login_sessions,
     percentile_ms,
     prepare_database,
+    print_cpu,
     process_tree,
+    run_wrk,
     start_gunicorn,
+    start_topology,
     stop_process_group,
 )
 
@@ -61,6 +85,10 @@ TARGET_SAVE_P95_MS = 500
 TARGET_ANSWERS_LOST = 0
 # The broker database of this benchmark's queue, so no developer's worker takes its deadline tasks.
 BROKER_DB = 13
+CACHE_DB = 12  # and its cache (sessions, rate limits), shared by both app instances
+WRK_SCRIPT = ROOT / "benchmarks" / "wrk" / "exam_saves.lua"
+# Questions wrk can answer without the page's option values: position:kind in its examinees file.
+WRK_KINDS = {"short_answer": "text", "essay": "text", "numerical": "num", "true_false": "bool"}
 
 
 def parse_args():
@@ -71,15 +99,29 @@ def parse_args():
         "--max-minutes", type=float, default=10.0, help="bound on the whole run, set-up included"
     )
     parser.add_argument("--save-every", type=float, default=10.0, help="mean seconds between saves")
-    parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument(
+        "--through", choices=["nginx", "gunicorn"], default="nginx", help="the topology, or one gunicorn"
+    )
+    parser.add_argument(
+        "--steady",
+        choices=["wrk", "python"],
+        default="wrk" if shutil.which("wrk") else "python",
+        help="who sends the steady saves",
+    )
+    parser.add_argument(
+        "--python-examinees", type=int, default=50, help="with --steady wrk: examinees that save from Python"
+    )
+    parser.add_argument("--wrk-connections", type=int, default=64)
+    parser.add_argument("--workers", type=int, default=None, help="per instance (nginx: 2, gunicorn: 3)")
+    parser.add_argument("--threads", type=int, default=None, help="per worker (nginx: 4, gunicorn: 8)")
     parser.add_argument("--connections", type=int, default=100, help="client connection pool size")
     parser.add_argument("--database", default="tta_bench_exams")
     parser.add_argument(
         "--redis-db", type=int, default=BROKER_DB, help="Redis database of the deadline tasks' queue"
     )
     parser.add_argument("--db-host", default="127.0.0.1:5432")
-    parser.add_argument("--server-log", default="/tmp/exam_load_gunicorn.log")
+    parser.add_argument("--cache-db", type=int, default=CACHE_DB, help="Redis database of the cache (nginx)")
+    parser.add_argument("--server-log", default="/tmp/exam_load_gunicorn.log", help="with --through gunicorn")
     parser.add_argument(
         "--reuse-db", action="store_true", help="keep a migrated database from an earlier run"
     )
@@ -96,6 +138,9 @@ def parse_args():
         parser.error(f"--duration must be between 0 and {MAX_DURATION} seconds")
     if not 1 <= args.max_minutes <= 30:
         parser.error("--max-minutes must be between 1 and 30")
+    nginx = args.through == "nginx"
+    args.workers = args.workers or (2 if nginx else 3)
+    args.threads = args.threads or (4 if nginx else 8)
     args.run_deadline = time.monotonic() + args.max_minutes * 60
     return args
 
@@ -111,7 +156,10 @@ def server_env(args) -> dict:
         DJANGO_MANIFEST_STATIC="0",
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         LOG_LEVEL="WARNING",
-        CACHE_URL="locmemcache://bench-exams",
+        # Two instances share one cache; one gunicorn keeps the per-process cache it always had.
+        CACHE_URL=f"rediscache://127.0.0.1:6379/{args.cache_db}"
+        if args.through == "nginx"
+        else "locmemcache://bench-exams",
         CELERY_BROKER_URL=f"redis://127.0.0.1:6379/{args.redis_db}",
     )
     return env
@@ -302,26 +350,41 @@ class Examinee:
         self.acknowledged: dict[int, object] = {}  # position -> last response the server acknowledged
         self.unacknowledged: set[int] = set()
         self.seq = 0
+        self.saves_from_python = True  # False: wrk sends its steady saves
+        self.wrk_questions: list[str] = []  # "position:kind" for wrk
+        self.upstreams: set[str] = set()
 
 
 class Run:
-    def __init__(self, args, port, paper_id):
+    def __init__(self, args, base, paper_id):
         self.args = args
-        self.base = f"http://127.0.0.1:{port}"
+        self.base = base
         self.paper_id = paper_id
         self.latency = defaultdict(list)
         self.errors = defaultdict(int)
         self.error_kinds = defaultdict(int)
+        self.busy = defaultdict(int)  # 503/429 + Retry-After answers, tried again
+        self.finished_at: list[float] = []  # when each request got its answer (CPU per phase)
+        self.paged: list = []  # examinees whose attempt page is loaded (or who gave up)
 
-    async def timed(self, step, client, method, url, **kwargs):
+    async def timed(self, step, client, method, url, examinee=None, **kwargs):
         sent = time.monotonic()
-        try:
-            response = await client.request(method, self.base + url, **kwargs)
-        except httpx.HTTPError as error:
-            self.errors[step] += 1
-            self.error_kinds[f"{step}:{type(error).__name__}"] += 1
-            return None
+        for _ in range(20):
+            try:
+                response = await client.request(method, self.base + url, **kwargs)
+            except httpx.HTTPError as error:
+                self.errors[step] += 1
+                self.error_kinds[f"{step}:{type(error).__name__}"] += 1
+                return None
+            self.finished_at.append(time.monotonic())
+            if response.status_code not in (429, 503) or "Retry-After" not in response.headers:
+                break
+            # Back-pressure: come back after Retry-After, with jitter, as the exam page does.
+            self.busy[step] += 1
+            await asyncio.sleep(float(response.headers["Retry-After"]) * random.uniform(0.5, 1.5))
         self.latency[step].append(time.monotonic() - sent)
+        if examinee is not None and "X-Upstream" in response.headers:
+            examinee.upstreams.add(response.headers["X-Upstream"].split(",")[-1].strip())
         if response.status_code >= 400:
             self.errors[step] += 1
             self.error_kinds[f"{step}:{response.status_code}"] += 1
@@ -336,6 +399,7 @@ class Run:
                 client,
                 "POST",
                 f"/exams/attempts/{examinee.attempt_id}/answers/",
+                examinee,
                 json=body,
                 headers=examinee.headers,
             )
@@ -347,19 +411,32 @@ class Run:
         examinee.unacknowledged.add(position)
 
     async def examinee(self, client, examinee, barrier: asyncio.Event, opened: list, end_at: float):
-        rng = random.Random(examinee.user_id)
         # Everyone has the exam's page open before the start (this also warms the workers up).
         await self.timed(
             "open",
             client,
             "GET",
             f"/exams/papers/{self.paper_id}/",
+            examinee,
             headers={**examinee.headers, "Accept": "text/html"},
         )
         opened.append(examinee)
         await barrier.wait()
+        try:
+            await self.sit(client, examinee, end_at)
+        finally:
+            if examinee not in self.paged:
+                self.paged.append(examinee)
+
+    async def sit(self, client, examinee, end_at):
+        rng = random.Random(examinee.user_id)
         started = await self.timed(
-            "start", client, "POST", f"/exams/papers/{self.paper_id}/start/", headers=examinee.headers
+            "start",
+            client,
+            "POST",
+            f"/exams/papers/{self.paper_id}/start/",
+            examinee,
+            headers=examinee.headers,
         )
         if started is None or started.status_code != 201:
             return
@@ -369,12 +446,17 @@ class Run:
             client,
             "GET",
             f"/exams/attempts/{examinee.attempt_id}/",
+            examinee,
             headers={**examinee.headers, "Accept": "text/html"},
         )
         if page is None or page.status_code != 200:
             return
         questions = [(int(p), t, body) for p, t, body in QUESTION_RE.findall(page.text)]
-        while True:
+        examinee.wrk_questions = [f"{p}:{WRK_KINDS[t]}" for p, t, _body in questions if t in WRK_KINDS]
+        self.paged.append(examinee)
+        while not examinee.saves_from_python and time.monotonic() < end_at():
+            await asyncio.sleep(min(1.0, max(0.0, end_at() - time.monotonic())))  # wrk saves for it
+        while examinee.saves_from_python:
             # The next change after an exponential gap, but never past the end of answering: the
             # submit comes on time instead of after a long last gap (which the run's bound would cut).
             gap = rng.expovariate(1 / self.args.save_every)
@@ -388,14 +470,20 @@ class Run:
             client,
             "POST",
             f"/exams/attempts/{examinee.attempt_id}/submit/",
+            examinee,
             headers=examinee.headers,
         )
 
-    async def go(self, examinees, server):
+    async def go(self, examinees, reload, meter):
+        """The run; returns its wall time and the CPU spent in each phase (open, start and page,
+        answering, submit), with the requests answered in it."""
         limits = httpx.Limits(
             max_connections=self.args.connections, max_keepalive_connections=self.args.connections
         )
         barrier = asyncio.Event()
+        phases = []  # (name, cpu reading at its end, requests answered by then)
+        wrk_figures = {}
+        readings = [meter.read()]
         # A browser waits as long as it takes; a long queue shows up as latency, not as an error.
         async with httpx.AsyncClient(limits=limits, timeout=300) as client:
             opened: list = []
@@ -406,21 +494,66 @@ class Run:
             ]
             while len(opened) < len(examinees) and not all(task.done() for task in tasks):
                 await asyncio.sleep(0.1)
+            phases.append(("open", meter.read(), time.monotonic()))
             start = time.monotonic()
             end_at = start + self.args.duration
             barrier.set()  # everyone presses "start" now
             if self.args.reload_at is not None:
-                await asyncio.sleep(self.args.reload_at)
-                print(f"restarting gunicorn's workers (SIGHUP) at {self.args.reload_at:.0f} s", flush=True)
-                os.kill(server.pid, signal.SIGHUP)
+                asyncio.get_running_loop().call_later(self.args.reload_at, reload)
+            while len(self.paged) < len(examinees) and time.monotonic() < end_at:
+                await asyncio.sleep(0.1)
+            phases.append(("start+page", meter.read(), time.monotonic()))
+            wrk_examinees = [e for e in examinees if not e.saves_from_python and e.attempt_id]
+            if wrk_examinees and time.monotonic() < end_at - 1:
+                wrk_figures = await asyncio.to_thread(
+                    self.run_wrk, wrk_examinees, end_at - time.monotonic(), meter
+                )
+            while time.monotonic() < end_at:
+                await asyncio.sleep(0.1)
+            phases.append(("answering", meter.read(), time.monotonic()))
             # Bounded in time: examinees still busy at the run's deadline are stopped and counted, and
             # the figures still print (30 s are kept for reading the database and printing).
             remaining = self.args.run_deadline - time.monotonic() - 30
-            _done, pending = await asyncio.wait(tasks, timeout=max(remaining, self.args.duration + 30))
+            _done, pending = await asyncio.wait(tasks, timeout=max(remaining, 30))
             for task in pending:
                 task.cancel()
             self.errors["unfinished"] = len(pending)
-            return time.monotonic() - start
+            phases.append(("submit", meter.read(), time.monotonic()))
+            wall = time.monotonic() - start
+        cpu = []
+        previous_reading, previous_at = readings[0], 0.0
+        for name, reading, at in phases:
+            requests = sum(1 for done_at in self.finished_at if previous_at < done_at <= at)
+            if name == "answering":
+                requests += int(wrk_figures.get("requests", 0))
+            cpu.append((name, CpuMeter.spent(previous_reading, reading), requests))
+            previous_reading, previous_at = reading, at
+        return wall, cpu, wrk_figures
+
+    def run_wrk(self, examinees, seconds, meter):
+        with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False) as handle:
+            for examinee in examinees:
+                cookie = examinee.headers["Cookie"].split(";")[0].split("=", 1)[1]
+                handle.write(
+                    "\t".join([str(examinee.attempt_id), cookie, examinee.csrf, *examinee.wrk_questions])
+                )
+                handle.write("\n")
+        connections = max(1, min(self.args.wrk_connections, len(examinees)))
+        print(
+            f"wrk: the steady saves of {len(examinees)} examinees for {seconds:.0f} s over {connections} connections",
+            flush=True,
+        )
+        try:
+            return run_wrk(
+                url=self.base,
+                script=WRK_SCRIPT,
+                args=[handle.name, str(self.args.save_every), str(connections)],
+                seconds=seconds,
+                connections=connections,
+                meter=meter,
+            )
+        finally:
+            os.unlink(handle.name)
 
 
 def stored_answers(examinees) -> tuple[int, int, int]:
@@ -454,38 +587,123 @@ def main():
     paper_id, accounts = seed(args, env)
     import redis
 
-    redis.Redis(host="127.0.0.1", port=6379, db=args.redis_db).flushdb()
+    def flush_redis():
+        for db in {args.redis_db, args.cache_db}:
+            redis.Redis(host="127.0.0.1", port=6379, db=db).flushdb()
+
+    flush_redis()
     examinees = [Examinee(user_id, key) for user_id, key in accounts]
-    port = free_port()
-    print(f"gunicorn: {args.workers} workers × {args.threads} threads on 127.0.0.1:{port}", flush=True)
-    server = start_server(args, env, port)
-    run = Run(args, port, paper_id)
+    if args.steady == "wrk":
+        for examinee in examinees[args.python_examinees :]:
+            examinee.saves_from_python = False
+    topology = access_offset = None
+    if args.through == "nginx":
+        topology = start_topology(
+            env=env,
+            workers=args.workers,
+            threads=args.threads,
+            log_dir=tempfile.mkdtemp(prefix="exam_load_topology_"),
+        )
+        base, pid_groups = topology.url, topology.pids
+        access_offset = topology.access_log.stat().st_size if topology.access_log.exists() else 0
+
+        def reload():
+            print(f"restarting both instances' workers (SIGHUP) at {args.reload_at:.0f} s", flush=True)
+            for name in ("app-1", "app-2"):
+                os.kill(topology.processes[name].pid, signal.SIGHUP)
+    else:
+        port = free_port()
+        print(f"gunicorn: {args.workers} workers × {args.threads} threads on 127.0.0.1:{port}", flush=True)
+        server = start_server(args, env, port)
+        base = f"http://127.0.0.1:{port}"
+
+        def pid_groups():
+            return {"gunicorn": process_tree(server.pid)}
+
+        def reload():
+            print(f"restarting gunicorn's workers (SIGHUP) at {args.reload_at:.0f} s", flush=True)
+            os.kill(server.pid, signal.SIGHUP)
+
+    meter = CpuMeter(pid_groups=pid_groups, database=args.database, db_host=args.db_host)
+    run = Run(args, base, paper_id)
     try:
+        python_savers = sum(e.saves_from_python for e in examinees)
         print(
             f"load: {len(examinees)} examinees start together, save every ~{args.save_every:.0f} s "
-            f"for {args.duration:.0f} s, then submit",
+            f"for {args.duration:.0f} s ({python_savers} from Python, {len(examinees) - python_savers} from wrk), "
+            "then submit",
             flush=True,
         )
         load_before = os.getloadavg()[0]
-        cpu_before, client_cpu_before = cpu_seconds(process_tree(server.pid)), time.process_time()
-        wall = asyncio.run(run.go(examinees, server))
-        server_cpu = cpu_seconds(process_tree(server.pid)) - cpu_before
-        client_cpu = time.process_time() - client_cpu_before
+        wall, cpu_phases, wrk_figures = asyncio.run(run.go(examinees, reload, meter))
     finally:
-        stop_process_group(server)
-        redis.Redis(host="127.0.0.1", port=6379, db=args.redis_db).flushdb()
+        if topology is not None:
+            topology.access_log.parent.mkdir(exist_ok=True)
+            time.sleep(1.5)  # nginx flushes its buffered access log every second
+            upstreams, statuses = access_log_counts(topology.access_log, access_offset)
+            topology.stop()
+        else:
+            stop_process_group(server)
+        flush_redis()
 
     compared, lost, still_open = stored_answers(examinees)
     unacknowledged = sum(len(e.unacknowledged) for e in examinees)
-    requests = sum(len(v) for v in run.latency.values())
-    print(f"requests: {requests} in {wall:.1f} s = {requests / wall:.1f}/s")
+    wrk_requests = int(wrk_figures.get("requests", 0))
+    requests = sum(len(v) for v in run.latency.values()) + wrk_requests
+    print(f"requests: {requests} in {wall:.1f} s = {requests / wall:.1f}/s (wrk {wrk_requests})")
     # Other work on the machine inflates latency; CPU per request does not depend on it.
+    print(f"CPU seconds by phase (load average at start {load_before:.1f} on {os.cpu_count()} cores):")
+    figures = {
+        "examinees": len(examinees),
+        "duration_s": int(args.duration),
+        "through": args.through,
+        "steady": args.steady,
+        "requests": requests,
+    }
+    total_spent = defaultdict(float)
+    for name, spent, phase_requests in cpu_phases:
+        figures |= print_cpu(name, spent, phase_requests)
+        for role, seconds in spent.items():
+            total_spent[role] += seconds
+    figures |= print_cpu("total", total_spent, requests)
+    server_cpu = sum(s for role, s in total_spent.items() if role != "client")
+    client_cpu = total_spent["client"]
     cpu_ms = server_cpu * 1000 / max(requests, 1)
-    print(
-        f"server CPU {server_cpu:.1f} s = {cpu_ms:.1f} ms per request; load generator CPU {client_cpu:.1f} s; "
-        f"load average at start {load_before:.1f} on {os.cpu_count()} cores"
-    )
-    figures = {"examinees": len(examinees), "duration_s": int(args.duration), "requests": requests}
+    if wrk_figures:
+        print(
+            f"  wrk saves: {wrk_requests} in {wrk_figures['seconds']} s, p50 {wrk_figures['p50_ms']} ms, "
+            f"p95 {wrk_figures['p95_ms']} ms, p99 {wrk_figures['p99_ms']} ms, non-2xx {wrk_figures['non_2xx']}, "
+            f"socket errors {sum(int(wrk_figures[k]) for k in wrk_figures if k.startswith('errors_'))}, "
+            f"wrk CPU {wrk_figures['cpu_s']} s; statuses "
+            + ", ".join(f"{k[7:]}×{v}" for k, v in wrk_figures.items() if k.startswith("status_"))
+        )
+        figures |= {
+            "wrk_save_p50_ms": wrk_figures["p50_ms"],
+            "wrk_save_p95_ms": wrk_figures["p95_ms"],
+            "wrk_non_2xx": wrk_figures["non_2xx"],
+            "wrk_socket_errors": sum(int(wrk_figures[k]) for k in wrk_figures if k.startswith("errors_")),
+        }
+    if topology is not None:
+        served_both = sum(len(e.upstreams) >= 2 for e in examinees)
+        print(
+            "answered by instance (nginx's log): "
+            + ", ".join(f"{k} ×{v}" for k, v in sorted(upstreams.items()))
+            + "; statuses "
+            + ", ".join(f"{k} ×{v}" for k, v in sorted(statuses.items()))
+            + f"; examinees served by both instances {served_both} of {len(examinees)}"
+        )
+        instances = [count for upstream, count in upstreams.items() if upstream != "-"]
+        figures |= {
+            "instances_answering": len(instances),
+            "smaller_instance_share": round(min(instances) / sum(instances), 2) if len(instances) >= 2 else 0,
+            "examinees_served_by_both": served_both,
+        }
+    if run.busy:
+        print(
+            "busy (503/429 + Retry-After, tried again): "
+            + ", ".join(f"{k} ×{v}" for k, v in run.busy.items())
+        )
+    figures["busy"] = sum(run.busy.values())
     for step in STEPS:
         values = run.latency[step]
         p50, p95, p99 = (percentile_ms(values, s) for s in (0.5, 0.95, 0.99))
@@ -520,6 +738,8 @@ def main():
         "attempts_open": still_open,
         "rps": round(requests / wall, 1),
         "server_cpu_ms_per_request": round(cpu_ms, 1),
+        "load_generator_cpu_s": round(client_cpu, 1),
+        "server_cpu_s": round(server_cpu, 1),
         "loadavg_at_start": round(load_before, 1),
         "target_save_p95_ms": TARGET_SAVE_P95_MS,
         "target_answers_lost": TARGET_ANSWERS_LOST,
