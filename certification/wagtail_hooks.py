@@ -34,6 +34,7 @@ def register_batch_urls():
 
     return [
         path("certificate-batches/", batches.batch_list, name="certificate_batches"),
+        path("certificate-batches/preview/", batches.batch_preview, name="certificate_batch_preview"),
         path("certificate-batches/new/", batches.batch_create, name="certificate_batch_create"),
         path("certificate-batches/<int:pk>/", batches.batch_detail, name="certificate_batch"),
         path(

@@ -77,7 +77,10 @@ class IssuanceBatch(RegistrarJob):
 class ItemState(models.TextChoices):
     PENDING = "pending", _("Waiting")
     ISSUED = "issued", _("Issued")
-    FAILED = "failed", _("Failed")
+    HELD = "held", _("Already held one")
+    NOT_ELIGIBLE = "not_eligible", _("Not eligible")
+    # An error, not a judgement on the trainee (a name no font can print, say): may be tried again.
+    FAILED = "failed", _("Error")
 
 
 class BatchItem(models.Model):

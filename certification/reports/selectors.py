@@ -14,13 +14,14 @@ from django.db.models.functions import ExtractMonth, TruncMonth, TruncWeek
 from django.utils.translation import pgettext
 from wagtail.models import Locale
 
+from certification.eligibility import Eligibility, eligibility_for_users, rule_for
 from certification.models import Certificate, CertificateEvent, CertificateStatus
 from cms.choices import Level
 from cms.models import ProgramPage
 from courses.exams import report_selectors as exam_selectors
 from courses.models import Cohort, EnrolmentStatus
+from courses.selectors import exam_results, roster, roster_progress
 from courses.selectors import reports as learning_reports
-from courses.selectors import roster
 
 # Certificates that show their holder is (or was) certified: not revoked, not replaced.
 CERTIFIED_STATUSES = (CertificateStatus.ISSUED, CertificateStatus.SUSPENDED, CertificateStatus.EXPIRED)
@@ -51,8 +52,10 @@ class CohortReport:
     sat: int
     passed: int
     certified: int
+    eligible: int | None  # members who meet the program's rule now; None for a course cohort
     certificates_by_status: dict[str, int]
     certificates_by_week: dict[datetime.date, int] = field(default_factory=dict)
+    eligibility: dict[int, Eligibility] = field(default_factory=dict)  # by member's user id
 
     @property
     def cohort(self) -> Cohort:
@@ -73,6 +76,18 @@ class CohortReport:
         ]
 
 
+def cohort_eligibility(*, cohort: Cohort) -> dict[int, Eligibility]:
+    """Each member's standing against the program's rule (``certification.eligibility``, in bulk);
+    empty for a course cohort or a program without a rule."""
+    if not cohort.program_id:
+        return {}
+    rule = rule_for(program=cohort.program)
+    if rule is None:
+        return {}
+    member_ids = list(learning_reports.cohort_member_ids(cohort=cohort).values_list("user_id", flat=True))
+    return eligibility_for_users(user_ids=member_ids, program=cohort.program, rule=rule)
+
+
 def cohort_report(*, cohort: Cohort, today: datetime.date | None = None) -> CohortReport:
     """The cohort report's figures: nine queries whatever the cohort's size."""
     learning = learning_reports.cohort_learning(cohort=cohort, today=today)
@@ -82,6 +97,7 @@ def cohort_report(*, cohort: Cohort, today: datetime.date | None = None) -> Coho
         member_ids=learning_reports.cohort_member_ids(cohort=cohort),
     )
     certificates = cohort_certificates(cohort=cohort)
+    eligibility = cohort_eligibility(cohort=cohort)
     figures = certificates.aggregate(
         certified=Count("user", distinct=True, filter=Q(status__in=CERTIFIED_STATUSES)), **_status_counts()
     )
@@ -95,6 +111,8 @@ def cohort_report(*, cohort: Cohort, today: datetime.date | None = None) -> Coho
     )
     return CohortReport(
         learning=learning,
+        eligible=sum(1 for e in eligibility.values() if e.eligible) if cohort.program_id else None,
+        eligibility=eligibility,
         sat=exams["sat"],
         passed=exams["passed"],
         certified=figures.pop("certified"),
@@ -115,22 +133,23 @@ class TraineeRow:
     certificate_serial: str
     certificate_status: str
     enrolled_at: datetime.datetime
+    courses: str = ""  # courses completed of the cohort's courses, "3/12"
+    percent: int = 0
+    hours_overflow: Decimal = Decimal("0")
+    eligible: bool | None = None  # None: a course cohort, or a program without a rule
+    eligibility: str = ""  # the explanation, in the active language
 
 
-def cohort_trainees(*, cohort: Cohort) -> list[TraineeRow]:
+def cohort_trainees(*, cohort: Cohort, eligibility: dict[int, Eligibility] | None = None) -> list[TraineeRow]:
     """One row per trainee of the cohort (the roster) with their exam result and certificate.
     Five queries, whatever the cohort's size."""
     rows, required, courses = roster(cohort=cohort)
     keys = [c.translation_key for c in courses]
-    attempts = exam_selectors.released_attempts_of(course_keys=keys, cohort=cohort).filter(
-        user_id__in=rows.values("user_id")
-    )
-    sat = dict(
-        attempts.values("user_id")
-        .annotate(passed=Count("pk", filter=Q(passed=True)))
-        .values_list("user_id", "passed")
-        .order_by()
-    )
+    results = exam_results(user_ids=rows.values("user_id"), course_keys=keys)
+    sat: dict[int, bool] = {}
+    for (user_id, _key), result in results.items():
+        sat[user_id] = sat.get(user_id, False) or result.passed
+    eligibility = cohort_eligibility(cohort=cohort) if eligibility is None else eligibility
     certificates = {}
     for user_id, serial, status in (
         cohort_certificates(cohort=cohort)
@@ -140,31 +159,27 @@ def cohort_trainees(*, cohort: Cohort) -> list[TraineeRow]:
     ):
         certificates[user_id] = (serial, CertificateStatus(status).label)
     result = []
-    for row in rows.values_list(
-        "user_id",
-        "user__username",
-        "user__first_name",
-        "user__last_name",
-        "user__email",
-        "status",
-        "lessons_done",
-        "hours",
-        "created_at",
-    ).iterator(chunk_size=2000):
-        user_id, username, first, last, email, status, done, hours, created = row
-        serial, certificate_status = certificates.get(user_id, ("", ""))
+    for row in roster_progress(rows=rows.iterator(chunk_size=2000), cohort=cohort, courses=courses):
+        serial, certificate_status = certificates.get(row.user_id, ("", ""))
+        standing = eligibility.get(row.user_id)
+        user = row.user
         result.append(
             TraineeRow(
-                username=username,
-                name=f"{first} {last}".strip(),
-                email=email,
-                status=str(EnrolmentStatus(status).label),
-                lessons=f"{done}/{required}",
-                hours=hours,
-                exam_passed=None if user_id not in sat else bool(sat[user_id]),
+                username=user.username,
+                name=f"{user.first_name} {user.last_name}".strip(),
+                email=user.email,
+                status=str(EnrolmentStatus(row.status).label),
+                lessons=f"{row.lessons_done}/{required}",
+                hours=row.hours,
+                exam_passed=sat.get(row.user_id),
                 certificate_serial=serial,
                 certificate_status=str(certificate_status),
-                enrolled_at=created,
+                enrolled_at=row.created_at,
+                courses=f"{row.progress.courses_done}/{row.progress.courses_total}",
+                percent=row.progress.percent,
+                hours_overflow=row.progress.hours_overflow,
+                eligible=standing.eligible if standing else None,
+                eligibility=standing.explanation if standing else "",
             )
         )
     return result

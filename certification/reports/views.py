@@ -160,7 +160,9 @@ def cohort_report_export(request, pk: int):
     cohort = _cohort(request, pk)
     report = selectors.cohort_report(cohort=cohort)
     content = exports.cohort_workbook(
-        report=report, charts=cohort_charts(report), trainees=selectors.cohort_trainees(cohort=cohort)
+        report=report,
+        charts=cohort_charts(report),
+        trainees=selectors.cohort_trainees(cohort=cohort, eligibility=report.eligibility),
     )
     return xlsx_response(content, filename=f"cohort-report-{cohort.code}.xlsx")
 

@@ -19,25 +19,37 @@ from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from certification.eligibility import eligibility_for_users, rule_for
 from certification.models import (
     BatchItem,
     BatchState,
     Certificate,
+    CertificateStatus,
     IssuanceBatch,
     ItemState,
     RenderState,
     ZipState,
 )
-from certification.selectors import can_manage_certificates
-from certification.services.issuing import CertificationError, certificate_issue, cohort_members
+from certification.selectors import LIVE_STATUSES, can_manage_certificates, holder_name
+from certification.services.issuing import (
+    CertificationError,
+    NotEligible,
+    canonical_program,
+    certificate_issue,
+    cohort_members,
+)
 from courses.models import Cohort
 
 
 @dataclass(frozen=True)
 class BatchProgress:
+    """A batch's outcome so far, in the preview's three counts (plus errors and what is left)."""
+
     total: int
-    issued: int  # certificate issued and its PDF rendered
-    failed: int  # not issued (not eligible, error) or PDF refused
+    issued: int  # a certificate issued by this batch and its PDF rendered
+    held: int  # the trainee already held a live certificate: nothing issued
+    not_eligible: int  # the trainee does not meet the rule (never called a failure)
+    failed: int  # an error: not issued though eligible (an unprintable name), or the PDF refused
     remaining: int  # waiting to be issued or rendered
 
     @property
@@ -45,31 +57,115 @@ class BatchProgress:
         return self.remaining == 0
 
     def as_dict(self) -> dict:
+        done = self.total - self.remaining
         return {
             "total": self.total,
             "issued": self.issued,
+            "held": self.held,
+            "not_eligible": self.not_eligible,
             "failed": self.failed,
             "remaining": self.remaining,
             "finished": self.finished,
-            "percent": round(100 * (self.issued + self.failed) / self.total) if self.total else 100,
+            "percent": round(100 * done / self.total) if self.total else 100,
         }
 
 
 def batch_progress(*, batch: IssuanceBatch) -> BatchProgress:
-    """Counts in two queries, cheap enough to poll every second."""
+    """Counts in one query, cheap enough to poll every second."""
     counts = batch.items.aggregate(
         total=Count("pk"),
+        held=Count("pk", filter=Q(state=ItemState.HELD)),
+        not_eligible=Count("pk", filter=Q(state=ItemState.NOT_ELIGIBLE)),
         failed_items=Count("pk", filter=Q(state=ItemState.FAILED)),
         rendered=Count("pk", filter=Q(state=ItemState.ISSUED, certificate__render_state=RenderState.DONE)),
         refused=Count("pk", filter=Q(state=ItemState.ISSUED, certificate__render_state=RenderState.FAILED)),
     )
     failed = counts["failed_items"] + counts["refused"]
+    settled = counts["rendered"] + counts["held"] + counts["not_eligible"] + failed
     return BatchProgress(
         total=counts["total"],
         issued=counts["rendered"],
+        held=counts["held"],
+        not_eligible=counts["not_eligible"],
         failed=failed,
-        remaining=counts["total"] - counts["rendered"] - failed,
+        remaining=counts["total"] - settled,
     )
+
+
+@dataclass
+class PreviewRow:
+    user_id: int
+    name: str
+    reason: str = ""  # why not eligible, in the active language
+
+
+@dataclass
+class BatchPreview:
+    """What issuing a cohort's certificates would do now, trainee by trainee."""
+
+    cohort: Cohort
+    will_issue: list[PreviewRow]
+    held: list[PreviewRow]
+    not_eligible: list[PreviewRow]
+
+    @property
+    def total(self) -> int:
+        return len(self.will_issue) + len(self.held) + len(self.not_eligible)
+
+
+def revoked_holders(*, user_ids, program) -> set[int]:
+    """Of ``user_ids``, those whose certificate of ``program`` was revoked: a batch never replaces a
+    revocation (a new certificate is issued only on purpose, from the certificate's page)."""
+    return set(
+        Certificate.objects.filter(
+            user__in=user_ids,
+            program__translation_key=program.translation_key,
+            status=CertificateStatus.REVOKED,
+        ).values_list("user_id", flat=True)
+    )
+
+
+def revoked_reason() -> str:
+    return gettext("Their certificate of this program was revoked; a batch does not replace it.")
+
+
+def batch_preview(*, cohort: Cohort, actor) -> BatchPreview:
+    """Sort ``cohort``'s trainees as the batch would: will be issued (eligible, none held), already
+    hold a live certificate of the program, not eligible (with the reason). Reads only; registrars
+    only. A fixed number of queries (about fifteen) however many trainees."""
+    _require_manager(actor)
+    if cohort.program_id is None:
+        raise CertificationError(gettext("This cohort is not a cohort of a program."))
+    program = canonical_program(cohort.program)
+    rule = rule_for(program=program)
+    if rule is None:
+        raise CertificationError(gettext("This program does not issue certificates yet."))
+    members = list(cohort_members(cohort=cohort).select_related("trainee_profile"))
+    holders = set(
+        Certificate.objects.filter(
+            user__in=[m.pk for m in members],
+            program__translation_key=program.translation_key,
+            status__in=LIVE_STATUSES,
+        ).values_list("user_id", flat=True)
+    )
+    revoked = revoked_holders(user_ids=[m.pk for m in members if m.pk not in holders], program=program)
+    standing = eligibility_for_users(
+        user_ids=[m.pk for m in members if m.pk not in holders], program=program, rule=rule
+    )
+    preview = BatchPreview(cohort=cohort, will_issue=[], held=[], not_eligible=[])
+    for member in members:
+        row = PreviewRow(user_id=member.pk, name=holder_name(member))
+        if member.pk in holders:
+            preview.held.append(row)
+        elif member.pk in revoked:
+            row.reason = revoked_reason()
+            preview.not_eligible.append(row)
+        elif standing[member.pk].eligible:
+            preview.will_issue.append(row)
+        else:
+            row.reason = standing[member.pk].explanation
+            preview.not_eligible.append(row)
+    return preview
 
 
 def _require_manager(actor) -> None:
@@ -124,6 +220,18 @@ def _issue_item(item_id: int) -> Certificate | None | bool:
             return False
         item.attempts += 1
         batch = item.batch
+        program = canonical_program(batch.program)
+        if (
+            revoked_holders(user_ids=[item.user_id], program=program)
+            and not Certificate.objects.filter(
+                user=item.user, program__translation_key=program.translation_key, status__in=LIVE_STATUSES
+            ).exists()
+        ):
+            item.state = ItemState.NOT_ELIGIBLE
+            with translation.override("zh-hans"):
+                item.error = revoked_reason()
+            item.save(update_fields=["state", "error", "attempts", "updated_at"])
+            return True
         try:
             with transaction.atomic():
                 result = certificate_issue(
@@ -133,12 +241,16 @@ def _issue_item(item_id: int) -> Certificate | None | bool:
                     cohort=batch.cohort,
                     queue_render=False,
                 )
+        except NotEligible as refusal:
+            item.state = ItemState.NOT_ELIGIBLE
+            with translation.override("zh-hans"):
+                item.error = refusal.eligibility.explanation
         except CertificationError as refusal:
             item.state = ItemState.FAILED
             with translation.override("zh-hans"):
                 item.error = str(refusal)
         else:
-            item.state = ItemState.ISSUED
+            item.state = ItemState.ISSUED if result.created else ItemState.HELD
             item.certificate = result.certificate
             item.error = ""
         item.save(update_fields=["state", "certificate", "error", "attempts", "updated_at"])
@@ -156,8 +268,9 @@ def batch_run(*, batch_id: int, max_items: int | None = None) -> int:
     """Issue the pending items of the batch (at most ``max_items``); return how many were handled.
 
     Idempotent; workers call it. Items already handled (or taken by a concurrent run) are
-    skipped; a trainee who is not eligible fails with the explanation in Chinese and can be
-    retried later. If items remain after ``max_items``, the rest is queued as a new task.
+    skipped; a trainee who is not eligible is recorded so, with the explanation in Chinese (never
+    as a failure: a later batch issues them once they are); one who holds a live certificate is
+    recorded as already holding it. If items remain after ``max_items``, the rest is queued as a new task.
 
     Each certificate is rendered here, right after its issue commits, rather than by a task of
     its own: issuing and rendering then alternate in every worker process that runs the batch
@@ -209,7 +322,8 @@ def batch_resume_stalled(*, older_than_seconds: int = 600) -> int:
 
 @transaction.atomic
 def batch_retry_failures(*, batch: IssuanceBatch, actor) -> int:
-    """Try the failed items again: not issued ones are issued again, refused PDFs are rendered again.
+    """Try the errors again: items not issued through an error are issued again, refused PDFs are
+    rendered again. Trainees found not eligible are not errors and are left alone.
 
     Registrars only. Returns how many were retried. Idempotent: a second call finds nothing failed.
     """
@@ -264,7 +378,7 @@ def batch_build_zip(*, batch_id: int) -> IssuanceBatch:
             IssuanceBatch.objects.select_for_update(of=("self",)).select_related("cohort").get(pk=batch_id)
         )
         certificates = Certificate.objects.filter(
-            pk__in=batch.items.filter(state=ItemState.ISSUED).values("certificate_id"),
+            pk__in=batch.items.filter(state__in=[ItemState.ISSUED, ItemState.HELD]).values("certificate_id"),
             render_state=RenderState.DONE,
         ).order_by("serial")
         buffer = io.BytesIO()

@@ -28,10 +28,10 @@ from certification.models.rules import DEFAULT_SERIAL_PATTERN
 from cms.choices import Level
 from cms.links import absolute_url
 from cms.models import ProgramPage, TrainingBaseSettings
-from courses import selectors as learning
 from courses.models import Cohort, Enrolment
 from courses.models.enrolments import PLACE_HOLDING
 from courses.notifications.kinds import NotificationKind
+from courses.selectors import standing
 
 from .notices import certificate_notify
 from .status_lists import status_entry_record, status_position_allocate
@@ -106,6 +106,8 @@ def build_snapshot(
     rule = rule or rule_for(program=program)
     courses = required_courses(rule=rule) if rule else []
     course_rows = []
+    # Hours as the rule counts them: each course's credited hours, capped at the course's hours.
+    progress = standing.progress_for_courses(user=user, courses=courses) if courses else {}
     if courses:
         for course in courses:
             english = course.get_translation_or_none(en.locale) if en is not zh else None
@@ -114,10 +116,10 @@ def build_snapshot(
                     "code": course.code,
                     "title_zh": course.title,
                     "title_en": english.title if english else course.title,
-                    "hours": format_hours(learning.hours_total(user=user, courses=[course])),
+                    "hours": format_hours(progress[course.pk].hours),
                 }
             )
-    hours = learning.hours_total(user=user, courses=courses or None)
+    hours = standing.credited_hours_total(user_ids=[user.pk], courses=courses or None).get(user.pk, 0)
     base = _issuer(program)
     local = timezone.localtime
     return {

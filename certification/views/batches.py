@@ -37,19 +37,46 @@ def batch_list(request):
     return TemplateResponse(request, "certification/batches/batch_list.html", context)
 
 
-@require_POST
-def batch_create(request):
-    _require_manager(request)
+def _chosen_cohort(request, data) -> Cohort | None:
     try:
-        cohort = Cohort.objects.get(pk=int(request.POST.get("cohort", "")))
+        return Cohort.objects.select_related("program").get(pk=int(data.get("cohort", "")))
     except (ValueError, Cohort.DoesNotExist):
         messages.error(request, _("Choose a cohort."))
+        return None
+
+
+@require_GET
+def batch_preview(request):
+    """What issuing the chosen cohort's certificates would do, with a button that confirms it."""
+    _require_manager(request)
+    cohort = _chosen_cohort(request, request.GET)
+    if cohort is None:
+        return redirect("certificate_batches")
+    try:
+        preview = batches.batch_preview(cohort=cohort, actor=request.user)
+    except CertificationError as refusal:
+        messages.error(request, str(refusal))
+        return redirect("certificate_batches")
+    return TemplateResponse(request, "certification/batches/batch_preview.html", {"preview": preview})
+
+
+@require_POST
+def batch_create(request):
+    """The registrar confirmed the preview: start the batch."""
+    _require_manager(request)
+    cohort = _chosen_cohort(request, request.POST)
+    if cohort is None:
         return redirect("certificate_batches")
     try:
         batch = batches.batch_start(cohort=cohort, actor=request.user)
     except CertificationError as refusal:
         messages.error(request, str(refusal))
         return redirect("certificate_batches")
+    messages.success(
+        request,
+        _("Bulk issuance of %(cohort)s started: the counts below fill in as each trainee is handled.")
+        % {"cohort": cohort.code},
+    )
     return redirect("certificate_batch", pk=batch.pk)
 
 
@@ -59,14 +86,25 @@ def batch_detail(request, pk: int):
     context = {
         "batch": batch,
         "progress": batches.batch_progress(batch=batch),
+        "not_eligible": _not_eligible(batch),
         "failures": _failures(batch),
     }
     return TemplateResponse(request, "certification/batches/batch_detail.html", context)
 
 
+def _not_eligible(batch: IssuanceBatch) -> list[dict]:
+    items = batch.items.filter(state=ItemState.NOT_ELIGIBLE).select_related("user", "user__trainee_profile")
+    return [{"name": holder_name(item.user), "error": item.error} for item in items.order_by("pk")]
+
+
 def _failures(batch: IssuanceBatch) -> list[dict]:
+    """Errors: items not issued for a reason other than eligibility, and PDFs the renderer refused."""
     rows = []
-    items = batch.items.select_related("user", "user__trainee_profile", "certificate").order_by("pk")
+    items = (
+        batch.items.filter(state__in=[ItemState.FAILED, ItemState.ISSUED])
+        .select_related("user", "user__trainee_profile", "certificate")
+        .order_by("pk")
+    )
     for item in items:
         if item.state == ItemState.FAILED:
             rows.append({"name": holder_name(item.user), "error": item.error})
@@ -81,6 +119,7 @@ def batch_progress(request, pk: int):
     batch = _batch(request, pk)
     body = batches.batch_progress(batch=batch).as_dict()
     body["zip_state"] = batch.zip_state
+    body["not_eligible_rows"] = _not_eligible(batch)
     body["failures"] = _failures(batch)
     response = JsonResponse(body)
     response["Cache-Control"] = "no-store"
@@ -91,7 +130,7 @@ def batch_progress(request, pk: int):
 def batch_retry(request, pk: int):
     batch = _batch(request, pk)
     retried = batches.batch_retry_failures(batch=batch, actor=request.user)
-    messages.success(request, _("%(count)d failed item(s) will be tried again.") % {"count": retried})
+    messages.success(request, _("%(count)d error(s) will be tried again.") % {"count": retried})
     return redirect("certificate_batch", pk=batch.pk)
 
 

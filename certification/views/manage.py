@@ -34,6 +34,15 @@ class ActionForm(forms.Form):
     public_note = forms.CharField(
         label=gettext_lazy("Public note"), required=False, max_length=500, widget=forms.Textarea
     )
+    # Set by the confirmation page: the registrar has read what will change.
+    confirmed = forms.BooleanField(required=False)
+
+    def clean(self):
+        data = super().clean()
+        # Checked before asking for confirmation, so the registrar never confirms a refused change.
+        if data.get("action") in ("suspend", "revoke", "reissue") and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Please give a reason."))
+        return data
 
 
 class IssueForm(forms.Form):
@@ -91,14 +100,60 @@ def certificate_list(request):
     return TemplateResponse(request, "certification/manage/list.html", context)
 
 
+def _consequences(certificate: Certificate, data: dict) -> dict:
+    """What an action will change, for the confirmation page: the status before and after, and
+    what the public verification page and the holder will see."""
+    action = data["action"]
+    after = {
+        "suspend": CertificateStatus.SUSPENDED,
+        "reinstate": CertificateStatus.ISSUED,
+        "revoke": CertificateStatus.REVOKED,
+        "reissue": CertificateStatus.SUPERSEDED,
+    }[action]
+    effects = {
+        "suspend": _("The verification page will show the certificate as suspended until it is reinstated."),
+        "reinstate": _("The verification page will show the certificate as valid again."),
+        "revoke": _(
+            "The verification page will show the certificate as revoked, for good: a revocation cannot be undone."
+        ),
+        "reissue": _(
+            "A new certificate with a new serial is issued from the current data; this one is marked superseded."
+        ),
+    }[action]
+    labels = {
+        "suspend": _("Suspend"),
+        "reinstate": _("Reinstate"),
+        "revoke": _("Revoke"),
+        "reissue": _("Reissue with current data"),
+    }
+    return {
+        "action_label": labels[action],
+        "status_before": certificate.get_status_display(),
+        "status_after": CertificateStatus(after).label,
+        "effect": effects,
+    }
+
+
 @require_http_methods(["GET", "POST"])
 def certificate_detail(request, pk: int):
     _require_manager(request)
     certificate = get_object_or_404(Certificate.objects.select_related("user", "program"), pk=pk)
     form = ActionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and not form.cleaned_data["confirmed"]:
+        # Ask first, stating exactly what will change; nothing is changed by this request.
+        return TemplateResponse(
+            request,
+            "certification/manage/confirm.html",
+            {
+                "certificate": certificate,
+                "data": form.cleaned_data,
+                **_consequences(certificate, form.cleaned_data),
+            },
+        )
     if request.method == "POST" and form.is_valid():
         action = form.cleaned_data["action"]
         extra = {"public_note": form.cleaned_data["public_note"]} if action == "revoke" else {}
+        before = certificate.status
         try:
             result = ACTIONS[action](
                 certificate=certificate, actor=request.user, reason=form.cleaned_data["reason"], **extra
@@ -108,11 +163,17 @@ def certificate_detail(request, pk: int):
         else:
             messages.success(
                 request,
-                _("Done: %(serial)s is now “%(status)s”.")
+                _("Done: %(serial)s was “%(before)s” and is now “%(status)s”.")
                 % {
-                    "serial": result.serial,
+                    "serial": result.serial if result.pk == certificate.pk else certificate.serial,
+                    "before": CertificateStatus(before).label,
                     "status": CertificateStatus(result.status).label,
-                },
+                }
+                + (
+                    " " + _("New certificate: %(serial)s.") % {"serial": result.serial}
+                    if result.pk != certificate.pk
+                    else ""
+                ),
             )
             return redirect("certificate_manage_detail", pk=result.pk)
     context = {

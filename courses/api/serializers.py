@@ -66,7 +66,10 @@ class CourseProgressSerializer(serializers.Serializer):
     course = CourseBriefSerializer(read_only=True)
     required_lessons = serializers.IntegerField(read_only=True)
     completed_required = serializers.IntegerField(read_only=True)
-    hours = serializers.DecimalField(**HOURS)
+    hours = serializers.DecimalField(**HOURS, help_text="Hours credited: at most the course's hours.")
+    hours_overflow = serializers.DecimalField(
+        **HOURS, help_text="Hours in the ledger beyond the course's hours."
+    )
     hours_required = serializers.DecimalField(**HOURS)
     completed = serializers.BooleanField(read_only=True)
     percent = serializers.IntegerField(read_only=True)
@@ -79,6 +82,8 @@ class CohortProgressSerializer(serializers.Serializer):
     completed = serializers.BooleanField(read_only=True)
     hours = serializers.DecimalField(**HOURS)
     hours_required = serializers.DecimalField(**HOURS)
+    courses_completed = serializers.IntegerField(source="courses_done", read_only=True)
+    courses_total = serializers.IntegerField(read_only=True)
     courses = CourseProgressSerializer(many=True, read_only=True)
 
 
@@ -177,7 +182,18 @@ class RosterRowSerializer(serializers.Serializer):
     updated_at = serializers.DateTimeField(read_only=True)
     lessons_done = serializers.IntegerField(read_only=True)
     required_lessons = serializers.SerializerMethodField()
-    hours = serializers.DecimalField(**HOURS)
+    hours = serializers.DecimalField(
+        **HOURS, help_text="Hours credited in the cohort's courses, each course capped at its hours."
+    )
+    hours_overflow = serializers.DecimalField(
+        source="progress.hours_overflow", **HOURS, help_text="Hours in the ledger beyond the courses' hours."
+    )
+    courses_completed = serializers.IntegerField(source="progress.courses_done", read_only=True)
+    courses_total = serializers.IntegerField(source="progress.courses_total", read_only=True)
+    percent = serializers.IntegerField(source="progress.percent", read_only=True)
+    completed = serializers.BooleanField(
+        source="progress.completed", read_only=True, help_text="Every course of the cohort completed."
+    )
 
     def get_required_lessons(self, row) -> int:
         return self.context["required_lessons"]

@@ -172,10 +172,16 @@ class CohortEnrolmentListView(StaffMixin, ListAPIView):
     def get_queryset(self):
         cohort = get_object_or_404(selectors.cohort_list_for_staff(), pk=self.kwargs["pk"])
         filters = self.query_filters(serializers.RosterFilterSerializer)
-        rows, self.required_lessons, _courses = selectors.roster(
+        rows, self.required_lessons, self.courses = selectors.roster(
             cohort=cohort, status=filters.get("status", ""), query=filters.get("q", ""), sort=filters["sort"]
         )
+        self.cohort = cohort
         return rows
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        rows = page if page is not None else queryset
+        return selectors.roster_progress(rows=rows, cohort=self.cohort, courses=self.courses)
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "required_lessons": self.required_lessons}

@@ -24,6 +24,7 @@ from django.db.models import (
 
 from cms.models import CoursePage
 from courses import selectors as learning
+from courses.selectors.standing import counted_attempts
 
 from .models import Attempt, AttemptStatus, CourseGrader, ExamPaper
 
@@ -138,14 +139,13 @@ def released_attempts_of(*, course_keys, cohort=None) -> QuerySet[Attempt]:
 
 def cohort_exam_figures(*, cohort, course_keys, member_ids) -> dict[str, int]:
     """Of the trainees in ``member_ids`` (a subquery): how many sat an exam of the cohort's courses
-    (a released result) and how many passed one. One query."""
-    return (
-        released_attempts_of(course_keys=course_keys, cohort=cohort)
-        .filter(user_id__in=member_ids)
-        .aggregate(
-            sat=Count("user", distinct=True),
-            passed=Count("user", distinct=True, filter=Q(passed=True)),
-        )
+    (a released result) and how many passed one, counting the attempts each paper's result policy
+    counts (``standing.counted_attempts``). One query."""
+    return counted_attempts(
+        released_attempts_of(course_keys=course_keys, cohort=cohort).filter(user_id__in=member_ids)
+    ).aggregate(
+        sat=Count("user", distinct=True),
+        passed=Count("user", distinct=True, filter=Q(passed=True)),
     )
 
 

@@ -14,6 +14,7 @@ from .enrolments import (
     is_registrar,
     pending_enrolments,
     roster,
+    roster_progress,
     waitlist,
 )
 from .progress import (
@@ -34,8 +35,24 @@ from .progress import (
     progress_for_courses,
     session_checkins,
 )
+from .standing import (
+    ExamResult,
+    ProgramProgress,
+    credited_hours_total,
+    exam_result,
+    exam_results,
+    program_progress,
+    progress_for_users,
+)
 
 __all__ = [
+    "ExamResult",
+    "ProgramProgress",
+    "credited_hours_total",
+    "exam_result",
+    "exam_results",
+    "program_progress",
+    "progress_for_users",
     "CourseProgress",
     "cohort_courses",
     "completed_courses",
@@ -65,5 +82,6 @@ __all__ = [
     "is_registrar",
     "pending_enrolments",
     "roster",
+    "roster_progress",
     "waitlist",
 ]

@@ -4,7 +4,7 @@ Translations of a course share its progress: hours and completions are matched b
 ``translation_key``, so a trainee who studies in English keeps the hours in Chinese.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import reduce
 from operator import or_
@@ -21,43 +21,20 @@ from courses.models import (
     Enrolment,
     EnrolmentStatus,
     HoursEntry,
-    LessonCompletion,
     LessonStudy,
     OfflineSession,
 )
 from courses.models.enrolments import PLACE_HOLDING
 from courses.selectors.enrolments import is_enrolled
+from courses.selectors.standing import (
+    CourseProgress,
+    ProgramProgress,
+    credited_hours_total,
+    hours_required_for,
+    progress_for_courses,
+)
 
 ZERO = Decimal("0")
-
-
-@dataclass
-class CourseProgress:
-    """Where a trainee stands in one course against the course's rule."""
-
-    course: CoursePage
-    required_lessons: int
-    completed_required: int
-    hours: Decimal
-    hours_required: Decimal
-    completed: bool
-    lessons: list[LessonPage] = field(default_factory=list)
-    completed_lesson_ids: set[int] = field(default_factory=set)
-    next_lesson: LessonPage | None = None
-
-    @property
-    def percent(self) -> int:
-        """One figure for a progress bar: the mean of the lesson share and the hours share that apply."""
-        if self.completed:
-            return 100
-        shares = []
-        if self.required_lessons:
-            shares.append(Decimal(self.completed_required) / self.required_lessons)
-        if self.hours_required > 0:
-            shares.append(min(Decimal(1), self.hours / self.hours_required))
-        if not shares:
-            return 0
-        return int(sum(shares) / len(shares) * 100)
 
 
 def course_rule_for(*, course: CoursePage) -> CourseRule:
@@ -87,72 +64,6 @@ def lesson_video_length(*, lesson: LessonPage) -> int | None:
     if not lengths or None in lengths:
         return None
     return sum(lengths)
-
-
-def _lessons_by_course(courses: list[CoursePage]) -> dict[int, list[LessonPage]]:
-    if not courses:
-        return {}
-    children = reduce(or_, (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses))
-    lessons = LessonPage.objects.live().filter(children).defer("body").order_by("path")
-    by_path = {c.path: c.pk for c in courses}
-    grouped: dict[int, list[LessonPage]] = {c.pk: [] for c in courses}
-    for lesson in lessons:
-        grouped[by_path[lesson.path[: -LessonPage.steplen]]].append(lesson)
-    return grouped
-
-
-def progress_for_courses(*, user, courses: list[CoursePage]) -> dict[int, CourseProgress]:
-    """Progress in each course, keyed by course id. Five queries whatever the number of courses."""
-    courses = list({c.pk: c for c in courses}.values())
-    if not courses:
-        return {}
-    keys = {c.translation_key for c in courses}
-    rules = {rule.course_id: rule for rule in CourseRule.objects.filter(course__in=courses)}
-    lessons = _lessons_by_course(courses)
-    done_keys = set(
-        LessonCompletion.objects.filter(user=user, lesson__translation_key__in=_keys_of(lessons)).values_list(
-            "lesson__translation_key", flat=True
-        )
-    )
-    hours = dict(
-        HoursEntry.objects.filter(user=user, course__translation_key__in=keys)
-        .values_list("course__translation_key")
-        .annotate(total=Sum("hours"))
-        .order_by()
-    )
-    recorded = set(
-        CourseCompletion.objects.filter(user=user, course__translation_key__in=keys).values_list(
-            "course__translation_key", flat=True
-        )
-    )
-    result = {}
-    for course in courses:
-        rule = rules.get(course.pk) or CourseRule(course=course)
-        course_lessons = lessons[course.pk]
-        required = [lesson for lesson in course_lessons if lesson.required]
-        done = {lesson.pk for lesson in course_lessons if lesson.translation_key in done_keys}
-        completed_required = sum(1 for lesson in required if lesson.pk in done)
-        course_hours = hours.get(course.translation_key) or ZERO
-        hours_required = (course.learning_hours * rule.hours_share_required).quantize(Decimal("0.001"))
-        rule_met = (
-            not rule.require_required_lessons or completed_required >= len(required)
-        ) and course_hours >= hours_required
-        result[course.pk] = CourseProgress(
-            course=course,
-            required_lessons=len(required),
-            completed_required=completed_required,
-            hours=course_hours,
-            hours_required=hours_required,
-            completed=rule_met or course.translation_key in recorded,
-            lessons=course_lessons,
-            completed_lesson_ids=done,
-            next_lesson=next((lesson for lesson in course_lessons if lesson.pk not in done), None),
-        )
-    return result
-
-
-def _keys_of(lessons: dict[int, list[LessonPage]]) -> set:
-    return {lesson.translation_key for group in lessons.values() for lesson in group}
 
 
 def course_progress(*, user, course: CoursePage) -> CourseProgress:
@@ -216,22 +127,11 @@ def cohort_courses(*, cohorts) -> dict[int, list[CoursePage]]:
 
 
 @dataclass
-class CohortProgress:
-    enrolment: Enrolment
-    courses: list[CourseProgress]
-    hours: Decimal
-    hours_required: Decimal
-    next_lesson: LessonPage | None
+class CohortProgress(ProgramProgress):
+    """Progress in one cohort where the trainee holds a place (``standing.ProgramProgress``)."""
 
-    @property
-    def percent(self) -> int:
-        if not self.courses:
-            return 0
-        return int(sum(p.percent for p in self.courses) / len(self.courses))
-
-    @property
-    def completed(self) -> bool:
-        return bool(self.courses) and all(p.completed for p in self.courses)
+    enrolment: Enrolment | None = None
+    next_lesson: LessonPage | None = None
 
 
 @dataclass
@@ -257,14 +157,16 @@ def dashboard_for(*, user, now=None) -> Dashboard:
     progress = progress_for_courses(user=user, courses=all_courses)
     cohorts = []
     for enrolment in active:
-        course_progress_list = [progress[c.pk] for c in courses_by_cohort[enrolment.cohort_id]]
+        cohort_courses_list = courses_by_cohort[enrolment.cohort_id]
+        course_progress_list = [progress[c.pk] for c in cohort_courses_list]
         unfinished = [p for p in course_progress_list if not p.completed and p.next_lesson]
         cohorts.append(
             CohortProgress(
-                enrolment=enrolment,
                 courses=course_progress_list,
-                hours=sum((p.hours for p in course_progress_list), ZERO),
-                hours_required=sum((p.hours_required for p in course_progress_list), ZERO),
+                hours_required=hours_required_for(
+                    program=enrolment.cohort.program, courses=cohort_courses_list
+                ),
+                enrolment=enrolment,
                 next_lesson=unfinished[0].next_lesson if unfinished else None,
             )
         )
@@ -284,7 +186,7 @@ def dashboard_for(*, user, now=None) -> Dashboard:
         cohorts=cohorts,
         other_enrolments=[e for e in enrolments if e.status not in PLACE_HOLDING],
         upcoming_sessions=sessions,
-        hours_total=hours_total(user=user),
+        hours_total=credited_hours_total(user_ids=[user.pk]).get(user.pk, ZERO),
     )
 
 

@@ -18,10 +18,8 @@ from django.db.models import (
     IntegerField,
     Max,
     Min,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
     Value,
     When,
@@ -33,6 +31,7 @@ from cms.models import CoursePage
 from courses.models import Cohort, Enrolment, EnrolmentEvent, EnrolmentStatus, HoursEntry, HoursSource
 from courses.models.enrolments import PLACE_HOLDING
 from courses.selectors.progress import cohort_courses
+from courses.selectors.standing import credited_hours_sql, hours_required_for
 
 ZERO = Decimal("0")
 HOURS = DecimalField(max_digits=12, decimal_places=3)
@@ -49,9 +48,7 @@ def cohort_member_ids(*, cohort: Cohort) -> QuerySet:
 
 def cohort_hours_required(*, cohort: Cohort, courses: list[CoursePage]) -> Decimal:
     """What a trainee of the cohort must earn: the program's required hours, else its courses' hours."""
-    if cohort.program_id and cohort.program.required_hours:
-        return cohort.program.required_hours
-    return sum((c.learning_hours for c in courses), ZERO)
+    return hours_required_for(program=cohort.program if cohort.program_id else None, courses=courses)
 
 
 @dataclass
@@ -107,17 +104,11 @@ def _hours_labels(edges: list[Decimal]) -> list[str]:
     return labels
 
 
-def _hours_per_member(*, cohort: Cohort, course_keys: list) -> QuerySet[Enrolment]:
-    """The cohort's place holders, each annotated with ``hours`` earned in the cohort's courses."""
-    per_user = (
-        HoursEntry.objects.filter(user=OuterRef("user_id"), course__translation_key__in=course_keys)
-        .order_by()
-        .values("user")
-        .annotate(total=Sum("hours"))
-        .values("total")
-    )
+def _hours_per_member(*, cohort: Cohort, courses: list[CoursePage]) -> QuerySet[Enrolment]:
+    """The cohort's place holders, each annotated with ``hours`` credited in the cohort's courses
+    (``standing``: each course capped at its hours)."""
     return Enrolment.objects.filter(cohort=cohort, status__in=PLACE_HOLDING).annotate(
-        hours=Coalesce(Subquery(per_user, output_field=HOURS), Value(ZERO), output_field=HOURS)
+        hours=credited_hours_sql(courses=courses)
     )
 
 
@@ -138,7 +129,7 @@ def cohort_learning(*, cohort: Cohort, today: datetime.date | None = None) -> Co
         withdrawn=Count("pk", filter=Q(status=S.WITHDRAWN)),
     )
 
-    members = _hours_per_member(cohort=cohort, course_keys=keys)
+    members = _hours_per_member(cohort=cohort, courses=courses)
     edges = [(required * share).quantize(Decimal("0.1")) for share in HOURS_SHARES] if required else []
     whens = [When(hours__lte=0, then=Value(0))]
     whens += [When(hours__lt=edge, then=Value(index + 1)) for index, edge in enumerate(edges)]
@@ -153,9 +144,7 @@ def cohort_learning(*, cohort: Cohort, today: datetime.date | None = None) -> Co
         HoursBucket(label, by_bucket.get(index, 0)) for index, label in enumerate(_hours_labels(edges))
     ]
 
-    totals = HoursEntry.objects.filter(
-        user_id__in=cohort_member_ids(cohort=cohort), course__translation_key__in=keys
-    ).aggregate(total=Sum("hours"))
+    totals = members.aggregate(total=Sum("hours"))
 
     weekly_hours = dict(
         HoursEntry.objects.filter(

@@ -88,8 +88,7 @@ def cohort_roster(request, pk: int):
         cohort=cohort, status=filters.get("status") or "", query=filters.get("q") or "", sort=sort
     )
     page = Paginator(rows, ROSTER_PAGE_SIZE).get_page(request.GET.get("page"))
-    for row in page:
-        row.percent = int(row.lessons_done * 100 / required) if required else 0
+    page.object_list = selectors.roster_progress(rows=page.object_list, cohort=cohort, courses=courses)
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("sort", None)
@@ -114,7 +113,7 @@ def cohort_roster(request, pk: int):
 @staff_required
 def cohort_roster_export(request, pk: int):
     cohort = get_object_or_404(Cohort.objects.select_related("course", "program"), pk=pk)
-    rows, required, _courses = selectors.roster(cohort=cohort, sort=request.GET.get("sort") or "name")
+    rows, required, courses = selectors.roster(cohort=cohort, sort=request.GET.get("sort") or "name")
     table = [
         [
             _("Username"),
@@ -122,12 +121,13 @@ def cohort_roster_export(request, pk: int):
             _("Email"),
             _("Status"),
             _("Required lessons completed"),
+            _("Courses completed"),
             _("Progress (%)"),
             _("Learning hours"),
             _("Enrolled at"),
         ]
     ]
-    for row in rows.iterator(chunk_size=1000):
+    for row in selectors.roster_progress(rows=rows.iterator(chunk_size=1000), cohort=cohort, courses=courses):
         table.append(
             [
                 row.user.username,
@@ -135,7 +135,8 @@ def cohort_roster_export(request, pk: int):
                 row.user.email,
                 row.get_status_display(),
                 f"{row.lessons_done}/{required}",
-                int(row.lessons_done * 100 / required) if required else 0,
+                f"{row.progress.courses_done}/{row.progress.courses_total}",
+                row.progress.percent,
                 float(row.hours),
                 row.created_at.strftime("%Y-%m-%d %H:%M"),
             ]
@@ -154,6 +155,7 @@ def _cohort_enrolment(pk: int, enrolment_pk: int) -> Enrolment:
 def enrolment_decide(request, pk: int, enrolment_pk: int):
     """Approve, reject (with a reason) or withdraw one trainee of the cohort."""
     enrolment = _cohort_enrolment(pk, enrolment_pk)
+    before = enrolment.get_status_display()
     action = request.POST.get("action")
     try:
         if action == "approve":
@@ -175,10 +177,11 @@ def enrolment_decide(request, pk: int, enrolment_pk: int):
         messages.error(request, _error_text(error))
     else:
         enrolment.refresh_from_db()
+        # The receipt says what changed: the status before and after.
         messages.success(
             request,
-            _("%(user)s: %(status)s")
-            % {"user": enrolment.user.username, "status": enrolment.get_status_display()},
+            _("%(user)s: %(before)s → %(status)s")
+            % {"user": enrolment.user.username, "before": before, "status": enrolment.get_status_display()},
         )
     return redirect("courses:staff_roster", pk=pk)
 

@@ -48,10 +48,18 @@ def test_a_registrar_revokes_from_the_admin_with_a_reason(client, certificate, r
     assert certificate.status == CertificateStatus.ISSUED
     assert "请填写原因" in without_reason.content.decode()
 
-    client.post(url, {"action": "revoke", "reason": "证书信息造假"})
+    asked = client.post(url, {"action": "revoke", "reason": "证书信息造假"}, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    certificate.refresh_from_db()
+    assert certificate.status == CertificateStatus.ISSUED  # asked first: nothing changed yet
+    page = asked.content.decode()
+    assert 'name="confirmed"' in page and "已撤销" in page and certificate.serial in page
+
+    done = client.post(url, {"action": "revoke", "reason": "证书信息造假", "confirmed": "1"}, follow=True)
     certificate.refresh_from_db()
     assert certificate.status == CertificateStatus.REVOKED
     assert certificate.events.last().actor == registrar
+    receipt = [str(m) for m in done.context["messages"]]
+    assert any(certificate.serial in m for m in receipt), receipt
 
 
 def test_a_registrar_reissues_from_the_admin(client, certificate, registrar):
@@ -59,7 +67,7 @@ def test_a_registrar_reissues_from_the_admin(client, certificate, registrar):
 
     response = client.post(
         reverse("certificate_manage_detail", args=[certificate.pk]),
-        {"action": "reissue", "reason": "模板更新"},
+        {"action": "reissue", "reason": "模板更新", "confirmed": "1"},
     )
 
     new = Certificate.objects.get(supersedes=certificate)
@@ -74,7 +82,8 @@ def test_trainees_cannot_reach_certificate_management(client, certificate):
 
     assert client.get(reverse("certificate_manage_list")).status_code in (302, 403)
     client.post(
-        reverse("certificate_manage_detail", args=[certificate.pk]), {"action": "revoke", "reason": "x"}
+        reverse("certificate_manage_detail", args=[certificate.pk]),
+        {"action": "revoke", "reason": "x", "confirmed": "1"},
     )
     certificate.refresh_from_db()
     assert certificate.status == CertificateStatus.ISSUED

@@ -106,7 +106,13 @@ def test_the_revoke_form_says_the_note_is_public_and_keeps_the_reason_internal(
 
     form = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     response = client.post(
-        url, {"action": "revoke", "reason": "代考", "public_note": "本证书已撤销，请以新证书为准"}
+        url,
+        {
+            "action": "revoke",
+            "reason": "代考",
+            "public_note": "本证书已撤销，请以新证书为准",
+            "confirmed": "1",
+        },
     )
 
     assert 'name="public_note"' in form

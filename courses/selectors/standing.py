@@ -1,0 +1,362 @@
+"""Where a trainee stands: the one definition of each learning fact every screen reports.
+
+- **Course completed**: the course's rule is met now (required lessons done and the rule's share of
+  the course's hours earned), or a completion was recorded once (never withdrawn by later rule
+  changes).
+- **Hours credited** for a course: what the ledger holds for it, capped at the course's learning
+  hours; the excess is kept as ``hours_overflow`` (shown, never lost from the ledger).
+- **Program progress**: courses completed of the cohort's courses, hours credited over the hours
+  required (the program's, else the courses' own), and one percentage.
+- **Exam passed**: per paper, the attempts that count under the paper's result policy (best: every
+  released attempt, so passing once is enough, as Moodle's "highest grade"; last: only the latest
+  released attempt); a course's exam is passed if a counted attempt at one of its papers passed.
+
+Eligibility for a certificate combines these in ``certification.eligibility`` (certification reads
+courses, never the reverse). Every function runs a fixed number of queries however many trainees
+and courses: the bulk forms (``progress_for_users``, ``exam_results``) serve lists, and the SQL
+forms (``credited_hours_sql``, ``counted_attempts``) serve sortable tables and aggregates; the
+consistency test (tests/consistency) checks they agree with the Python forms.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import reduce
+from operator import or_
+
+from django.db.models import (
+    DecimalField,
+    Exists,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, Least
+
+from cms.models import CoursePage, LessonPage
+from courses.exams.models import Attempt, AttemptStatus, ResultPolicy
+from courses.models import CourseCompletion, CourseRule, HoursEntry, LessonCompletion
+
+ZERO = Decimal("0")
+HOURS = DecimalField(max_digits=12, decimal_places=3)
+
+
+def credited(*, earned: Decimal, course: CoursePage) -> Decimal:
+    """Hours credited for ``course`` out of ``earned`` in the ledger: at most the course's hours."""
+    earned = earned or ZERO
+    cap = course.learning_hours or ZERO
+    return min(earned, cap) if cap > 0 else earned
+
+
+@dataclass
+class CourseProgress:
+    """Where a trainee stands in one course against the course's rule."""
+
+    course: CoursePage
+    required_lessons: int
+    completed_required: int
+    hours: Decimal  # credited: the ledger's hours for the course, at most the course's hours
+    hours_required: Decimal
+    completed: bool
+    lessons: list[LessonPage] = field(default_factory=list)
+    completed_lesson_ids: set[int] = field(default_factory=set)
+    next_lesson: LessonPage | None = None
+    hours_earned: Decimal = ZERO  # the ledger's sum, before the cap
+
+    @property
+    def hours_overflow(self) -> Decimal:
+        """Hours in the ledger beyond the course's hours: shown, not credited."""
+        return max(ZERO, self.hours_earned - self.hours)
+
+    @property
+    def percent(self) -> int:
+        """One figure for a progress bar: the mean of the lesson share and the hours share that apply."""
+        if self.completed:
+            return 100
+        shares = []
+        if self.required_lessons:
+            shares.append(Decimal(self.completed_required) / self.required_lessons)
+        if self.hours_required > 0:
+            shares.append(min(Decimal(1), self.hours / self.hours_required))
+        if not shares:
+            return 0
+        return int(sum(shares) / len(shares) * 100)
+
+
+def lessons_by_course(courses: list[CoursePage]) -> dict[int, list[LessonPage]]:
+    """The live lessons of each course, in page order. One query."""
+    if not courses:
+        return {}
+    children = reduce(or_, (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses))
+    lessons = LessonPage.objects.live().filter(children).defer("body").order_by("path")
+    by_path = {c.path: c.pk for c in courses}
+    grouped: dict[int, list[LessonPage]] = {c.pk: [] for c in courses}
+    for lesson in lessons:
+        grouped[by_path[lesson.path[: -LessonPage.steplen]]].append(lesson)
+    return grouped
+
+
+def progress_for_users(*, user_ids, courses: list[CoursePage]) -> dict[int, dict[int, CourseProgress]]:
+    """Progress of each user in each course: ``{user id: {course id: CourseProgress}}``.
+
+    ``user_ids``: a list or a subquery of user ids. Five queries whatever the number of users and
+    courses. Every user in a list gets an entry, with nothing done if nothing is recorded.
+    """
+    courses = list({c.pk: c for c in courses}.values())
+    listed = [] if isinstance(user_ids, QuerySet) else list(user_ids)
+    if not courses:
+        return {pk: {} for pk in listed}
+    keys = {c.translation_key for c in courses}
+    rules = {rule.course_id: rule for rule in CourseRule.objects.filter(course__in=courses)}
+    lessons = lessons_by_course(courses)
+    lesson_keys = {lesson.translation_key for group in lessons.values() for lesson in group}
+    done_keys: dict[int, set] = {}
+    for user_id, key in (
+        LessonCompletion.objects.filter(user_id__in=user_ids, lesson__translation_key__in=lesson_keys)
+        .values_list("user_id", "lesson__translation_key")
+        .distinct()
+    ):
+        done_keys.setdefault(user_id, set()).add(key)
+    earned: dict[int, dict] = {}
+    for user_id, key, total in (
+        HoursEntry.objects.filter(user_id__in=user_ids, course__translation_key__in=keys)
+        .values_list("user_id", "course__translation_key")
+        .annotate(total=Sum("hours"))
+        .order_by()
+    ):
+        earned.setdefault(user_id, {})[key] = total or ZERO
+    recorded: dict[int, set] = {}
+    for user_id, key in CourseCompletion.objects.filter(
+        user_id__in=user_ids, course__translation_key__in=keys
+    ).values_list("user_id", "course__translation_key"):
+        recorded.setdefault(user_id, set()).add(key)
+
+    result = {}
+    for user_id in {*listed, *done_keys, *earned, *recorded}:
+        done, hours, completions = (
+            done_keys.get(user_id, set()),
+            earned.get(user_id, {}),
+            recorded.get(user_id, set()),
+        )
+        result[user_id] = {
+            course.pk: _course_progress(
+                course=course,
+                rule=rules.get(course.pk) or CourseRule(course=course),
+                lessons=lessons[course.pk],
+                done_keys=done,
+                earned=hours.get(course.translation_key) or ZERO,
+                recorded=course.translation_key in completions,
+            )
+            for course in courses
+        }
+    return result
+
+
+def _course_progress(*, course, rule, lessons, done_keys, earned, recorded) -> CourseProgress:
+    required = [lesson for lesson in lessons if lesson.required]
+    done = {lesson.pk for lesson in lessons if lesson.translation_key in done_keys}
+    completed_required = sum(1 for lesson in required if lesson.pk in done)
+    hours = credited(earned=earned, course=course)
+    hours_required = (course.learning_hours * rule.hours_share_required).quantize(Decimal("0.001"))
+    rule_met = (
+        not rule.require_required_lessons or completed_required >= len(required)
+    ) and hours >= hours_required
+    return CourseProgress(
+        course=course,
+        required_lessons=len(required),
+        completed_required=completed_required,
+        hours=hours,
+        hours_required=hours_required,
+        completed=rule_met or recorded,
+        lessons=lessons,
+        completed_lesson_ids=done,
+        next_lesson=next((lesson for lesson in lessons if lesson.pk not in done), None),
+        hours_earned=earned,
+    )
+
+
+def progress_for_courses(*, user, courses: list[CoursePage]) -> dict[int, CourseProgress]:
+    """Progress of one user in each course, keyed by course id. Five queries whatever the number of courses."""
+    return progress_for_users(user_ids=[user.pk], courses=courses)[user.pk]
+
+
+def credited_hours_sql(*, courses: list[CoursePage], user_ref: str = "user_id"):
+    """The SQL form of the hours credited in ``courses``: per course the ledger's sum capped at the
+    course's hours, summed. One correlated subquery per course (a cohort has a dozen at most), so a
+    table can sort by it and a report can aggregate it in one query."""
+    terms = []
+    for course in {c.pk: c for c in courses}.values():
+        earned = Coalesce(
+            Subquery(
+                HoursEntry.objects.filter(
+                    user=OuterRef(user_ref), course__translation_key=course.translation_key
+                )
+                .order_by()
+                .values("user")
+                .annotate(total=Sum("hours"))
+                .values("total"),
+                output_field=HOURS,
+            ),
+            Value(ZERO),
+            output_field=HOURS,
+        )
+        cap = course.learning_hours or ZERO
+        terms.append(Least(earned, Value(cap), output_field=HOURS) if cap > 0 else earned)
+    if not terms:
+        return Value(ZERO, output_field=HOURS)
+    return reduce(lambda a, b: a + b, terms)
+
+
+# --- Program progress -------------------------------------------------------------------------
+
+
+@dataclass
+class ProgramProgress:
+    """A trainee's progress through a set of courses (a cohort's, a program's)."""
+
+    courses: list[CourseProgress]
+    hours_required: Decimal
+
+    @property
+    def courses_total(self) -> int:
+        return len(self.courses)
+
+    @property
+    def courses_done(self) -> int:
+        return sum(1 for p in self.courses if p.completed)
+
+    @property
+    def hours(self) -> Decimal:
+        return sum((p.hours for p in self.courses), ZERO)
+
+    @property
+    def hours_overflow(self) -> Decimal:
+        return sum((p.hours_overflow for p in self.courses), ZERO)
+
+    @property
+    def completed(self) -> bool:
+        return bool(self.courses) and all(p.completed for p in self.courses)
+
+    @property
+    def percent(self) -> int:
+        """The mean of the courses' percentages."""
+        if not self.courses:
+            return 0
+        return int(sum(p.percent for p in self.courses) / len(self.courses))
+
+
+def hours_required_for(*, program=None, courses: list[CoursePage]) -> Decimal:
+    """Hours a trainee must be credited: the program's required hours, else the courses' hours."""
+    if program is not None and program.required_hours:
+        return program.required_hours
+    return sum((c.learning_hours for c in courses), ZERO)
+
+
+def program_progress(
+    *, progress: dict[int, CourseProgress], courses: list[CoursePage], program=None
+) -> ProgramProgress:
+    return ProgramProgress(
+        courses=[progress[c.pk] for c in courses],
+        hours_required=hours_required_for(program=program, courses=courses),
+    )
+
+
+# --- Exams ------------------------------------------------------------------------------------
+
+
+def released_attempts() -> QuerySet[Attempt]:
+    return Attempt.objects.filter(status=AttemptStatus.COMPLETED, released_at__isnull=False)
+
+
+def counted_attempts(attempts: QuerySet[Attempt] | None = None) -> QuerySet[Attempt]:
+    """The released attempts that count under their paper's result policy: all of them at a
+    "best" paper, only the latest released one at a "last" paper. The SQL form of ``_counted``."""
+    attempts = (
+        released_attempts()
+        if attempts is None
+        else attempts.filter(status=AttemptStatus.COMPLETED, released_at__isnull=False)
+    )
+    later = released_attempts().filter(
+        paper=OuterRef("paper"), user=OuterRef("user"), number__gt=OuterRef("number")
+    )
+    return attempts.filter(Q(paper__result_policy=ResultPolicy.BEST) | ~Exists(later))
+
+
+@dataclass
+class ExamResult:
+    """A trainee's result in a course's exam: the attempt that counts and whether it passed."""
+
+    attempt: Attempt | None
+    passed: bool
+
+    @property
+    def percent(self) -> Decimal | None:
+        return self.attempt.percent if self.attempt else None
+
+
+def _counted(attempts: list[Attempt]) -> ExamResult:
+    """The result of one trainee at one paper, from their released attempts at it."""
+    if not attempts:
+        return ExamResult(None, False)
+    policy = attempts[0].paper.result_policy
+    if policy == ResultPolicy.LAST:
+        last = max(attempts, key=lambda a: a.number)
+        return ExamResult(last, bool(last.passed))
+    best = max(attempts, key=lambda a: (bool(a.passed), a.percent or 0, a.number))
+    return ExamResult(best, bool(best.passed))
+
+
+def exam_results(*, user_ids, course_keys=None, papers=None) -> dict[tuple[int, object], ExamResult]:
+    """Each user's exam result per course (any language), ``{(user id, course translation key): ExamResult}``;
+    with ``papers``, per paper instead (``{(user id, paper id): ...}``). One query.
+
+    A course with several papers: the best of the papers' results (a passed one first).
+    """
+    attempts = released_attempts().filter(user_id__in=user_ids).select_related("paper", "paper__course")
+    if papers is not None:
+        attempts = attempts.filter(paper__in=papers)
+    else:
+        attempts = attempts.filter(paper__course__translation_key__in=course_keys)
+    by_paper: dict[tuple, list[Attempt]] = {}
+    for attempt in attempts.order_by("pk"):
+        by_paper.setdefault((attempt.user_id, attempt.paper_id), []).append(attempt)
+    results: dict[tuple, ExamResult] = {}
+    for (user_id, paper_id), group in by_paper.items():
+        result = _counted(group)
+        key = (user_id, paper_id) if papers is not None else (user_id, group[0].paper.course.translation_key)
+        current = results.get(key)
+        if current is None or (result.passed, result.percent or 0) > (current.passed, current.percent or 0):
+            results[key] = result
+    return results
+
+
+def exam_result(*, user, course: CoursePage | None = None, paper=None) -> ExamResult:
+    """One user's result at ``paper``, or in ``course``'s exam (any of its papers, any language)."""
+    if paper is not None:
+        return exam_results(user_ids=[user.pk], papers=[paper]).get(
+            (user.pk, paper.pk), ExamResult(None, False)
+        )
+    key = course.translation_key
+    return exam_results(user_ids=[user.pk], course_keys=[key]).get((user.pk, key), ExamResult(None, False))
+
+
+def credited_hours_total(*, user_ids, courses: list[CoursePage] | None = None) -> dict[int, Decimal]:
+    """Hours credited to each user over ``courses`` (or over every course in their ledger), each
+    course capped at its hours: ``{user id: hours}``. One query."""
+    entries = HoursEntry.objects.filter(user_id__in=user_ids)
+    if courses is not None:
+        entries = entries.filter(course__translation_key__in=[c.translation_key for c in courses])
+    # Translations share hours: sum by translation key, cap by the hours of one of the pages.
+    rows = (
+        entries.values_list("user_id", "course__translation_key")
+        .annotate(total=Sum("hours"), cap=Max("course__learning_hours"))
+        .order_by()
+    )
+    totals: dict[int, Decimal] = {}
+    for user_id, _key, total, cap in rows:
+        earned = total or ZERO
+        totals[user_id] = totals.get(user_id, ZERO) + (min(earned, cap) if cap and cap > 0 else earned)
+    return totals

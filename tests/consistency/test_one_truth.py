@@ -1,0 +1,226 @@
+"""One truth: every screen tells the same numbers for the same trainee (issue 14).
+
+Trainees in every state are built through the services (the ledger, lesson completions and
+``course_completion_evaluate``, real exam attempts, ``certificate_issue`` and ``certificate_revoke``);
+then the numbers are read back out of each surface as a user sees it (HTML, JSON, the Excel file)
+and compared with what the state means. A surface that computes a fact its own way fails here.
+"""
+
+import io
+import re
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+from openpyxl import load_workbook
+
+from certification import services as certification
+from certification.eligibility import eligibility_for
+from certification.selectors import live_certificate
+from courses.models import EnrolmentStatus, LessonCompletion
+from courses.services.progress import course_completion_evaluate
+from tests.factories import certification as cert_factories
+from tests.factories import cms as cms_factories
+from tests.factories import courses as factories
+
+pytestmark = pytest.mark.django_db
+
+COLUMNS = (
+    "Username",
+    "Courses completed",
+    "Progress (%)",
+    "Learning hours",
+    "Exam passed",
+    "Eligible for the certificate",
+    "Certificate",
+)
+HOURS = 16  # each of the three courses; the rule asks for 48
+
+
+@pytest.fixture
+def world(program, catalogue, private_storage, monkeypatch):
+    monkeypatch.setattr(certification.issuing, "_queue_render", lambda certificate: None)
+    program.required_hours = Decimal("48")
+    program.save_revision().publish()
+    courses = [
+        cms_factories.course_page(catalogue, learning_hours=HOURS, level=program.level, code=f"C{n}")
+        for n in range(3)
+    ]
+    lessons = {c.pk: cms_factories.lesson_page(c, required=True) for c in courses}
+    rule = cert_factories.rule(program=program, courses=courses, exams=[(courses[-1], None)], min_hours=48)
+    cohort = factories.cohort(program=program, code="P-ONE-TRUTH", capacity=50)
+    return {"program": program, "courses": courses, "lessons": lessons, "rule": rule, "cohort": cohort}
+
+
+def _study(user, world, course, *, hours, lesson=True):
+    """Credit ``hours`` in the ledger, complete the course's lesson, and let the service decide."""
+    if hours:
+        cert_factories.hours(user=user, course=course, amount=hours)
+    if lesson:
+        LessonCompletion.objects.get_or_create(user=user, lesson=world["lessons"][course.pk])
+    course_completion_evaluate(user=user, course=course)
+
+
+# state: (courses completed, hours credited, overflow, exam passed, eligible, live certificate)
+EXPECTED = {
+    "none": (0, 0, 0, None, False, False),
+    "partial": (1, 24, 0, None, False, False),
+    "hours_met_course_open": (2, 48, Decimal("1.2"), None, False, False),
+    "exam_failed_then_passed": (3, 48, 0, True, True, False),
+    "exam_passed_then_failed": (3, 48, 0, True, True, False),
+    "completed_no_exam": (3, 48, 0, False, False, False),
+    "certified": (3, 48, 0, True, True, True),
+    "revoked": (3, 48, 0, True, True, False),
+}
+
+
+def _build(world, registrar) -> dict:
+    c0, c1, c2 = world["courses"]
+    users = {}
+    for state in EXPECTED:
+        user = cert_factories.trainee(real_name=f"学员{state}", username=state)
+        factories.enrolment(cohort=world["cohort"], user=user, status=EnrolmentStatus.ENROLLED)
+        users[state] = user
+    _study(users["partial"], world, c0, hours=HOURS)
+    _study(users["partial"], world, c1, hours=8, lesson=False)
+    # 4.2 hours of check-in on a 4-hour share: 17.2 in the ledger, 16 credited, 1.2 shown as overflow.
+    _study(users["hours_met_course_open"], world, c0, hours=Decimal("17.2"))
+    _study(users["hours_met_course_open"], world, c1, hours=HOURS)
+    _study(users["hours_met_course_open"], world, c2, hours=HOURS, lesson=False)
+    for state in (
+        "exam_failed_then_passed",
+        "exam_passed_then_failed",
+        "completed_no_exam",
+        "certified",
+        "revoked",
+    ):
+        for course in world["courses"]:
+            _study(users[state], world, course, hours=HOURS)
+    cert_factories.exam_result(user=users["exam_failed_then_passed"], course=c2, percent=40)
+    cert_factories.exam_result(user=users["exam_failed_then_passed"], course=c2, percent=75)
+    cert_factories.exam_result(user=users["exam_passed_then_failed"], course=c2, percent=88)
+    cert_factories.exam_result(user=users["exam_passed_then_failed"], course=c2, percent=3)
+    for state in ("certified", "revoked"):
+        cert_factories.exam_result(user=users[state], course=c2, percent=90)
+        certification.certificate_issue(user=users[state], program=world["program"], actor=registrar)
+    revoked = live_certificate(user=users["revoked"], program=world["program"])
+    certification.certificate_revoke(certificate=revoked, actor=registrar, reason="代考")
+    return users
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text).normalize()
+
+
+def test_every_surface_tells_the_same_numbers(client, world):
+    registrar = factories.registrar()
+    users = _build(world, registrar)
+    cohort = world["cohort"]
+
+    # The trainee's own screens: the dashboard (HTML) and the API (JSON).
+    dashboard, api = {}, {}
+    for state, user in users.items():
+        client.force_login(user)
+        page = client.get(reverse("courses:dashboard"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        card = re.search(r'aria-valuenow="(\d+)".*?\1% · \D*?([\d.]+)\D+?([\d.]+)', page, re.S)
+        dashboard[state] = (int(card.group(1)), _number(card.group(2)), _number(card.group(3)))
+        body = client.get("/api/v1/me/progress/").json()
+        mine = body["cohorts"][0]
+        api[state] = (mine["courses_completed"], _number(mine["hours"]), mine["percent"], mine["completed"])
+
+    client.force_login(registrar)
+    # The roster, row by row (HTML), and the roster API.
+    roster, roster_api = {}, {}
+    for state in users:
+        page = client.get(reverse("courses:staff_roster", args=[cohort.pk]), {"q": state}).content.decode()
+        row = re.search(
+            r'data-courses="(\d+)/3".*?class="roster-percent">(\d+)%.*?class="roster-hours">([\d.]+)',
+            page,
+            re.S,
+        )
+        roster[state] = (int(row.group(1)), int(row.group(2)), _number(row.group(3)))
+    rows = client.get(f"/api/v1/cohorts/{cohort.pk}/enrolments/?page_size=100").json()["results"]
+    for row in rows:
+        roster_api[row["trainee"]["username"]] = (
+            row["courses_completed"],
+            row["percent"],
+            _number(row["hours"]),
+            _number(row["hours_overflow"]),
+        )
+
+    # Bulk issuance's preview: who will be issued, who holds one, who is not eligible.
+    preview = client.get(reverse("certificate_batch_preview"), {"cohort": cohort.pk}).content.decode()
+    groups = {}
+    for group in ("issue", "held", "not-eligible"):
+        block = re.search(rf'id="preview-{group}-rows".*?</(ul|table)>', preview, re.S).group(0)
+        for user_id in re.findall(r'data-user="(\d+)"', block):
+            groups[int(user_id)] = group
+
+    # The cohort report's Excel export, sheet of trainees.
+    export = client.get(reverse("cohort_report_export", args=[cohort.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    with translation.override("zh-hans"):  # the export speaks the registrar's language: Chinese by default
+        names = {key: gettext(key) for key in COLUMNS}
+        sheet = load_workbook(io.BytesIO(export.content), read_only=True)[gettext("Trainees")]
+    table = [list(r) for r in sheet.iter_rows(values_only=True)]
+    header_at = next(i for i, r in enumerate(table) if r and r[0] == names["Username"])
+    header = [next((k for k, v in names.items() if v == cell), cell) for cell in table[header_at]]
+    excel = {r[0]: dict(zip(header, r, strict=False)) for r in table[header_at + 1 :] if r and r[0]}
+    with translation.override("zh-hans"):
+        yes, no = gettext("yes"), gettext("no")
+
+    for state, user in users.items():
+        done, hours, overflow, exam, eligible, live = EXPECTED[state]
+        standing = eligibility_for(user=user, program=world["program"])
+        criteria = {c.key: c for c in standing.criteria}
+        with translation.override("en"):
+            explanation = standing.explanation
+        # The eligibility explanation: its numbers, and its sentence.
+        assert criteria["courses"].current == done, state
+        assert criteria["hours"].current == hours, state
+        assert f"{_number(Decimal(hours))} of 48 learning hours" in explanation, state
+        assert standing.eligible == eligible, (state, standing.explanation)
+        # The dashboard and the API.
+        percent = dashboard[state][0]
+        assert dashboard[state][1:] == (_number(Decimal(hours)), Decimal("48")), state
+        assert api[state][:2] == (done, _number(Decimal(hours))), state
+        assert api[state][2] == percent and api[state][3] == (done == 3), state
+        # The roster row, its API twin, and the Excel row.
+        assert roster[state] == (done, percent, _number(Decimal(hours))), state
+        assert roster_api[state] == (done, percent, _number(Decimal(hours)), _number(Decimal(overflow))), (
+            state
+        )
+        row = excel[state]
+        assert row["Courses completed"] == f"{done}/3", state
+        assert row["Progress (%)"] == percent, state
+        assert _number(Decimal(str(row["Learning hours"]))) == _number(Decimal(hours)), state
+        assert row["Eligible for the certificate"] == (yes if eligible else no), state
+        assert row["Exam passed"] == {None: "—", True: yes, False: "—"}[exam], state
+        assert bool(row["Certificate"]) == (live or state == "revoked"), state
+        # The preview: a holder is "held", an eligible trainee without one "issue", the rest not eligible.
+        expected_group = "held" if live else ("issue" if eligible and state != "revoked" else "not-eligible")
+        assert groups[user.pk] == expected_group, state
+
+    # The cohort report's figures are the sums of the rows above.
+    report = client.get(
+        reverse("cohort_report", args=[cohort.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    eligible_count = sum(1 for v in EXPECTED.values() if v[4])
+    certified_count = sum(1 for v in EXPECTED.values() if v[5])
+    assert re.search(rf'id="kpi-eligible"><span class="value">{eligible_count}<', report)
+    assert re.search(rf'id="kpi-certified"><span class="value">{certified_count}<', report)
+    completed = sum(1 for v in EXPECTED.values() if v[0] == 3)
+    assert re.search(rf"\({completed}\)</span>", report)  # the funnel's "Completed (n)"
+
+
+def test_the_check_can_fail_when_a_surface_counts_raw_hours(client, world):
+    """The overflow case is the one a raw sum gets wrong: the ledger says 17.2, the rule credits 16."""
+    from courses.models import HoursEntry
+
+    registrar = factories.registrar()
+    users = _build(world, registrar)
+    user = users["hours_met_course_open"]
+    raw = sum(e.hours for e in HoursEntry.objects.filter(user=user))
+    standing = eligibility_for(user=user, program=world["program"])
+    assert raw == Decimal("49.2") and {c.key: c for c in standing.criteria}["hours"].current == 48
