@@ -7,8 +7,9 @@
 -- answer per SAVE_EVERY seconds each on average (an open-ish load, not as fast as the server goes).
 -- done() prints one line "WRK key=value …" for the script.
 
+dofile("benchmarks/wrk/common.lua")  -- response(), setup(), done(); run from the repository root
+
 local examinees, next_one, gap_ms = {}, 1, 1000
-statuses, upstreams = {}, {}  -- globals: done() reads them through thread:get
 
 function init(args)
   local path, save_every, connections = args[1], tonumber(args[2]), tonumber(args[3])
@@ -38,7 +39,7 @@ function init(args)
 end
 
 function delay()
-  return math.floor(-math.log(1 - math.random()) * gap_ms)
+  return exponential_ms(gap_ms)
 end
 
 function request()
@@ -57,36 +58,4 @@ function request()
   local body = string.format('{"answers": [{"position": %s, "response": %s, "seq": %d}]}',
     question.position, response, examinee.seq)
   return wrk.format("POST", examinee.path, examinee.headers, body)
-end
-
-function response(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-  local upstream = string.match(headers["X-Upstream"] or "-", "([^,%s]+)%s*$") or "-"
-  upstreams[upstream] = (upstreams[upstream] or 0) + 1
-end
-
-local threads = {}
-
-function setup(thread)
-  threads[#threads + 1] = thread
-end
-
-function done(summary, latency, requests)
-  local parts = {
-    "requests=" .. summary.requests,
-    "seconds=" .. string.format("%.1f", summary.duration / 1e6),
-    "errors_connect=" .. summary.errors.connect,
-    "errors_read=" .. summary.errors.read,
-    "errors_write=" .. summary.errors.write,
-    "errors_timeout=" .. summary.errors.timeout,
-    "non_2xx=" .. summary.errors.status,
-    "p50_ms=" .. string.format("%.1f", latency:percentile(50) / 1000),
-    "p95_ms=" .. string.format("%.1f", latency:percentile(95) / 1000),
-    "p99_ms=" .. string.format("%.1f", latency:percentile(99) / 1000),
-  }
-  for _, thread in ipairs(threads) do
-    for status, count in pairs(thread:get("statuses")) do parts[#parts + 1] = "status_" .. status .. "=" .. count end
-    for upstream, count in pairs(thread:get("upstreams")) do parts[#parts + 1] = "upstream_" .. upstream .. "=" .. count end
-  end
-  print("WRK " .. table.concat(parts, " "))
 end
