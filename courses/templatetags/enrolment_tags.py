@@ -50,8 +50,12 @@ def upcoming_cohorts(context, limit: int = 6):
     from courses.selectors.joining import cohorts_upcoming
 
     request = context.get("request")
+    cohorts = cohorts_upcoming(limit=limit)
+    for cohort in cohorts:
+        # Where to apply: the course's or program's page in the visitor's language.
+        cohort.page = (cohort.course or cohort.program).localized
     return {
         "request": request,
-        "cohorts": cohorts_upcoming(limit=limit),
+        "cohorts": cohorts,
         "signed_in": bool(request and request.user.is_authenticated),
     }
