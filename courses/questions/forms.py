@@ -1,40 +1,27 @@
-"""Admin forms: a question with the content of its new version, an upload, an import confirmation."""
-
-import json
+"""Admin forms: a question with the content of its new version and its answer editor, an upload, an
+import confirmation."""
 
 from django import forms
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import ImportFormat, Question, QuestionBank, TextFormat
-from .schema import DataError, validate_data
+from .editor import ADD_ROW, QuestionEditor
+from .models import ImportFormat, Question, QuestionBank, QuestionType, TextFormat
+from .schema import DataError, rubric_problems, validate_data
 from .services import import_extension_allowed, import_extension_message
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
-DATA_HELP = _(
-    "The answers as JSON; the shape depends on the type. Single/multiple choice: "
-    '{"options": [{"text": "…", "fraction": "1", "feedback": ""}, …]} (fractions from -1 to 1); '
-    'true/false: {"correct": true}; short answer: {"answers": [{"text": "…", "fraction": "1"}], '
-    '"case_sensitive": false}; numerical: {"answers": [{"value": "3", "tolerance": "0.5", "fraction": "1"}]}; '
-    'matching: {"pairs": [{"prompt": "…", "answer": "…"}, …]}; essay: {"grader_info": "…"}; '
-    'case analysis: {"rubric": [{"criterion": "…", "points": "5"}], "grader_info": "…"}.'
-)
-
-
-class _ReadableJSONField(forms.JSONField):
-    """Shows the stored answers indented, one option per line, with Chinese left as it is."""
-
-    def prepare_value(self, value):
-        if isinstance(value, forms.fields.InvalidJSONInput):
-            return value
-        return json.dumps(value, ensure_ascii=False, indent=2)
-
 
 class QuestionForm(WagtailAdminModelForm):
-    """Question fields plus the content of the version that saving creates."""
+    """Question fields, the content of the version that saving creates, and the answer editor of its
+    type (``self.editor``, courses.questions.editor): the answers are never typed as JSON.
 
-    version_name = forms.CharField(label=_("name"), max_length=255)
+    The type is chosen before the form opens (the add view asks) and kept afterwards.
+    """
+
+    version_name = forms.CharField(label=_("Question name"), max_length=255)
     text = forms.CharField(label=_("question text"), widget=forms.Textarea(attrs={"rows": 5}))
     text_format = forms.ChoiceField(
         label=_("text format"),
@@ -46,7 +33,6 @@ class QuestionForm(WagtailAdminModelForm):
             "links, frames and images from other sites, is removed when you save."
         ),
     )
-    data = _ReadableJSONField(label=_("answers and grading data"), help_text=DATA_HELP)
     default_points = forms.DecimalField(
         label=_("default points"), min_value=0, max_digits=7, decimal_places=2, initial=1
     )
@@ -67,21 +53,58 @@ class QuestionForm(WagtailAdminModelForm):
                 version_name=version.name,
                 text=version.text,
                 text_format=version.text_format,
-                data=version.data,
                 default_points=version.default_points,
                 general_feedback=version.general_feedback,
             )
-        self.fields["data"].widget.attrs.update(rows=10, style="font-family: monospace")
+        self.qtype = self.instance.qtype if self.instance.pk else None
+        if self.qtype is None:
+            self.qtype = self.data.get("qtype") if self.is_bound else self.initial.get("qtype")
+        if self.qtype not in QuestionType.values:
+            self.qtype = None
+        if self.qtype and not self.instance.pk:  # chosen on the page before: shown, not changed here
+            self.fields["qtype"].choices = [(self.qtype, QuestionType(self.qtype).label)]
+        self.adding_row = self.is_bound and ADD_ROW in self.data
+        self.editor = (
+            QuestionEditor(
+                self.qtype,
+                post=self.data if self.is_bound else None,
+                data=version.data if version is not None else None,
+                add_row=self.adding_row,
+            )
+            if self.qtype
+            else None
+        )
+
+    def full_clean(self):
+        if self.adding_row:  # "add another" row: shown again, nothing checked or saved
+            self._errors, self.cleaned_data = ErrorDict(), {}
+            return
+        super().full_clean()
+
+    def is_valid(self):
+        return (
+            not self.adding_row
+            and super().is_valid()
+            and self.editor is not None
+            and not self.editor.has_errors()
+        )
 
     def clean(self):
         cleaned = super().clean()
-        qtype, data = cleaned.get("qtype"), cleaned.get("data")
-        if qtype and "data" in cleaned:
-            try:
-                cleaned["data"] = validate_data(qtype, data)
-            except DataError as error:
-                for message in error.messages:
-                    self.add_error("data", message)
+        if self.editor is None:
+            return cleaned
+        self.editor.is_valid()
+        data = self.editor.stored_data()
+        problems = []
+        try:
+            cleaned["data"] = validate_data(self.qtype, data)
+        except DataError as error:
+            problems = error.problems
+        if self.qtype == QuestionType.CASE_ANALYSIS and "data" in cleaned and "default_points" in cleaned:
+            problems = rubric_problems(cleaned["data"], cleaned["default_points"])
+        self.editor.show_problems(problems)
+        if problems:
+            cleaned.pop("data", None)
         return cleaned
 
     def version_fields(self) -> dict:
@@ -124,12 +147,28 @@ class ImportConfirmForm(forms.Form):
     skip_unsupported = forms.BooleanField(
         label=_("Import the other questions without the unsupported ones listed above"), required=False
     )
+    duplicates = forms.ChoiceField(
+        label=_("Questions already in the bank"),
+        choices=[
+            ("skip", _("Skip them: import only the new questions")),
+            ("import", _("Import them again as new questions")),
+        ],
+        initial="skip",
+        required=False,  # not chosen: skipped, as the page offers first
+        widget=forms.RadioSelect,
+    )
 
-    def __init__(self, *args, unsupported_count: int = 0, **kwargs):
+    def __init__(self, *args, unsupported_count: int = 0, duplicate_count: int = 0, **kwargs):
         super().__init__(*args, **kwargs)
         self.unsupported_count = unsupported_count
         if not unsupported_count:
             del self.fields["skip_unsupported"]
+        if not duplicate_count:
+            del self.fields["duplicates"]
+
+    @property
+    def skip_duplicates(self) -> bool:
+        return self.cleaned_data.get("duplicates") != "import"
 
     def clean(self):
         cleaned = super().clean()

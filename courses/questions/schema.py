@@ -29,9 +29,26 @@ FRACTION_SUM_SLACK = Decimal("0.0001")
 
 
 class DataError(ValueError):
-    def __init__(self, messages: list[str]):
-        self.messages = messages
-        super().__init__("; ".join(messages))
+    """Every problem found: ``messages`` in the active language; ``problems`` pairs each with where in
+    ``data`` it is (a path such as ``("options", 1, "text")``; ``()`` for the whole), so an editor can
+    show it at the field that is wrong."""
+
+    def __init__(self, messages: list[str], locations: list[tuple] | None = None):
+        self.messages = list(messages)
+        self.problems = list(zip(locations or [()] * len(messages), self.messages, strict=True))
+        super().__init__("; ".join(self.messages))
+
+
+class _Problems(list):
+    """Messages with the location each points at (see ``DataError.problems``)."""
+
+    def __init__(self):
+        super().__init__()
+        self.locations: list[tuple] = []
+
+    def add(self, location: tuple, message: str) -> None:
+        self.append(message)
+        self.locations.append(location)
 
 
 def decimal_text(value: Decimal) -> str:
@@ -50,96 +67,98 @@ def parse_decimal(value) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def _fraction(raw, where: str, errors: list[str]) -> str:
+def _fraction(raw, where: str, errors: _Problems, at: tuple) -> str:
     number = parse_decimal(raw)
     if number is None or not (-FULL <= number <= FULL):
-        errors.append(
-            _("%(where)s: grade %(value)s is not between -100%% and 100%%.") % {"where": where, "value": raw}
+        errors.add(
+            at,
+            _("%(where)s: grade %(value)s is not between -100%% and 100%%.") % {"where": where, "value": raw},
         )
         return "0"
     return decimal_text(number.quantize(Decimal("0.0000001")))
 
 
-def _text(raw, where: str, errors: list[str], *, required: bool = True) -> str:
+def _text(raw, where: str, errors: _Problems, at: tuple, *, required: bool = True) -> str:
     text = "" if raw is None else str(raw).strip()
     if required and not text:
-        errors.append(_("%(where)s: the text is empty.") % {"where": where})
+        errors.add(at, _("%(where)s: the text is empty.") % {"where": where})
     return text
 
 
-def _options(data: dict, errors: list[str]) -> list[dict]:
+def _options(data: dict, errors: _Problems) -> list[dict]:
     options = []
     for number, raw in enumerate(data.get("options") or [], start=1):
-        where = _("option %(number)s") % {"number": number}
+        where, at = _("option %(number)s") % {"number": number}, ("options", number - 1)
         raw = raw if isinstance(raw, dict) else {"text": raw}
         options.append(
             {
-                "text": _text(raw.get("text"), where, errors),
-                "fraction": _fraction(raw.get("fraction", "0"), where, errors),
-                "feedback": _text(raw.get("feedback"), where, errors, required=False),
+                "text": _text(raw.get("text"), where, errors, (*at, "text")),
+                "fraction": _fraction(raw.get("fraction", "0"), where, errors, (*at, "fraction")),
+                "feedback": _text(raw.get("feedback"), where, errors, (*at, "feedback"), required=False),
             }
         )
     if len(options) < 2:
-        errors.append(_("A choice question needs at least two options."))
+        errors.add(("options",), _("A choice question needs at least two options."))
     return options
 
 
-def _choice(data: dict, errors: list[str], *, multiple: bool) -> dict:
+def _choice(data: dict, errors: _Problems, *, multiple: bool) -> dict:
     options = _options(data, errors)
     fractions = [Decimal(option["fraction"]) for option in options]
     if options and not multiple and FULL not in fractions:
-        errors.append(_("No option is marked correct (worth 100%)."))
+        errors.add(("options",), _("No option is marked correct (worth 100%)."))
     if options and multiple:
         positive = sum((f for f in fractions if f > 0), Decimal(0))
         if positive == 0:
-            errors.append(_("No option is marked correct."))
+            errors.add(("options",), _("No option is marked correct."))
         elif abs(positive - FULL) > FRACTION_SUM_SLACK:
-            errors.append(
+            errors.add(
+                ("options",),
                 _("The correct options add up to %(total)s%%; they must add up to 100%%.")
-                % {"total": decimal_text((positive * 100).quantize(Decimal("0.01")))}
+                % {"total": decimal_text((positive * 100).quantize(Decimal("0.01")))},
             )
     return {"options": options, "shuffle": bool(data.get("shuffle", True))}
 
 
-def _true_false(data: dict, errors: list[str]) -> dict:
+def _true_false(data: dict, errors: _Problems) -> dict:
     correct = data.get("correct")
     if not isinstance(correct, bool):
-        errors.append(_("A true/false question needs its correct answer: true or false."))
+        errors.add(("correct",), _("A true/false question needs its correct answer: true or false."))
         correct = False
     return {
         "correct": correct,
-        "feedback_true": _text(data.get("feedback_true"), "", errors, required=False),
-        "feedback_false": _text(data.get("feedback_false"), "", errors, required=False),
+        "feedback_true": _text(data.get("feedback_true"), "", errors, ("feedback_true",), required=False),
+        "feedback_false": _text(data.get("feedback_false"), "", errors, ("feedback_false",), required=False),
     }
 
 
-def _needs_full_credit(entries: list[dict], errors: list[str]) -> None:
+def _needs_full_credit(entries: list[dict], errors: _Problems) -> None:
     if not entries:
-        errors.append(_("The question has no answer."))
+        errors.add(("answers",), _("The question has no answer."))
     elif not any(Decimal(entry["fraction"]) == FULL for entry in entries):
-        errors.append(_("No answer is worth 100%."))
+        errors.add(("answers",), _("No answer is worth 100%."))
 
 
-def _short_answer(data: dict, errors: list[str]) -> dict:
+def _short_answer(data: dict, errors: _Problems) -> dict:
     answers = []
     for number, raw in enumerate(data.get("answers") or [], start=1):
-        where = _("answer %(number)s") % {"number": number}
+        where, at = _("answer %(number)s") % {"number": number}, ("answers", number - 1)
         raw = raw if isinstance(raw, dict) else {"text": raw, "fraction": "1"}
         answers.append(
             {
-                "text": _text(raw.get("text"), where, errors),
-                "fraction": _fraction(raw.get("fraction", "1"), where, errors),
-                "feedback": _text(raw.get("feedback"), where, errors, required=False),
+                "text": _text(raw.get("text"), where, errors, (*at, "text")),
+                "fraction": _fraction(raw.get("fraction", "1"), where, errors, (*at, "fraction")),
+                "feedback": _text(raw.get("feedback"), where, errors, (*at, "feedback"), required=False),
             }
         )
     _needs_full_credit(answers, errors)
     return {"answers": answers, "case_sensitive": bool(data.get("case_sensitive", False))}
 
 
-def _numerical(data: dict, errors: list[str]) -> dict:
+def _numerical(data: dict, errors: _Problems) -> dict:
     answers = []
     for number, raw in enumerate(data.get("answers") or [], start=1):
-        where = _("answer %(number)s") % {"number": number}
+        where, at = _("answer %(number)s") % {"number": number}, ("answers", number - 1)
         raw = raw if isinstance(raw, dict) else {"value": raw}
         value_raw = str(raw.get("value", "")).strip()
         if value_raw == "*":
@@ -147,68 +166,81 @@ def _numerical(data: dict, errors: list[str]) -> dict:
         else:
             parsed = parse_decimal(value_raw)
             if parsed is None:
-                errors.append(
-                    _("%(where)s: %(value)s is not a number.") % {"where": where, "value": value_raw or '""'}
+                errors.add(
+                    (*at, "value"),
+                    _("%(where)s: %(value)s is not a number.") % {"where": where, "value": value_raw or '""'},
                 )
             value = decimal_text(parsed) if parsed is not None else "0"
         tolerance = parse_decimal(raw.get("tolerance", "0") or "0")
         if tolerance is None or tolerance < 0:
-            errors.append(_("%(where)s: the tolerance must be a number of zero or more.") % {"where": where})
+            errors.add(
+                (*at, "tolerance"),
+                _("%(where)s: the tolerance must be a number of zero or more.") % {"where": where},
+            )
             tolerance = Decimal(0)
         answers.append(
             {
                 "value": value,
                 "tolerance": decimal_text(tolerance),
-                "fraction": _fraction(raw.get("fraction", "1"), where, errors),
-                "feedback": _text(raw.get("feedback"), where, errors, required=False),
+                "fraction": _fraction(raw.get("fraction", "1"), where, errors, (*at, "fraction")),
+                "feedback": _text(raw.get("feedback"), where, errors, (*at, "feedback"), required=False),
             }
         )
     _needs_full_credit(answers, errors)
     return {"answers": answers}
 
 
-def _matching(data: dict, errors: list[str]) -> dict:
+def _matching(data: dict, errors: _Problems) -> dict:
     pairs = []
     for number, raw in enumerate(data.get("pairs") or [], start=1):
-        where = _("pair %(number)s") % {"number": number}
+        where, at = _("pair %(number)s") % {"number": number}, ("pairs", number - 1)
         raw = raw if isinstance(raw, dict) else {}
         pairs.append(
             {
-                "prompt": _text(raw.get("prompt"), where, errors, required=False),
-                "answer": _text(raw.get("answer"), where, errors),
+                "prompt": _text(raw.get("prompt"), where, errors, (*at, "prompt"), required=False),
+                "answer": _text(raw.get("answer"), where, errors, (*at, "answer")),
             }
         )
     if sum(1 for pair in pairs if pair["prompt"]) < 2:
-        errors.append(_("A matching question needs at least two pairs."))
+        errors.add(("pairs",), _("A matching question needs at least two pairs."))
     return {"pairs": pairs, "shuffle": bool(data.get("shuffle", True))}
 
 
-def _essay(data: dict, errors: list[str]) -> dict:
+def _essay(data: dict, errors: _Problems) -> dict:
     return {
-        "grader_info": _text(data.get("grader_info"), "", errors, required=False),
-        "response_template": _text(data.get("response_template"), "", errors, required=False),
+        "grader_info": _text(data.get("grader_info"), "", errors, ("grader_info",), required=False),
+        "response_template": _text(
+            data.get("response_template"), "", errors, ("response_template",), required=False
+        ),
     }
 
 
-def _case_analysis(data: dict, errors: list[str]) -> dict:
+def _case_analysis(data: dict, errors: _Problems) -> dict:
     rubric = []
     for number, raw in enumerate(data.get("rubric") or [], start=1):
-        where = _("criterion %(number)s") % {"number": number}
+        where, at = _("criterion %(number)s") % {"number": number}, ("rubric", number - 1)
         raw = raw if isinstance(raw, dict) else {}
         points = parse_decimal(raw.get("points"))
         if points is None or points <= 0:
-            errors.append(_("%(where)s: the points must be a number above zero.") % {"where": where})
+            errors.add(
+                (*at, "points"), _("%(where)s: the points must be a number above zero.") % {"where": where}
+            )
             points = Decimal(0)
         rubric.append(
             {
-                "criterion": _text(raw.get("criterion"), where, errors),
+                "criterion": _text(raw.get("criterion"), where, errors, (*at, "criterion")),
                 "points": decimal_text(points),
-                "description": _text(raw.get("description"), where, errors, required=False),
+                "description": _text(
+                    raw.get("description"), where, errors, (*at, "description"), required=False
+                ),
             }
         )
     if not rubric:
-        errors.append(_("A case analysis needs a rubric with at least one criterion."))
-    return {"grader_info": _text(data.get("grader_info"), "", errors, required=False), "rubric": rubric}
+        errors.add(("rubric",), _("A case analysis needs a rubric with at least one criterion."))
+    return {
+        "grader_info": _text(data.get("grader_info"), "", errors, ("grader_info",), required=False),
+        "rubric": rubric,
+    }
 
 
 _VALIDATORS = {
@@ -229,12 +261,27 @@ def validate_data(qtype: str, data) -> dict:
         raise DataError([_("Unknown question type: %(type)s.") % {"type": qtype}])
     if not isinstance(data, dict):
         raise DataError([_("The answer data must be an object.")])
-    errors: list[str] = []
+    errors = _Problems()
     clean = _VALIDATORS[qtype](data, errors)
     if errors:
-        raise DataError(errors)
+        raise DataError(list(errors), errors.locations)
     return clean
 
 
 def rubric_total(data: dict) -> Decimal:
     return sum((Decimal(item["points"]) for item in data.get("rubric", [])), Decimal(0))
+
+
+def rubric_problems(data: dict, points) -> list[tuple[tuple, str]]:
+    """A case analysis' rubric must share out exactly the question's points: the editor's check
+    (``DataError.problems`` shape). Imported questions keep their rubric as the file gave it."""
+    total, marks = rubric_total(data), parse_decimal(points)
+    if not data.get("rubric") or marks is None or total == marks:
+        return []
+    return [
+        (
+            ("rubric",),
+            _("The criteria add up to %(total)s points; they must add up to the question's %(points)s.")
+            % {"total": decimal_text(total), "points": decimal_text(marks)},
+        )
+    ]

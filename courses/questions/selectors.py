@@ -1,9 +1,14 @@
 """Reads of the question banks."""
 
-from django.db.models import QuerySet
+import json
+
+from django.apps import apps
+from django.db.models import Q, QuerySet
 
 from .importers.base import ParsedQuestion
 from .models import ImportJob, Question, QuestionBank
+from .richtext import stored_text
+from .schema import DataError, validate_data
 
 
 def bank_descendant_ids(*, bank: QuestionBank) -> list[int]:
@@ -73,3 +78,59 @@ def import_jobs_for_user(*, user, limit: int = 20):
     if not user.has_perm("questions.change_importjob"):
         jobs = jobs.filter(created_by=user)
     return jobs[:limit]
+
+
+def questions_in_papers() -> Q:
+    """Questions some exam paper uses: listed in a section, or pinned at a version.
+
+    Papers live above this app (courses.exams imports it); the models are looked up by name so
+    the import goes one way only.
+    """
+    section_questions = apps.get_model("exams", "PaperSection").questions.through.objects.values(
+        "question_id"
+    )
+    pinned = apps.get_model("exams", "PinnedVersion").objects.values("question_id")
+    return Q(pk__in=section_questions) | Q(pk__in=pinned)
+
+
+def _content_key(qtype: str, text: str, text_format: str, data: dict) -> tuple:
+    # The same question is the same type, text and answers; names, points and feedback may differ.
+    return (qtype, " ".join(text.split()), text_format, json.dumps(data, sort_keys=True, ensure_ascii=False))
+
+
+def _bank_at(parent: QuestionBank, names: tuple[str, ...]) -> QuestionBank | None:
+    bank = parent
+    for name in names:
+        bank = QuestionBank.objects.filter(parent=bank, name=name[:255]).first()
+        if bank is None:
+            return None
+    return bank
+
+
+def import_duplicates(*, bank: QuestionBank, questions: list[ParsedQuestion]) -> list[int]:
+    """The indexes in ``questions`` of those already in the bank they would go to (``bank`` or the
+    sub-bank of their category) with the same text and answers, or earlier in the same file."""
+    seen: dict[tuple[str, ...], set] = {}
+    duplicates = []
+    for index, parsed in enumerate(questions):
+        if parsed.category not in seen:
+            target = _bank_at(bank, parsed.category)
+            seen[parsed.category] = {
+                _content_key(v.qtype, v.text, v.text_format, v.data)
+                for v in (
+                    [q.current_version for q in bank_questions(bank=target, include_sub_banks=False)]
+                    if target
+                    else []
+                )
+            }
+        try:
+            data = validate_data(parsed.qtype, parsed.data)
+        except DataError:
+            continue  # the file's error is reported as such
+        key = _content_key(
+            parsed.qtype, stored_text(parsed.text, parsed.text_format), parsed.text_format, data
+        )
+        if key in seen[parsed.category]:
+            duplicates.append(index)
+        seen[parsed.category].add(key)
+    return duplicates

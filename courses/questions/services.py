@@ -29,6 +29,7 @@ from .models import (
 )
 from .richtext import stored_text
 from .schema import validate_data
+from .selectors import import_duplicates
 
 _INSTRUCTOR_CODENAMES = [
     "add_questionbank",
@@ -266,7 +267,8 @@ def import_check(
     """Keep an uploaded question file and check it completely; import nothing.
 
     Always creates an ImportJob holding the file and its report (errors, unsupported questions,
-    counts by type), so nothing submitted is lost. Status is "rejected" if the file has any error,
+    counts by type, and ``duplicates``: questions already in the bank they would go to, with the same
+    text and answers), so nothing submitted is lost. Status is "rejected" if the file has any error,
     else "previewed" (waiting for ``import_confirm``). Callers check that ``user`` may add questions.
     A file whose type no importer reads is refused (ImportRefused) and not kept. The file is kept
     in private storage under a random name for ``TTA_IMPORTS_KEEP_DAYS`` (``import_files_purge``).
@@ -275,12 +277,17 @@ def import_check(
         raise ImportRefused(import_extension_message())
     file_format = file_format or guess_format(filename, content)
     result = parse(file_format, content)
+    report = _report(file_format, result)
+    report["duplicates"] = [
+        {"location": result.questions[i].location, "name": result.questions[i].name}
+        for i in import_duplicates(bank=bank, questions=result.questions)
+    ]
     job = ImportJob(
         bank=bank,
         original_name=filename[:255],
         file_format=file_format,
         status=ImportStatus.REJECTED if result.errors else ImportStatus.PREVIEWED,
-        report=_report(file_format, result),
+        report=report,
         created_by=user,
     )
     job.file.save(filename, ContentFile(content), save=False)
@@ -341,11 +348,15 @@ def _questions_bulk_create(*, parsed: list, banks: dict, default_module: str, us
 
 
 @transaction.atomic
-def import_confirm(*, job: ImportJob, skip_unsupported: bool = False, user=None) -> ImportJob:
+def import_confirm(
+    *, job: ImportJob, skip_unsupported: bool = False, skip_duplicates: bool = False, user=None
+) -> ImportJob:
     """Import every question of a checked file into its bank, creating sub-banks for its categories.
 
     All or nothing, in one transaction. Refuses (ImportRefused, nothing written) if the file has
-    errors, or has unsupported questions and ``skip_unsupported`` was not given explicitly.
+    errors, or has unsupported questions and ``skip_unsupported`` was not given explicitly. With
+    ``skip_duplicates``, questions already in their bank with the same text and answers (found again
+    now, not taken from the check) are left out and counted in ``report["skipped_duplicates"]``.
     Idempotent: confirming an imported job again returns it unchanged. The file is read again
     from storage, so what is imported is exactly what was checked.
     """
@@ -365,19 +376,22 @@ def import_confirm(*, job: ImportJob, skip_unsupported: bool = False, user=None)
             )
             % {"count": len(result.unsupported)}
         )
+    skipped = set(import_duplicates(bank=job.bank, questions=result.questions)) if skip_duplicates else set()
+    questions = [question for index, question in enumerate(result.questions) if index not in skipped]
     banks = {}
-    for path in sorted({*result.categories, *(question.category for question in result.questions)}):
+    for path in sorted({*result.categories, *(question.category for question in questions)}):
         bank = banks[path] = bank_get_or_create_path(parent=job.bank, names=list(path))
         description = result.categories.get(path, "")
         if path and description and not bank.description:
             bank.description = description
             bank.save(update_fields=["description", "updated_at"])
-    _questions_bulk_create(parsed=result.questions, banks=banks, default_module=job.bank.module, user=user)
+    _questions_bulk_create(parsed=questions, banks=banks, default_module=job.bank.module, user=user)
     job.status = ImportStatus.IMPORTED
     job.skipped_unsupported = bool(result.unsupported)
-    job.imported_count = len(result.questions)
+    job.imported_count = len(questions)
     job.imported_at = timezone.now()
-    job.save(update_fields=["status", "skipped_unsupported", "imported_count", "imported_at"])
+    job.report = {**job.report, "skipped_duplicates": len(skipped)}
+    job.save(update_fields=["status", "skipped_unsupported", "imported_count", "imported_at", "report"])
     return job
 
 

@@ -1,4 +1,5 @@
-"""Admin views: upload → preview → confirm an import, export a bank, download the Excel template.
+"""Admin views: upload → preview → confirm an import, export a bank, download the Excel template,
+preview a question being written.
 
 Thin: permissions and forms here, work in services and selectors. Every problem with an upload is
 shown as a form error or in the preview, never as a server error.
@@ -9,18 +10,33 @@ from io import BytesIO
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from courses.exams import presentation
+
 from . import exporters, selectors, services
+from .editor import QuestionEditor
 from .forms import ImportConfirmForm, ImportUploadForm
 from .importers.excel import template_workbook
-from .models import ImportFormat, ImportJob, ImportStatus, QuestionBank, QuestionType
+from .models import (
+    ImportFormat,
+    ImportJob,
+    ImportStatus,
+    QuestionBank,
+    QuestionType,
+    QuestionVersion,
+    TextFormat,
+)
+from .richtext import stored_text
+from .schema import parse_decimal
 
 ADD = "questions.add_question"
 VIEW = "questions.view_question"
@@ -81,7 +97,11 @@ class ImportPreviewView(_PermissionMixin, WagtailAdminTemplateMixin, TemplateVie
         return super().dispatch(request, *args, **kwargs)
 
     def _confirm_form(self, data=None):
-        return ImportConfirmForm(data, unsupported_count=len(self.job.report.get("unsupported", [])))
+        return ImportConfirmForm(
+            data,
+            unsupported_count=len(self.job.report.get("unsupported", [])),
+            duplicate_count=len(self.job.report.get("duplicates", [])),
+        )
 
     def get_context_data(self, **kwargs):
         report = self.job.report
@@ -102,16 +122,21 @@ class ImportPreviewView(_PermissionMixin, WagtailAdminTemplateMixin, TemplateVie
             job = services.import_confirm(
                 job=self.job,
                 skip_unsupported=form.cleaned_data.get("skip_unsupported", False),
+                skip_duplicates=form.skip_duplicates,
                 user=request.user,
             )
         except services.ImportRefused as refused:
             form.add_error(None, refused.message)
             return self.render_to_response(self.get_context_data(form=form))
-        messages.success(
-            request,
-            _("%(count)s questions imported into “%(bank)s”.")
-            % {"count": job.imported_count, "bank": job.bank},
-        )
+        message = _("%(count)s questions imported into “%(bank)s”.") % {
+            "count": job.imported_count,
+            "bank": job.bank,
+        }
+        if job.report.get("skipped_duplicates"):
+            message += " " + _("%(count)s already in the bank were skipped.") % {
+                "count": job.report["skipped_duplicates"]
+            }
+        messages.success(request, message)
         return redirect(
             reverse("wagtailsnippets_questions_question:list") + "?" + urlencode({"bank": job.bank_id})
         )
@@ -161,3 +186,38 @@ class TemplateDownloadView(_PermissionMixin, View):
         response = HttpResponse(buffer.getvalue(), content_type=exporters.FILE_TYPES[ImportFormat.EXCEL][1])
         response["Content-Disposition"] = 'attachment; filename="question-import-template.xlsx"'
         return response
+
+
+@method_decorator(xframe_options_sameorigin, name="dispatch")  # shown in the editor's frame
+class QuestionPreviewView(_PermissionMixin, View):
+    """POST the question form as it is being written: the question as a trainee will see it.
+
+    Nothing is saved or checked beyond what rendering needs: half-written questions preview too. The
+    text is cleaned as saving would clean it, and the trainee's own partial shows it
+    (exams/_question.html through courses.exams.presentation.question_for_trainee).
+    """
+
+    def post(self, request):
+        qtype = request.POST.get("qtype")
+        if qtype not in QuestionType.values:
+            return HttpResponse(_("Choose the question type first."), status=400, content_type="text/plain")
+        editor = QuestionEditor(qtype, post=request.POST)
+        editor.is_valid()
+        text_format = request.POST.get("text_format")
+        text_format = text_format if text_format in TextFormat.values else TextFormat.PLAIN
+        points = parse_decimal(request.POST.get("default_points"))
+        version = QuestionVersion(
+            qtype=qtype,
+            text=stored_text(request.POST.get("text", ""), text_format),
+            text_format=text_format,
+            data=editor.stored_data(),
+        )
+        shown = presentation.question_for_trainee(
+            version=version, option_order=list(range(presentation.option_count(version)))
+        )
+        question = {"position": 1, "points": points if points is not None else 1, "response": None, **shown}
+        return render(
+            request,
+            "questions/question_preview.html",
+            {"q": question, "shuffled": len(shown["options"]) > 1},
+        )

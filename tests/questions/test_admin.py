@@ -113,7 +113,9 @@ def test_gift_import_preview_then_confirm(client, instructor, bank):
     assert preview.status_code == 200
     assert Question.objects.count() == 0  # a preview imports nothing
 
-    confirmed = client.post(response.url, {})
+    # The file repeats a question (same text and answers): imported anyway when asked to.
+    assert len(job.report["duplicates"]) == 1
+    confirmed = client.post(response.url, {"duplicates": "import"})
     assert confirmed.status_code == 302
     assert Question.objects.filter(bank=bank).count() == 9
     assert set(Question.objects.values_list("qtype", flat=True)) == {
@@ -226,14 +228,15 @@ def test_template_download(client, instructor):
 
 def test_editing_a_question_in_the_admin_adds_a_version(client, instructor, bank):
     client.force_login(instructor)
-    data = '{"options": [{"text": "甲", "fraction": 1}, {"text": "乙", "fraction": 0}]}'
+    rows = {"rows-TOTAL_FORMS": "2", "rows-INITIAL_FORMS": "0"}
+    rows.update({"rows-0-text": "甲", "rows-0-fraction": "1", "rows-1-text": "乙", "rows-1-fraction": "0"})
     form = {
+        **rows,
         "bank": bank.pk,
         "qtype": QuestionType.SINGLE_CHOICE,
         "version_name": "新题",
         "text": "哪个对？",
         "text_format": "plain",
-        "data": data,
         "default_points": "2",
         "general_feedback": "",
         "module": "policy",
@@ -254,10 +257,10 @@ def test_editing_a_question_in_the_admin_adds_a_version(client, instructor, bank
     assert question.current_version.number == 2 and question.current_version.text == "哪个才对？"
     assert question.versions.get(number=1).text == "哪个对？"
 
-    bad = client.post(edit_url, {**form, "data": '{"options": [{"text": "甲", "fraction": 0}]}'})
-    assert bad.status_code == 200 and bad.context["form"].errors["data"]
-    bad = client.post(edit_url, {**form, "data": "not json"})
-    assert bad.status_code == 200 and bad.context["form"].errors["data"]
+    bad = client.post(edit_url, {**form, "rows-0-fraction": "0"})
+    assert bad.status_code == 200 and bad.context["form"].editor.rows.non_form_errors()
+    bad = client.post(edit_url, {**form, "rows-TOTAL_FORMS": "not a number"})
+    assert bad.status_code == 200 and bad.context["form"].editor.rows.non_form_errors()
     assert question.versions.count() == 2
 
 
@@ -278,3 +281,26 @@ def test_deleting_a_bank_that_holds_questions_is_refused_not_a_server_error(clie
     empty = factories.question_bank(name="空题库")
     client.post(reverse("wagtailsnippets_questions_questionbank:delete", args=[empty.pk]))
     assert not QuestionBank.objects.filter(pk=empty.pk).exists()
+
+
+def test_questions_already_in_the_bank_are_found_and_skipped_on_request(client, instructor, bank):
+    client.force_login(instructor)
+    content = (FIXTURES / "moodle-questions.gift.txt").read_bytes()
+    upload(client, bank, "first.gift.txt", content)
+    first = ImportJob.objects.get()
+    client.post(reverse("questions_admin:import_preview", args=[first.pk]), {})  # default: skip repeats
+    assert Question.objects.filter(bank=bank).count() == 8
+
+    upload(client, bank, "again.gift.txt", content)
+    again = ImportJob.objects.latest("pk")
+    assert len(again.report["duplicates"]) == 9  # every question of the file is in the bank now
+    preview = client.get(reverse("questions_admin:import_preview", args=[again.pk])).content.decode()
+    assert 'id="import-duplicates"' in preview and "2-08 TSL" in preview
+    response = client.post(
+        reverse("questions_admin:import_preview", args=[again.pk]), {"duplicates": "skip"}, follow=True
+    )
+    assert Question.objects.filter(bank=bank).count() == 8  # nothing imported twice
+    assert response.request["PATH_INFO"] == reverse("wagtailsnippets_questions_question:list")
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("0" in m and "9" in m for m in messages), messages  # "0 imported … 9 … skipped"
+    assert ImportJob.objects.get(pk=again.pk).report["skipped_duplicates"] == 9
