@@ -19,8 +19,10 @@ def _exam_roles_setup(sender, using="default", **kwargs):
 def _pin_published_paper(sender, instance, **kwargs):
     # Wagtail's `published` signal: a registrar's approval (or any publish) fixes what trainees draw.
     from courses.exams.services import paper_pin_versions
+    from courses.exams.sittings import sittings_paper_published
 
     paper_pin_versions(paper=instance)
+    sittings_paper_published(paper=instance)  # papers prepared from the earlier version are drawn again
 
 
 class ExamsConfig(AppConfig):

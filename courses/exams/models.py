@@ -17,8 +17,9 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Manager, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -249,6 +250,8 @@ class Accommodation(models.Model):
 
 
 class AttemptStatus(models.TextChoices):
+    # Drawn for a sitting's expected examinee before it opens, not started: not an attempt yet.
+    PREPARED = "prepared", _("Prepared, not started")
     IN_PROGRESS = "in_progress", _("In progress")
     GRADING = "grading", _("Awaiting grading")
     COMPLETED = "completed", _("Completed")
@@ -259,8 +262,25 @@ class SubmittedBy(models.TextChoices):
     DEADLINE = "deadline", _("Submitted automatically at the deadline")
 
 
+class StartedAttemptManager(models.Manager):
+    """Attempts a trainee started. A paper prepared for a sitting and never started is no attempt.
+
+    The default manager, so every related manager (``paper.attempts``, ``user.exam_attempts``,
+    ``sitting.attempts``) and every report, export, grading queue and count of attempts used leaves
+    prepared papers out without having to remember it. Only the sitting's assembly and the start
+    from a prepared paper reach them, through ``Attempt.all_objects``.
+    """
+
+    def get_queryset(self):
+        return super().get_queryset().exclude(status=AttemptStatus.PREPARED)
+
+
 class Attempt(models.Model):
-    """One sitting of a paper by a trainee. The deadline is the server's, never the browser's."""
+    """One sitting of a paper by a trainee. The deadline is the server's, never the browser's.
+
+    A sitting's worker prepares one for each expected examinee (``PREPARED``: items drawn, not
+    started, number 0, no start time); starting it only sets the start, the number and the deadline.
+    """
 
     paper = models.ForeignKey(ExamPaper, on_delete=models.PROTECT, related_name="attempts")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="exam_attempts")
@@ -268,7 +288,7 @@ class Attempt(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=AttemptStatus.choices, default=AttemptStatus.IN_PROGRESS
     )
-    started_at = models.DateTimeField(_("started at"))
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)  # None while prepared
     extra_minutes = models.PositiveIntegerField(_("extra minutes"), default=0)
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
@@ -278,14 +298,32 @@ class Attempt(models.Model):
     passed = models.BooleanField(_("passed"), null=True, blank=True)
     released_at = models.DateTimeField(_("result released at"), null=True, blank=True)
     last_ip = models.GenericIPAddressField(null=True, blank=True)
+    sitting = models.ForeignKey(
+        "Sitting", null=True, blank=True, on_delete=models.SET_NULL, related_name="attempts"
+    )
+    room = models.ForeignKey(
+        "SittingRoom", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    all_objects = Manager()  # prepared papers too: the sitting's assembly and start only
+    objects = StartedAttemptManager()
 
     class Meta:
         verbose_name = _("exam attempt")
         verbose_name_plural = _("exam attempts")
+        default_manager_name = "objects"  # never the prepared papers (see StartedAttemptManager)
         ordering = ["-started_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["paper", "user", "number"], name="one_attempt_number_per_trainee"
+                fields=["paper", "user", "number"],
+                condition=~Q(status="prepared"),
+                name="one_attempt_number_per_trainee",
+            ),
+            # One prepared paper per examinee and sitting, however often the assembly runs.
+            models.UniqueConstraint(
+                fields=["sitting", "user"],
+                condition=Q(status="prepared"),
+                name="one_prepared_paper_per_sitting",
             ),
             # At most one attempt in progress per trainee and paper, whatever races happen.
             models.UniqueConstraint(
@@ -394,3 +432,174 @@ class AttemptEvent(models.Model):
 
     def __str__(self):
         return f"{self.attempt_id} {self.kind}"
+
+
+# --- Sittings (考试场次) ---------------------------------------------------------------------------
+
+
+class SittingDelivery(models.TextChoices):
+    ONLINE = "online", _("Online")
+    ROOMS = "rooms", _("In exam rooms")
+
+
+class AssemblyStatus(models.TextChoices):
+    """How far the worker has prepared the sitting's papers (stored)."""
+
+    SCHEDULED = "scheduled", _("Scheduled")
+    ASSEMBLING = "assembling", _("Assembling papers")
+    READY = "ready", _("Papers ready")
+
+
+class SittingState(models.TextChoices):
+    """Where a sitting stands: its assembly before it opens, then open or closed by the clock."""
+
+    SCHEDULED = "scheduled", _("Scheduled")
+    ASSEMBLING = "assembling", _("Assembling papers")
+    READY = "ready", _("Papers ready")
+    OPEN = "open", pgettext_lazy("exam sitting", "Open")
+    CLOSED = "closed", pgettext_lazy("exam sitting", "Closed")
+
+
+class Sitting(ClusterableModel):
+    """A paper scheduled for a cohort at a start time (考试场次), online or in rooms.
+
+    A paper with sittings is sat only in one: a trainee of the sitting's cohort waits before
+    ``opens_at``, may start from then until entry closes (``entry_closes_at``, else ``closes_at``),
+    and every attempt's deadline is capped by ``closes_at``. Before it opens a worker prepares a
+    paper for each expected examinee (``courses.exams.sittings``), so starting draws nothing.
+    Registrars schedule sittings in the admin.
+    """
+
+    paper = models.ForeignKey(
+        ExamPaper, verbose_name=_("exam paper"), on_delete=models.PROTECT, related_name="sittings"
+    )
+    cohort = models.ForeignKey(
+        "courses.Cohort", verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True, help_text=_("For example “上午场”."))
+    opens_at = models.DateTimeField(_("opens at"))
+    entry_closes_at = models.DateTimeField(
+        _("late entry until"),
+        null=True,
+        blank=True,
+        help_text=_("Late arrivals may start until then; empty means until the sitting closes."),
+    )
+    closes_at = models.DateTimeField(
+        _("closes at"),
+        null=True,
+        blank=True,
+        help_text=_("No attempt of this sitting runs past it, extra time included."),
+    )
+    delivery = models.CharField(
+        _("delivery"), max_length=20, choices=SittingDelivery.choices, default=SittingDelivery.ONLINE
+    )
+    assembly_status = models.CharField(
+        _("papers"), max_length=20, choices=AssemblyStatus.choices, default=AssemblyStatus.SCHEDULED
+    )
+    assembled_at = models.DateTimeField(_("papers assembled at"), null=True, blank=True)
+    assembly_note = models.TextField(_("assembly note"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("paper"), FieldPanel("cohort")]),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("entry_closes_at"), FieldPanel("closes_at")]),
+        FieldPanel("delivery"),
+        InlinePanel("rooms", heading=_("Rooms"), label=_("Room")),
+    ]
+
+    class Meta:
+        verbose_name = _("exam sitting")
+        verbose_name_plural = _("exam sittings")
+        ordering = ["opens_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(entry_closes_at__isnull=True) | Q(entry_closes_at__gt=models.F("opens_at")),
+                name="sitting_entry_closes_after_it_opens",
+            ),
+            models.CheckConstraint(
+                condition=Q(closes_at__isnull=True) | Q(closes_at__gt=models.F("opens_at")),
+                name="sitting_closes_after_it_opens",
+            ),
+        ]
+        indexes = [models.Index(fields=["paper", "opens_at"])]
+
+    def __str__(self):
+        return self.title or f"{self.paper} · {self.opens_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def entry_closes(self):
+        """Until when a trainee may start: the late-entry limit, else the close; None: no limit."""
+        return self.entry_closes_at or self.closes_at
+
+    def state(self, now=None) -> str:
+        from django.utils import timezone
+
+        now = now or timezone.now()
+        if self.closes_at and now >= self.closes_at:
+            return SittingState.CLOSED
+        if now >= self.opens_at:
+            entry = self.entry_closes
+            return SittingState.CLOSED if entry and now >= entry and not self.closes_at else SittingState.OPEN
+        return self.assembly_status
+
+    def get_state_display(self) -> str:
+        return str(SittingState(self.state()).label)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        paper = self.paper if self.paper_id else None
+        if paper is not None:
+            if not paper.live:
+                errors["paper"] = _("Only an approved paper can be scheduled.")
+            if paper.cohort_id and self.cohort_id and paper.cohort_id != self.cohort_id:
+                errors["cohort"] = _("This paper is for another cohort.")
+            elif self.cohort_id and not _cohort_covers(self.cohort, paper.course):
+                errors["cohort"] = _("This cohort does not study the paper's course.")
+            if self.opens_at and (
+                (paper.opens_at and self.opens_at < paper.opens_at)
+                or (paper.closes_at and self.opens_at >= paper.closes_at)
+            ):
+                errors["opens_at"] = _("The sitting must open within the paper's window.")
+        if self.opens_at and self.entry_closes_at and self.entry_closes_at <= self.opens_at:
+            errors["entry_closes_at"] = _("Late entry must end after the sitting opens.")
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            errors["closes_at"] = _("The sitting must close after it opens.")
+        if self.entry_closes_at and self.closes_at and self.entry_closes_at > self.closes_at:
+            errors["entry_closes_at"] = _("Late entry must end by the time the sitting closes.")
+        if self.pk and "paper" not in errors:
+            before = Sitting.objects.filter(pk=self.pk).values("paper_id", "cohort_id").first()
+            moved = before and (before["paper_id"], before["cohort_id"]) != (self.paper_id, self.cohort_id)
+            if moved and Attempt.objects.filter(sitting_id=self.pk).exists():
+                errors["paper"] = _(
+                    "Examinees have started this sitting: its paper and cohort can no longer change."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+def _cohort_covers(cohort, course) -> bool:
+    """A cohort of the course (any language) or of its level's program: whose trainees may sit its papers."""
+    if cohort.course_id:
+        return cohort.course.translation_key == course.translation_key
+    return bool(cohort.program_id and cohort.program.level == course.level)
+
+
+class SittingRoom(Orderable):
+    """An exam room of a sitting and how many examinees it seats; examinees are seated in order."""
+
+    sitting = ParentalKey(Sitting, on_delete=models.CASCADE, related_name="rooms")
+    name = models.CharField(_("room"), max_length=100)
+    capacity = models.PositiveIntegerField(_("seats"))
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("capacity")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("exam room")
+        verbose_name_plural = _("exam rooms")
+
+    def __str__(self):
+        return self.name

@@ -23,7 +23,7 @@ from courses.notifications.kinds import NotificationKind
 from courses.notifications.services import notify
 from courses.questions.models import QuestionVersion
 
-from . import presentation, selectors
+from . import presentation, selectors, sitting_selectors
 from .models import (
     Accommodation,
     Attempt,
@@ -36,6 +36,7 @@ from .models import (
     PinnedVersion,
     ScoreChange,
     SectionKind,
+    Sitting,
     SubmittedBy,
 )
 
@@ -56,31 +57,61 @@ class ExamError(Exception):
 # --- Starting an attempt ------------------------------------------------------------------
 
 
-def _deadline(*, paper: ExamPaper, started_at: datetime, extra_minutes: int) -> datetime | None:
-    """Start + time limit + extra time, capped by the window's close (extra time cannot pass it)."""
+def _deadline(
+    *, paper: ExamPaper, started_at: datetime, extra_minutes: int, sitting: Sitting | None = None
+) -> datetime | None:
+    """Start + time limit + extra time, capped by the window's close and the sitting's (extra time cannot pass them)."""
     candidates = []
     if paper.time_limit_minutes:
         candidates.append(started_at + timedelta(minutes=paper.time_limit_minutes + extra_minutes))
     if paper.closes_at:
         candidates.append(paper.closes_at)
+    if sitting is not None and sitting.closes_at:
+        candidates.append(sitting.closes_at)
     return min(candidates) if candidates else None
 
 
-def _draw(section: PaperSection, rng: random.Random) -> list[QuestionVersion]:
-    """The section's questions for one attempt, from the versions (and the pool) it was approved with."""
-    pinned = sorted(section.pins.values_list("question_id", "version_id"))  # by question, as listed
+@dataclass
+class PaperPool:
+    """What a paper's attempts are drawn from, read once: its sections with the versions they were
+    approved with (``PinnedVersion``), and the versions read so far (read as draws need them)."""
+
+    paper: ExamPaper
+    sections: list[tuple[PaperSection, list[tuple[int, int]]]]  # (section, [(question id, version id)])
+    versions: dict[int, QuestionVersion]
+
+    def versions_of(self, ids: list[int]) -> list[QuestionVersion]:
+        missing = [pk for pk in ids if pk not in self.versions]
+        if missing:
+            self.versions |= QuestionVersion.objects.in_bulk(missing)
+        return [self.versions[pk] for pk in ids]
+
+
+def paper_pool(*, paper: ExamPaper) -> PaperPool:
+    """The paper's sections and approved versions: two queries, whatever the number of sections."""
+    sections = list(PaperSection.objects.filter(paper_id=paper.pk).order_by("sort_order", "pk"))
+    pins: dict[int, list[tuple[int, int]]] = {}
+    rows = PinnedVersion.objects.filter(section__paper_id=paper.pk).values_list(
+        "section_id", "question_id", "version_id"
+    )
+    for section_id, question_id, version_id in rows:
+        pins.setdefault(section_id, []).append((question_id, version_id))
+    # Each section's pins by question, as listed.
+    listed = [(section, sorted(pins.get(section.pk, []))) for section in sections]
+    return PaperPool(paper=paper, sections=listed, versions={})
+
+
+def _draw(section: PaperSection, pinned: list[tuple[int, int]], rng: random.Random) -> list[int]:
+    """The ids of the section's versions for one attempt, from the versions (and the pool) it was approved with."""
     if section.kind == SectionKind.FIXED:
-        chosen = [version_id for _question_id, version_id in pinned]
-    else:
-        if len(pinned) < section.draw_count:
-            raise ExamError(
-                _("Section “%(section)s” asks for %(wanted)d questions but its banks hold %(found)d.")
-                % {"section": section, "wanted": section.draw_count, "found": len(pinned)},
-                code="paper_incomplete",
-            )
-        chosen = rng.sample([version_id for _question_id, version_id in pinned], section.draw_count)
-    versions = QuestionVersion.objects.in_bulk(chosen)
-    return [versions[pk] for pk in chosen]
+        return [version_id for _question_id, version_id in pinned]
+    if len(pinned) < section.draw_count:
+        raise ExamError(
+            _("Section “%(section)s” asks for %(wanted)d questions but its banks hold %(found)d.")
+            % {"section": section, "wanted": section.draw_count, "found": len(pinned)},
+            code="paper_incomplete",
+        )
+    return rng.sample([version_id for _question_id, version_id in pinned], section.draw_count)
 
 
 def _option_values(version: QuestionVersion) -> dict[str, list[str]]:
@@ -99,14 +130,19 @@ def _option_values(version: QuestionVersion) -> dict[str, list[str]]:
     return {kind: [next(taken) for _ in range(count)] for kind, count in slots.items()}
 
 
-def _build_items(paper: ExamPaper) -> list[AttemptItem]:
-    """The paper's questions as this attempt gets them (drawn, shuffled); not saved, no attempt set."""
+def draw_items(*, pool: PaperPool) -> list[AttemptItem]:
+    """The paper's questions as one attempt gets them (drawn, shuffled); not saved, no attempt set.
+
+    The one draw of every attempt: at start (``attempt_start``) and when a sitting's papers are
+    prepared ahead (``sittings.sitting_assemble``). Reads only the versions it has not read yet.
+    """
+    paper = pool.paper
     # One generator per attempt, seeded from the OS: unpredictable like SystemRandom, without a
     # system call for every draw and shuffle (about a hundred per paper).
     rng = random.Random(secrets.randbits(128))
     items = []
-    for section in paper.sections.all().order_by("sort_order", "pk"):
-        versions = _draw(section, rng)
+    for section, pinned in pool.sections:
+        versions = pool.versions_of(_draw(section, pinned, rng))
         if paper.shuffle_questions:
             rng.shuffle(versions)
         for version in versions:
@@ -136,7 +172,13 @@ def attempt_start(*, paper: ExamPaper, user, ip: str | None = None) -> Attempt:
     ``paper_pin_versions``), option order and opaque option values for this attempt; sets the
     server-side deadline and queues the automatic submission for it on commit. Raises
     ExamError (nothing changed) if the paper is unapproved, outside its window, the user is not
-    eligible, or their attempts are used up.
+    eligible, their attempts are used up, or the paper is sat in sittings and theirs is not open
+    for entry (``sitting_selectors.sitting_entry``).
+
+    In a sitting, the paper the worker prepared for the trainee is started: a state change, no
+    draw. A trainee without one (enrolled late, or the worker has not reached them) gets a paper
+    drawn now, as without sittings. Either way the deadline runs from the trainee's own start and
+    is capped by the sitting's close.
     """
     existing = selectors.open_attempt(user=user, paper=paper)
     if existing is not None and not attempt_close_if_overdue(attempt=existing):
@@ -144,35 +186,70 @@ def attempt_start(*, paper: ExamPaper, user, ip: str | None = None) -> Attempt:
     now = timezone.now()
     used = selectors.attempts_used(user=user, paper=paper)
     refusal = selectors.start_refusal(user=user, paper=paper, now=now, used=used)
+    entry = None if refusal else sitting_selectors.sitting_entry(user=user, paper=paper, now=now)
+    if entry is not None:
+        refusal = entry.refusal
     if refusal:
         raise ExamError(refusal, code="refused")
+    sitting = entry.sitting if entry else None
     accommodation = Accommodation.objects.filter(paper=paper, user=user).first()
     extra = accommodation.extra_minutes if accommodation else 0
-    # Drawn before the transaction: reads only, and the locks are held for less time.
-    items = _build_items(paper)
+    started = {
+        "number": used + 1,
+        "started_at": now,
+        "extra_minutes": extra,
+        "deadline": _deadline(paper=paper, started_at=now, extra_minutes=extra, sitting=sitting),
+        "last_ip": ip,
+    }
     try:
-        with transaction.atomic():
-            attempt = Attempt.objects.create(
-                paper=paper,
-                user=user,
-                number=used + 1,
-                started_at=now,
-                extra_minutes=extra,
-                deadline=_deadline(paper=paper, started_at=now, extra_minutes=extra),
-                max_score=sum((item.points for item in items), Decimal(0)),
-                last_ip=ip,
-            )
-            for item in items:
-                item.attempt = attempt
-            AttemptItem.objects.bulk_create(items)
-            AttemptEvent.objects.create(attempt=attempt, kind=AttemptEventKind.START, ip=ip)
-            _schedule_auto_submit(attempt)
+        attempt = _start_prepared(sitting=sitting, user=user, fields=started) if sitting else None
+        if attempt is None:
+            # Drawn before the transaction: reads only, and the locks are held for less time.
+            items = draw_items(pool=paper_pool(paper=paper))
+            with transaction.atomic():
+                attempt = Attempt.objects.create(
+                    paper=paper,
+                    user=user,
+                    sitting=sitting,
+                    max_score=sum((item.points for item in items), Decimal(0)),
+                    **started,
+                )
+                for item in items:
+                    item.attempt = attempt
+                AttemptItem.objects.bulk_create(items)
+                AttemptEvent.objects.create(attempt=attempt, kind=AttemptEventKind.START, ip=ip)
+                _schedule_auto_submit(attempt)
     except IntegrityError:
         # Another request started the same attempt a moment ago: both clicks get that one.
         existing = selectors.open_attempt(user=user, paper=paper)
         if existing is None:
             raise
         return existing
+    return attempt
+
+
+def _start_prepared(*, sitting: Sitting, user, fields: dict) -> Attempt | None:
+    """Start the paper prepared for ``user`` in ``sitting``: lock it, set its start, number and deadline.
+
+    Three statements in one transaction, nothing drawn. None if there is no prepared paper (never
+    made, or discarded meanwhile); the caller then draws one.
+    """
+    with transaction.atomic():
+        attempt = (
+            Attempt.all_objects.select_for_update(no_key=True)
+            .filter(sitting=sitting, user=user, status=AttemptStatus.PREPARED)
+            .first()
+        )
+        if attempt is None:
+            return None
+        attempt.status = AttemptStatus.IN_PROGRESS
+        for name, value in fields.items():
+            setattr(attempt, name, value)
+        attempt.save(update_fields=["status", *fields])
+        AttemptEvent.objects.create(
+            attempt=attempt, kind=AttemptEventKind.START, ip=fields["last_ip"], detail={"prepared": True}
+        )
+        _schedule_auto_submit(attempt)
     return attempt
 
 
@@ -578,7 +655,10 @@ def accommodation_grant(
                 previous = attempt.deadline
                 attempt.extra_minutes = extra_minutes
                 attempt.deadline = _deadline(
-                    paper=paper, started_at=attempt.started_at, extra_minutes=extra_minutes
+                    paper=paper,
+                    started_at=attempt.started_at,
+                    extra_minutes=extra_minutes,
+                    sitting=attempt.sitting,
                 )
                 attempt.save(update_fields=["extra_minutes", "deadline"])
                 AttemptEvent.objects.create(

@@ -21,3 +21,25 @@ def attempts_sweep_overdue_task() -> None:
     lost or delayed) and queues the deadline tasks of attempts whose deadline has come near."""
     services.attempts_sweep_overdue()
     services.attempts_queue_near_deadlines()
+
+
+# A run of assembly stops after this many seconds and queues the rest (well under the task time limit).
+ASSEMBLY_TIME_BUDGET_SECONDS = 120
+
+
+@shared_task(ignore_result=True)
+def sitting_assemble_task(sitting_id: int) -> None:
+    """Prepare the papers of a sitting's expected examinees. Idempotent: a redelivery adds nothing."""
+    from . import sittings
+
+    if sittings.sitting_assemble(sitting_id=sitting_id, time_budget=ASSEMBLY_TIME_BUDGET_SECONDS):
+        sitting_assemble_task.delay(sitting_id)  # the rest, in a run of its own
+
+
+@shared_task(ignore_result=True)
+def sittings_sweep_task() -> None:
+    """Run by Celery beat every minute: assembles sittings opening soon that miss papers, and deletes
+    prepared papers nobody can start any more."""
+    from . import sittings
+
+    sittings.sittings_sweep()

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from cms.untrusted import declared_length, json_loads_untrusted
 from courses.accounts.consent import consent_deferred
 
-from . import exports, presentation, report_selectors, selectors, services
+from . import exports, presentation, report_selectors, selectors, services, sitting_selectors
 from .forms import ExtraTimeForm, GradeForm, OverrideForm
 from .models import Attempt, AttemptItem, AttemptStatus, ExamPaper, ReviewMode
 
@@ -95,7 +95,19 @@ def paper_detail(request, paper_id: int):
         raise Http404  # a paper in the making is nobody's business but its course's staff's
     attempts = selectors.attempt_list_for_user(user=request.user, paper=paper)
     open_attempt = selectors.open_attempt(user=request.user, paper=paper)
-    refusal = None if open_attempt else selectors.start_refusal(user=request.user, paper=paper)
+    entry = None if open_attempt else sitting_selectors.sitting_entry(user=request.user, paper=paper)
+    waiting = entry is not None and entry.phase in ("waiting", "open")
+    # In the waiting room: would they be refused once the sitting opens (not eligible, attempts used)?
+    at = max(timezone.now(), entry.sitting.opens_at) if waiting else None
+    refusal = None if open_attempt else selectors.start_refusal(user=request.user, paper=paper, now=at)
+    if refusal is None and entry is not None:
+        refusal = entry.refusal
+    if _wants_json(request):  # the waiting room's clock asks: may I start now?
+        return JsonResponse(
+            {"server_now": timezone.now().isoformat(), "can_start": refusal is None, "refusal": refusal}
+        )
+    if waiting and refusal in (None, entry.refusal):
+        return render(request, "exams/waiting_room.html", sitting_selectors.waiting_room(entry=entry, user=request.user))
     return render(
         request,
         "exams/paper_detail.html",

@@ -3,11 +3,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import selectors
-from .models import CourseGrader, ExamPaper
+from cms.choosers import ListersOnlyChooserViewSet
+
+from . import selectors, sitting_selectors
+from .models import CourseGrader, ExamPaper, Sitting
 
 
 class ExamPaperViewSet(SnippetViewSet):
@@ -28,8 +32,34 @@ class CourseGraderViewSet(SnippetViewSet):
     list_display = ["course", "user"]
 
 
+class SittingViewSet(SnippetViewSet):
+    """Sittings (考试场次): registrars schedule them (only they hold the model's permissions), and see
+    how many examinees are expected, have a paper prepared, have started and have submitted."""
+
+    model = Sitting
+    icon = "date"
+    menu_label = _("Sittings")
+    chooser_viewset_class = ListersOnlyChooserViewSet
+    list_display = [
+        "__str__",
+        "paper",
+        "cohort",
+        "opens_at",
+        "delivery",
+        Column("state", label=_("State"), accessor=lambda sitting: sitting.get_state_display()),
+        Column("expected", label=_("Expected")),
+        Column("assembled", label=_("Papers prepared")),
+        Column("started", label=_("Started")),
+        Column("submitted", label=_("Submitted")),
+    ]
+    list_filter = ["assembly_status", "delivery"]
+
+    def get_queryset(self, request):
+        return sitting_selectors.sittings_with_counts()
+
+
 class ExamsViewSetGroup(SnippetViewSetGroup):
-    items = (ExamPaperViewSet, CourseGraderViewSet)
+    items = (ExamPaperViewSet, SittingViewSet, CourseGraderViewSet)
     menu_icon = "doc-full"
     menu_label = _("Exams")
     menu_order = 250
@@ -53,13 +83,37 @@ def grading_queue_menu_item():
 # --- Reports: the exam report, in the admin's Reports menu ---------------------------------------
 
 
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def assemble_saved_sitting(request, instance):
+    """A sitting saved: a worker prepares its examinees' papers."""
+    if isinstance(instance, Sitting):
+        from .sittings import sitting_schedule
+
+        sitting_schedule(sitting=instance)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def sitting_listing_buttons(snippet, user, next_url=None):
+    from courses.selectors import is_registrar
+
+    if isinstance(snippet, Sitting) and is_registrar(user=user):
+        url = reverse("exam_sitting_assemble", args=[snippet.pk])
+        yield ListingMenuItem(_("Prepare papers now"), url, icon_name="repeat", priority=50)
+
+
 @hooks.register("register_admin_urls")
 def register_exam_report_urls():
     from django.urls import path
 
-    from . import reports
+    from . import reports, sitting_views
 
     return [
+        path(
+            "exams/sittings/<int:sitting_id>/assemble/",
+            sitting_views.sitting_assemble,
+            name="exam_sitting_assemble",
+        ),
         path("reports/exams/", reports.exam_report_index, name="exam_reports"),
         path("reports/exams/<int:paper_id>/", reports.exam_report, name="exam_report"),
         path(

@@ -123,6 +123,7 @@ POLICY: dict[str, Rule] = {
     "exams:staff_item_override": _rule(COURSE_STAFF, "score override: the course's graders"),
     "exams:staff_grading_queue": _rule(STAFF, "each grader sees the queue of the courses they grade"),
     "exams:staff_grade_item": _rule(COURSE_STAFF, "grading: the course's graders"),
+    "exam_sitting_assemble": _rule(REGISTRAR, "preparing a sitting's papers now: registrars"),
     # --- notifications
     "notifications:list": _rule(SIGNED_IN, "one's own notifications"),
     "notifications:read": _rule(OWNER, "one's own notification"),
@@ -178,6 +179,9 @@ POLICY: dict[str, Rule] = {
     "exam_report*": _rule(COURSE_STAFF, "exam report: the course's graders"),
     "notification_emails*": _rule(REGISTRAR, "e-mail delivery: registrars"),
     "questions_admin:import_preview": _rule("DDDDAA", "an import's preview: its uploader and registrars"),
+    "questions_admin:preview": _rule(
+        STAFF, "the question editor's preview (POST): renders only what was posted, saves nothing"
+    ),
     "questions_admin:*": _rule(STAFF, "question files: instructors and registrars"),
     # --- snippets of our models (Wagtail's views, our permissions)
     # Wagtail's workflow views need a task or workflow state in progress; the world has none, so
@@ -189,6 +193,8 @@ POLICY: dict[str, Rule] = {
     "wagtailsnippets_*:confirm_workflow_cancellation": _rule(
         STAFF, "Wagtail's dialog checks admin access only and shows no row's content (not ours to change)"
     ),
+    # Sittings (issue 12): registrars schedule them; instructors hold none of the model's permissions.
+    "wagtailsnippet*_exams_sitting:*": _rule(REGISTRAR, "exam sittings: registrars schedule them"),
     "wagtailsnippet*_certification_*": _rule(
         REGISTRAR, "designs and rules: registrars (choosers too: cms/choosers.py, found by this matrix)"
     ),

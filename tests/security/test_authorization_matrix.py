@@ -175,6 +175,7 @@ PK_OBJECTS = [
     ("*_questions_question:*", "question"),
     ("*_exams_exampaper:*", "paper"),
     ("*_exams_coursegrader:*", "grader_link"),
+    ("*_exams_sitting:*", "sitting"),
     ("*_courses_cohort:*", "cohort"),
     ("*_courses_offlinesession:*", "session"),
     ("*_courses_courserule:*", "course_rule"),
@@ -239,6 +240,7 @@ PARAMETERS = {
     "number": lambda w: 1,
     "year": lambda w: w.certificate.issued_at.year,
     "bank_id": lambda w: w.bank.pk,
+    "sitting_id": lambda w: w.sitting.pk,
     # Wagtail's workflow views need a task state in progress; there is none, so they answer 404.
     "action_name": lambda w: "approve",
     "task_state_id": lambda w: 0,

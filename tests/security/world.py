@@ -26,7 +26,7 @@ from cms.models import Instructor
 from courses.accounts.models import RecordsExport
 from courses.api.models import IntegrationToken
 from courses.exams import services as exam_services
-from courses.exams.models import CourseGrader
+from courses.exams.models import CourseGrader, Sitting
 from courses.models import (
     AnomalyKind,
     CourseRule,
@@ -104,6 +104,12 @@ def build_world() -> World:
     paper = exam_factories.paper(course=course, questions=questions)
     attempt = exam_services.attempt_start(paper=paper, user=trainee)
     item = attempt.items.order_by("pk").first()
+    # A sitting of a paper of its own (the world's paper stays sat without sittings).
+    sitting = Sitting.objects.create(
+        paper=exam_factories.paper(course=course, questions=questions),
+        cohort=cohort,
+        opens_at=now + datetime.timedelta(days=1),
+    )
 
     rule = certification_factories.rule(program=program, courses=[course])
     certificate = certification_factories.certificate(user=trainee, program=program)
@@ -153,6 +159,7 @@ def build_world() -> World:
         "session": session,
         "paper": paper,
         "attempt": attempt,
+        "sitting": sitting,
         "item": item,
         "question": questions[0],
         "bank": questions[0].bank,
