@@ -129,6 +129,20 @@ def response_for_page(*, version: QuestionVersion, option_values: dict, response
     return response
 
 
+def is_answered(*, version: QuestionVersion, response) -> bool:
+    """Whether a stored response counts as answered on the exam page's navigator and summary.
+
+    Something chosen or typed; an essay's template left as it was is not an answer. The page's
+    script (exams/attempt.js, ``answered``) applies the same rule as the trainee types.
+    """
+    if response is None or response in ("", [], {}):
+        return False
+    if isinstance(response, str):
+        template = str(version.data.get("response_template") or "").strip()
+        return bool(response.strip()) and response.strip() != template
+    return True
+
+
 def _ordered(order: list[int], count: int) -> list[int]:
     # An attempt made before a version gained options (it cannot) or with a bad order: stored order.
     return order if sorted(order) == list(range(count)) else list(range(count))

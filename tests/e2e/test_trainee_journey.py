@@ -62,8 +62,9 @@ def _sit_the_exam(page, site, paper) -> None:
     # Options are sent by per-attempt opaque values: the trainee picks the right one by its text.
     page.locator("fieldset[data-type=single_choice]").get_by_label("《促进科技成果转化法》").check()
     page.locator("fieldset[data-type=true_false] input[value='true']").check()
-    page.on("dialog", lambda dialog: dialog.accept())  # "Submit your answers now?"
-    page.get_by_role("button", name="交卷").click()
+    # The summary before submitting lists what is unanswered or flagged; its button submits.
+    page.get_by_role("button", name="检查并交卷", exact=True).click()
+    page.locator("#exam-summary").get_by_role("button", name="交卷", exact=True).click()
     page.wait_for_url("**/result/")
     expect(page.locator("main p", has_text=re.compile("^通过$"))).to_be_visible()
 
