@@ -53,7 +53,7 @@ def test_the_home_page_offers_upcoming_cohorts_and_how_to_join(client, home, cat
     offer = html.split('id="upcoming-cohorts"')[1].split('id="how-to-join"')[0]
     assert "2026年春季初级班" in offer
     assert f"{offered.starts_on:%Y-%m-%d} – {offered.ends_on:%Y-%m-%d}" in offer
-    assert "27 / 30" in offer  # places left of the capacity
+    assert "27 个（共 30 个）" in offer  # places left of the capacity
     assert "¥1800" in offer
     assert "北京市海淀区学院路 1 号" in offer
     assert f'href="{course.url}#enrol"' in offer
