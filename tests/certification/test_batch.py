@@ -57,19 +57,21 @@ def test_only_registrars_start_a_batch(cohort, trainee):
 def test_a_batch_issues_the_eligible_and_explains_the_others_in_chinese(cohort, registrar, eligible):
     batch = batches.batch_start(cohort=cohort, actor=registrar)
     assert batches.batch_progress(batch=batch).as_dict() == {
-        "total": 2, "issued": 0, "failed": 0, "remaining": 2, "finished": False, "percent": 0
+        "total": 2, "issued": 0, "held": 0, "not_eligible": 0, "failed": 0, "remaining": 2,
+        "finished": False, "percent": 0,
     }  # fmt: skip
 
     assert batches.batch_run(batch_id=batch.pk) == 2
     issued = BatchItem.objects.get(batch=batch, user=eligible)
     refused = BatchItem.objects.get(batch=batch, user=_laggard())
     assert issued.state == ItemState.ISSUED and issued.certificate.user == eligible
-    assert refused.state == ItemState.FAILED and refused.certificate is None
+    assert refused.state == ItemState.NOT_ELIGIBLE and refused.certificate is None  # never "failed"
     assert "学时" in refused.error or "课程" in refused.error  # the eligibility explanation, in Chinese
     # The run rendered what it issued, in the same process: nothing was left to a render task.
     assert issued.certificate.render_state == RenderState.DONE
     progress = batches.batch_progress(batch=batch)
-    assert (progress.issued, progress.failed, progress.remaining, progress.finished) == (1, 1, 0, True)
+    assert (progress.issued, progress.held, progress.not_eligible, progress.failed) == (1, 0, 1, 0)
+    assert (progress.remaining, progress.finished) == (0, True)
     batch.refresh_from_db()
     assert batch.state == "finished"
 
@@ -108,20 +110,29 @@ def test_a_long_batch_is_issued_in_chunks_each_queued_on_commit(
     assert batch.state == "finished"
 
 
-def test_retrying_failures_issues_those_who_have_since_become_eligible(cohort, registrar, courses):
+def test_a_later_batch_issues_those_who_have_since_become_eligible(cohort, registrar, courses):
+    """Not eligible is not an error: "try the errors again" leaves it alone; the next batch, previewed
+    first, issues the trainee and counts the earlier holder as already holding one."""
     batch = batches.batch_start(cohort=cohort, actor=registrar)
     batches.batch_run(batch_id=batch.pk)
     laggard = _laggard()
     for course in courses:
         cert_factories.complete(user=laggard, course=course)
     cert_factories.exam_result(user=laggard, course=courses[-1], percent=90)
-
-    assert batches.batch_retry_failures(batch=batch, actor=registrar) == 1
-    assert batches.batch_run(batch_id=batch.pk) == 1
-    _render_all()
-    progress = batches.batch_progress(batch=batch)
-    assert (progress.issued, progress.failed, progress.remaining) == (2, 0, 0)
     assert batches.batch_retry_failures(batch=batch, actor=registrar) == 0
+
+    preview = batches.batch_preview(cohort=cohort, actor=registrar)
+    assert (len(preview.will_issue), len(preview.held), len(preview.not_eligible)) == (1, 1, 0)
+    again = batches.batch_start(cohort=cohort, actor=registrar)
+    batches.batch_run(batch_id=again.pk)
+    _render_all()
+    progress = batches.batch_progress(batch=again)
+    assert (progress.issued, progress.held, progress.not_eligible, progress.remaining) == (1, 1, 0, 0)
+
+    third = batches.batch_start(cohort=cohort, actor=registrar)
+    batches.batch_run(batch_id=third.pk)
+    progress = batches.batch_progress(batch=third)  # "0 issued, 2 already held"
+    assert (progress.issued, progress.held, progress.not_eligible, progress.failed) == (0, 2, 0, 0)
 
 
 def test_retry_renders_again_a_pdf_that_was_refused(cohort, registrar, monkeypatch):
@@ -137,10 +148,11 @@ def test_retry_renders_again_a_pdf_that_was_refused(cohort, registrar, monkeypat
     # Then no font can draw a printed character (a font removed from the machine, say).
     monkeypatch.setattr(fonts, "missing_glyphs", lambda text, weight=400: ["丰"])
     _render_all()
-    assert batches.batch_progress(batch=batch).failed == 2  # one not eligible, one PDF refused
+    progress = batches.batch_progress(batch=batch)
+    assert (progress.failed, progress.not_eligible) == (1, 1)  # the refused PDF is the only error
     monkeypatch.undo()
     with transaction.atomic():
-        assert batches.batch_retry_failures(batch=batch, actor=registrar) == 2
+        assert batches.batch_retry_failures(batch=batch, actor=registrar) == 1
     assert Certificate.objects.get().render_state == RenderState.PENDING
 
 
@@ -197,7 +209,7 @@ def test_a_batch_runs_on_a_real_worker_through_the_broker(certificates_worker, c
         batch = batches.batch_start(cohort=cohort, actor=registrar)
     assert wait_for(lambda: batches.batch_progress(batch=batch).finished, timeout=90)
     progress = batches.batch_progress(batch=batch)
-    assert (progress.issued, progress.failed) == (1, 1)
+    assert (progress.issued, progress.not_eligible, progress.failed) == (1, 1, 0)
 
 
 def test_a_batch_whose_run_was_lost_is_queued_again_by_the_sweep(cohort, registrar, monkeypatch):
