@@ -14,7 +14,7 @@ The rules a paper with sittings is sat by:
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -47,21 +47,21 @@ class SittingEntry:
 
 def sitting_entry(*, user, paper: ExamPaper, now: datetime | None = None) -> SittingEntry | None:
     """Where ``user`` stands with the sittings of ``paper``; None if the paper has none (sat any time
-    in its window, as before sittings). One query, two when the trainee has no sitting."""
+    in its window, as before sittings). One query."""
     now = now or timezone.now()
-    sittings = list(
-        Sitting.objects.filter(
-            paper=paper, cohort__enrolments__user=user, cohort__enrolments__status__in=PLACE_HOLDING
-        ).order_by("opens_at", "pk")
+    in_cohort = Enrolment.objects.filter(cohort_id=OuterRef("cohort_id"), user=user, status__in=PLACE_HOLDING)
+    every = list(
+        Sitting.objects.filter(paper=paper).annotate(mine=Exists(in_cohort)).order_by("opens_at", "pk")
     )
-    for sitting in sittings:
-        sitting.paper = paper  # loaded already
+    if not every:
+        return None
+    sittings = [sitting for sitting in every if sitting.mine]
     if not sittings:
-        if not Sitting.objects.filter(paper=paper).exists():
-            return None
         return SittingEntry(
             None, "none", _("This exam is sat in scheduled sittings, and none is scheduled for you.")
         )
+    for sitting in sittings:
+        sitting.paper = paper  # loaded already
     for sitting in sittings:
         closes = sitting.entry_closes or paper.closes_at
         if closes is not None and now >= closes:
