@@ -48,11 +48,17 @@ TEXT = {
 
 
 def _shot(page, name: str) -> None:
+    """With TTA_SCREENSHOTS set: the page as it is, at desktop size and at phone size."""
     folder = os.environ.get("TTA_SCREENSHOTS")
-    if folder:
-        path = Path(settings.BASE_DIR) / folder
-        path.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=path / f"{name}.png")
+    if not folder:
+        return
+    path = Path(settings.BASE_DIR) / folder
+    path.mkdir(parents=True, exist_ok=True)
+    shown = page.viewport_size
+    for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page.set_viewport_size(viewport)
+        page.screenshot(path=path / f"{name}-{size}.png")
+    page.set_viewport_size(shown)
 
 
 def _wait_saved(page) -> None:
@@ -110,7 +116,7 @@ def test_navigator_flag_word_count_summary_and_provisional_score(login, site, lo
         AttemptItem.objects.filter(attempt=attempt, flagged=True).values_list("position", flat=True)
     ) == {truth.position}
     page.evaluate("window.scrollTo(0, 0)")
-    _shot(page, f"exam-{locale}-{'phone' if phone else 'desktop'}")
+    _shot(page, f"exam-{locale}")
 
     # The flag is the server's: a reload (or another device) shows it.
     page.reload()
@@ -124,7 +130,7 @@ def test_navigator_flag_word_count_summary_and_provisional_score(login, site, lo
     expect(summary.locator("#exam-summary-count")).to_have_text(text["summary"])
     expect(summary.locator("#exam-summary-unanswered li")).to_have_count(1)
     expect(summary.locator("#exam-summary-flagged li")).to_have_count(1)
-    _shot(page, f"exam-summary-{locale}-{'phone' if phone else 'desktop'}")
+    _shot(page, f"exam-summary-{locale}")
     summary.locator("#exam-summary-unanswered a").click()
     expect(summary).to_be_hidden()
     expect(page.locator(f"#q{truth.position}")).to_be_focused()
@@ -135,7 +141,7 @@ def test_navigator_flag_word_count_summary_and_provisional_score(login, site, lo
     summary.get_by_role("button", name=text["submit"], exact=True).click()
     page.wait_for_url("**/result/")
     expect(page.locator("#exam-provisional")).to_contain_text(text["provisional"])
-    _shot(page, f"exam-result-{locale}-{'phone' if phone else 'desktop'}")
+    _shot(page, f"exam-result-{locale}")
     context.close()
 
 

@@ -375,8 +375,11 @@
   if (hasPending()) flush();
 
   if (nav) {
-    // Open beside the questions on a wide screen; folded away on a phone until asked for.
-    if (window.matchMedia("(max-width: 899px)").matches) nav.open = false;
+    // Open beside the questions on a wide screen; folded away on a phone until asked for
+    // (and again when a tablet turns, or a window narrows, from one to the other).
+    var narrow = window.matchMedia("(max-width: 899px)");
+    nav.open = !narrow.matches;
+    narrow.addEventListener("change", function () { nav.open = !narrow.matches; });
     nav.addEventListener("click", function (event) {
       var link = event.target.closest(".exam-nav-item[data-position]");
       if (!link) return;
