@@ -171,12 +171,13 @@ def open_attempt(*, user, paper: ExamPaper) -> Attempt | None:
     return Attempt.objects.filter(user=user, paper=paper, status=AttemptStatus.IN_PROGRESS).first()
 
 
-def attempt_for_trainee(*, user, attempt_id: int) -> Attempt | None:
-    """The attempt if it is ``user``'s own; None otherwise (so views answer 404 for others' attempts)."""
-    if not user or not user.is_authenticated:
-        return None
+def attempt_for_trainee(*, user_id: int, attempt_id: int) -> Attempt | None:
+    """The attempt if it is user ``user_id``'s own, with its owner's row; None otherwise (so views
+    answer 404 for others' attempts). One query: the owner's row is what the session's sign-in is
+    checked against (``courses.accounts.sessions``), so the request loads no user row of its own."""
     # Without its paper: saves, by far the most frequent request, never need it.
-    return Attempt.objects.filter(pk=attempt_id, user=user).first()
+    found = list(Attempt.objects.select_related("user").filter(pk=attempt_id, user_id=user_id)[:1])
+    return found[0] if found else None
 
 
 def attempt_list_for_user(*, user, paper: ExamPaper | None = None) -> QuerySet[Attempt]:

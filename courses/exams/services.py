@@ -331,29 +331,47 @@ def parse_answers(payload: object) -> list[AnswerSave]:
 def _as_stored(attempt: Attempt, saves: list[AnswerSave]) -> list[AnswerSave]:
     """The saves with each response mapped from the page's opaque values to stored indexes.
 
-    Raises ExamError (nothing saved) if a response names a value its item does not have. Reads
-    without a lock: an item's version and values never change. Unknown positions pass through
-    (the save refuses them).
+    Raises ExamError (nothing saved) if a save names a position the attempt does not have or a value
+    its item does not have. Reads without a lock: an item's position, version and values never change.
     """
     items = {
-        item.position: item
-        for item in attempt.items.filter(position__in=[save.position for save in saves])
-        .select_related("version")
-        .only("position", "option_values", "version__qtype", "version__data")
+        position: (option_values, version)
+        for position, option_values, version in _items_with_versions(
+            attempt, [save.position for save in saves]
+        )
     }
     mapped = []
     for save in saves:
-        item = items.get(save.position)
-        if item is not None:
-            try:
-                response = presentation.response_from_page(
-                    version=item.version, option_values=item.option_values, response=save.response
-                )
-            except presentation.UnknownValue as error:
-                raise ExamError(_("The answers could not be read. Please try again.")) from error
-            save = AnswerSave(position=save.position, response=response, seq=save.seq)
-        mapped.append(save)
+        if save.position not in items:
+            raise ExamError(_("The answers could not be read. Please try again."))
+        option_values, version = items[save.position]
+        try:
+            response = presentation.response_from_page(
+                version=version, option_values=option_values, response=save.response
+            )
+        except presentation.UnknownValue as error:
+            raise ExamError(_("The answers could not be read. Please try again.")) from error
+        mapped.append(AnswerSave(position=save.position, response=response, seq=save.seq))
     return mapped
+
+
+@dataclass(frozen=True)
+class _VersionKind:
+    """What mapping a response needs of a question version: its type and (for matching) its data."""
+
+    qtype: str
+    data: dict
+
+
+def _items_with_versions(attempt: Attempt, positions: list[int]):
+    """(position, option_values, version kind) of the attempt's items at ``positions``: one query of
+    plain values, no model instances (a save's read, done every few seconds by every examinee)."""
+    if not positions:
+        return []
+    rows = AttemptItem.objects.filter(attempt_id=attempt.pk, position__in=positions).values_list(
+        "position", "option_values", "version__qtype", "version__data"
+    )
+    return [(position, values, _VersionKind(qtype, data)) for position, values, qtype, data in rows]
 
 
 def _locked_attempt(attempt_id: int, *, with_paper: bool = True) -> Attempt:
@@ -391,12 +409,18 @@ def attempt_save_answers(
                 code="closed",
             )
         raise ExamError(_("This exam has been submitted; answers can no longer change."), code="closed")
+    # Checked and mapped before the lock, refused (unknown position or value) with nothing changed.
     saves = _as_stored(attempt, saves)
     now = timezone.now()
     stored: dict[int, int] = {}
     changed: list[int] = []
     with transaction.atomic():
-        locked = _locked_attempt(attempt.pk, with_paper=False)  # a save needs no paper
+        # Only what a save decides on, from the attempt row alone: the lock is all it is for.
+        locked = (
+            Attempt.objects.select_for_update(no_key=True)
+            .only("status", "deadline", "last_ip")
+            .get(pk=attempt.pk)
+        )
         closed = locked.status != AttemptStatus.IN_PROGRESS or bool(
             locked.deadline and now >= locked.deadline
         )
@@ -406,21 +430,17 @@ def attempt_save_answers(
             if rejected.count() < MAX_REJECTED_SAVES_LOGGED:
                 AttemptEvent.objects.create(attempt=locked, kind=AttemptEventKind.REJECTED_SAVE, ip=ip)
         else:
+            items = AttemptItem.objects.filter(attempt_id=locked.pk)
             for save in saves:
-                updated = AttemptItem.objects.filter(
-                    attempt=locked, position=save.position, client_seq__lt=save.seq
-                ).update(response=save.response, client_seq=save.seq, saved_at=now)
+                updated = items.filter(position=save.position, client_seq__lt=save.seq).update(
+                    response=save.response, client_seq=save.seq, saved_at=now
+                )
                 if updated:
                     stored[save.position] = save.seq
                     changed.append(save.position)
-            missing = [save.position for save in saves if save.position not in stored]
-            if missing:
-                # A stale or repeated save keeps the stored seq; an unknown position refuses it all.
-                stored |= dict(
-                    locked.items.filter(position__in=missing).values_list("position", "client_seq")
-                )
-                if any(position not in stored for position in missing):
-                    raise ExamError(_("The answers could not be read. Please try again."))
+            stale = [save.position for save in saves if save.position not in stored]
+            if stale:  # a stale or repeated save keeps the stored seq: the page learns it
+                stored |= dict(items.filter(position__in=stale).values_list("position", "client_seq"))
             _note_ip(locked, ip)
             if changed:  # a save that changes nothing (empty, stale, repeated) leaves no trace
                 AttemptEvent.objects.create(

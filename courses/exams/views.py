@@ -10,6 +10,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cms.untrusted import declared_length, json_loads_untrusted
 from courses.accounts.consent import consent_deferred
+from courses.accounts.sessions import session_user, session_user_valid
 
 from . import exports, presentation, report_selectors, selectors, services, sitting_selectors
 from .forms import ExtraTimeForm, GradeForm, OverrideForm
@@ -39,18 +41,31 @@ def trainee_attempt(view):
     """The preamble of every view of one's own attempt, in one place.
 
     Signed-in users only; the attempt is looked up together with its owner (anyone else's answers
-    404); an attempt still open past its deadline is submitted first (the lazy path). The view is
-    called as ``view(request, attempt, closed)``, ``closed`` telling whether the attempt no longer
-    takes answers. These views are also exempt from the privacy-consent redirect: a trainee mid-exam
-    is asked after the exam, never sent away from it or made to lose a save.
+    404), in one query that also loads the owner's row the sign-in is checked against (no user query
+    of its own, see ``courses.accounts.sessions``); an attempt still open past its deadline is
+    submitted first (the lazy path). The view is called as ``view(request, attempt, closed)``,
+    ``closed`` telling whether the attempt no longer takes answers. These views are also exempt from
+    the privacy-consent redirect: a trainee mid-exam is asked after the exam, never sent away from it
+    or made to lose a save.
     """
 
     @consent_deferred
-    @login_required
     @wraps(view)
     def wrapper(request, attempt_id: int):
-        attempt = selectors.attempt_for_trainee(user=request.user, attempt_id=attempt_id)
-        if attempt is None:
+        claimed = session_user(request)
+        attempt = (
+            selectors.attempt_for_trainee(user_id=claimed.user_id, attempt_id=attempt_id) if claimed else None
+        )
+        if attempt is not None and session_user_valid(
+            session_hash=claimed.session_hash,
+            password=attempt.user.password,
+            is_active=attempt.user.is_active,
+        ):
+            request.user = attempt.user  # checked as get_user checks it: no query of its own
+        else:
+            # Django's own checks decide (a stale session is flushed): to the sign-in page, or 404.
+            if not request.user.is_authenticated:  # as login_required
+                return redirect_to_login(request.get_full_path())
             raise Http404
         closed = services.attempt_close_if_overdue(attempt=attempt)
         return view(request, attempt, closed)
