@@ -31,14 +31,16 @@ def media_served_by_django_check(app_configs, **kwargs):
 
 @register(Tags.caches, Tags.security, deploy=True)
 def shared_cache_check(app_configs, **kwargs):
-    """Rate limits (sign-in, verification, API) and cached health live in the cache: it must be shared."""
+    """Sessions (cached_db), rate limits (sign-in, verification, API) and cached health live in the
+    cache: it must be shared."""
     backend = settings.CACHES.get("default", {}).get("BACKEND", "")
     if settings.DEBUG or backend not in PER_PROCESS_CACHES:
         return []
     return [
         Warning(
             f"The default cache ({backend.rsplit('.', 1)[-1]}) is not shared between processes: each "
-            "web process counts its own rate limits.",
+            "web process counts its own rate limits and caches its own sessions (a sign-out in one "
+            "process leaves the session alive in another's cache).",
             hint="Set CACHE_URL to a shared cache, e.g. rediscache://host:6379/1.",
             id="tta.W002",
         )

@@ -94,3 +94,35 @@ def test_check_deploy_flags_media_served_by_django_a_per_process_cache_and_a_der
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "tta.W001" in output and "tta.W002" in output and "tta.W003" in output
+
+
+def test_sessions_live_in_the_shared_cache_and_the_pool_is_opt_in_for_postgresql():
+    code = (
+        "from django.conf import settings as s; d = s.DATABASES['default'];"
+        "print(s.SESSION_ENGINE, s.CACHES['default']['BACKEND'], d['CONN_MAX_AGE'],"
+        " d.get('OPTIONS', {}).get('pool'))"
+    )
+    without = _manage("shell", "-v", "0", "-c", code, env={**PRODUCTION_ENV, "DATABASE_CONN_MAX_AGE": "60"})
+    assert without.returncode == 0, without.stderr
+    assert without.stdout.split() == [
+        "django.contrib.sessions.backends.cached_db",
+        "django.core.cache.backends.redis.RedisCache",
+        "60",
+        "None",
+    ]
+    pooled = {**PRODUCTION_ENV, "DATABASE_CONN_MAX_AGE": "60", "DATABASE_POOL_MAX_SIZE": "8"}
+    result = _manage("shell", "-v", "0", "-c", code, env=pooled)
+    assert result.returncode == 0, result.stderr
+    # A pooled connection goes back to the pool after each request: no persistent connections.
+    assert result.stdout.split()[2:] == [
+        "0",
+        "{'min_size':",
+        "1,",
+        "'max_size':",
+        "8,",
+        "'timeout':",
+        "10.0}",
+    ]
+    # SQLite has no pool, whatever the variable says.
+    result = _manage("shell", "-v", "0", "-c", code, env={"DJANGO_DEBUG": "1", "DATABASE_POOL_MAX_SIZE": "8"})
+    assert result.stdout.split()[2:] == ["0", "None"]
