@@ -11,6 +11,10 @@ class CoursesConfig(AppConfig):
 
         post_migrate.connect(_grant_learning_roles, sender=self)
 
+        from courses.selectors.lesson_facts import connect_receivers
+
+        connect_receivers()
+
 
 def _grant_learning_roles(sender, **kwargs):
     """Registrars manage cohorts on every install, not only where the demo was loaded."""

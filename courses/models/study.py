@@ -1,7 +1,8 @@
 """Active study time measured by heartbeats from lesson pages.
 
-One ``StudyClock`` row per trainee is locked by every heartbeat, whichever tab or lesson sends it,
-so time is credited at most once however many tabs are open. Heartbeats name a signed page view
+One ``StudyClock`` row per trainee is rewritten by every heartbeat, whichever tab or lesson sends it,
+and only if no other heartbeat rewrote it meanwhile, so time is credited at most once however many
+tabs are open. Heartbeats name a signed page view
 (``courses.page_views``); the clock remembers the recent ones.
 """
 
@@ -13,12 +14,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class StudyClock(models.Model):
-    """One trainee's study time across all their tabs and devices; every heartbeat locks it.
+    """One trainee's study time across all their tabs and devices; every heartbeat rewrites it.
 
     ``credited_until`` is the end of the last stretch credited: a heartbeat credits only time after
     it, so two pages beating at once credit real time once. ``views`` keeps, for the page views that
-    beat lately, ``{page_view_id: [last_seq, last_beat_epoch, last_interaction_epoch]}``; reading it
-    with the locked row costs no query of its own.
+    beat lately, ``{page_view_id: [last_seq, last_beat_epoch, last_interaction_epoch, closing]}``;
+    reading it with the row costs no query of its own.
     """
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
@@ -26,6 +27,9 @@ class StudyClock(models.Model):
     views = models.JSONField(default=dict, blank=True)
     day = models.DateField(null=True, blank=True)
     day_seconds = models.PositiveIntegerField(default=0)
+    # Bumped by every heartbeat that rewrites the row; a heartbeat writes only if it is still the
+    # version it read (courses.services.heartbeat_store), so racing heartbeats cannot both win.
+    version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("study clock")

@@ -27,6 +27,7 @@ from .progress import (
     lesson_completion_allowed,
     lesson_mark_complete,
     progress_record_heartbeat,
+    progress_record_heartbeat_by_id,
 )
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "lesson_mark_complete",
     "offline_session_create",
     "progress_record_heartbeat",
+    "progress_record_heartbeat_by_id",
     "EnrolmentError",
     "enrolment_approve",
     "enrolment_complete",

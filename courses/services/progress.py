@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -13,10 +14,10 @@ from django.utils.translation import gettext as _
 
 from cms.models import CoursePage, LessonPage
 from courses import page_views, selectors
+from courses.accounts.sessions import session_user_valid
 from courses.models import (
     AnomalyKind,
     CourseCompletion,
-    CourseStudy,
     Enrolment,
     EnrolmentStatus,
     HoursEntry,
@@ -26,7 +27,15 @@ from courses.models import (
     StudyClock,
 )
 from courses.models.enrolments import PLACE_HOLDING
+from courses.selectors.lesson_facts import LessonFacts, lesson_facts_of
 from courses.services.anomalies import anomaly_record
+from courses.services.heartbeat_store import (
+    StudyChanges,
+    StudyState,
+    course_completion_possible,
+    study_changes_write,
+    study_state_read,
+)
 
 # Online study enters the ledger in whole tenths of an hour.
 ONLINE_CREDIT_SECONDS = 360
@@ -96,10 +105,50 @@ def progress_record_heartbeat(
     video_duration: float | None = None,
     now: datetime.datetime | None = None,
 ) -> HeartbeatResult:
+    """``progress_record_heartbeat_by_id`` for a loaded user and lesson page (scripts, tests)."""
+    return progress_record_heartbeat_by_id(
+        user_id=user.pk,
+        lesson=lesson_facts_of(lesson),
+        page_view=page_view,
+        seq=seq,
+        visible=visible,
+        interacted=interacted,
+        closing=closing,
+        video_fraction=video_fraction,
+        video_ranges=video_ranges,
+        video_duration=video_duration,
+        now=now,
+    )
+
+
+# Two heartbeats of one trainee racing each other: the loser reads again. Each round has a winner,
+# so this bounds the tabs that can beat at the very same moment, far above a trainee's few.
+WRITE_ATTEMPTS = 50
+
+
+def progress_record_heartbeat_by_id(
+    *,
+    user_id: int,
+    lesson: LessonFacts,
+    page_view: str,
+    seq: int,
+    visible: bool,
+    interacted: bool,
+    closing: bool = False,
+    video_fraction: float | None = None,
+    video_ranges: list[tuple[float, float]] | None = None,
+    video_duration: float | None = None,
+    session_hash: str | None = None,
+    now: datetime.datetime | None = None,
+) -> HeartbeatResult:
     """Credit active study time for one heartbeat from a lesson page. Atomic.
 
     Guarantees:
 
+    - Only a signed-in trainee: with ``session_hash`` (the heartbeat endpoint passes the session's),
+      the user must be active and the hash must match their current password, as Django's
+      ``get_user`` requires; otherwise the status is "signed_out" and nothing is written. Without
+      it, the caller vouches for ``user_id``.
     - Only a page the server served: ``page_view`` must be a token ``courses.page_views`` signed for
       this trainee and lesson less than ``HEARTBEAT_PAGE_VIEW_MAX_AGE_SECONDS`` ago, else the
       heartbeat is refused, credits nothing and is recorded as an anomaly. Checking it costs no query.
@@ -107,8 +156,9 @@ def progress_record_heartbeat(
     - Only attention: a heartbeat reports whether the page stayed ``visible`` since the previous one
       and whether the trainee ``interacted`` (pointer, keys, scrolling, a playing video). A hidden
       page, or one without interaction for ``HEARTBEAT_IDLE_SECONDS``, earns nothing.
-    - Only real time: the trainee's clock row, locked by every heartbeat, keeps the moment credited
-      time reaches (``credited_until``); a heartbeat credits at most one interval, only after that
+    - Only real time: the trainee's clock row, which every heartbeat rewrites only if no other
+      heartbeat rewrote it since it was read (``heartbeat_store``), keeps the moment credited time
+      reaches (``credited_until``); a heartbeat credits at most one interval, only after that
       moment and after the page view's previous heartbeat. However many tabs, lessons or devices
       beat, a trainee earns at most the real time elapsed, and at most
       ``HEARTBEAT_DAILY_CAP_SECONDS`` a day. A sequence number the page view already sent is a
@@ -117,109 +167,172 @@ def progress_record_heartbeat(
       the page was hidden: the trainee went on to the next lesson) no longer counts as beating.
     - Only trainees with a place in a cohort covering the lesson's course earn time. Every full
       tenth of an hour becomes an online ledger entry exactly once.
+    - Cheap: one read and one write (two statements on PostgreSQL), no ORM query on the way.
 
-    Called by the heartbeat endpoint for the signed-in user. ``video_ranges`` are the [start, end]
-    seconds of the lesson's uploaded videos (laid end to end) the browser says it has played on this
-    page load; ``video_fraction`` is the single share older pages report instead; ``video_duration``
-    is the videos' total length as the browser measured it. None of them is trusted: see
-    ``_credit_video``. A video lesson completes itself once the credited share reaches the course
-    rule's ``min_video_fraction``.
+    Called by the heartbeat endpoint for the user its session names. ``video_ranges`` are the
+    [start, end] seconds of the lesson's uploaded videos (laid end to end) the browser says it has
+    played on this page load; ``video_fraction`` is the single share older pages report instead;
+    ``video_duration`` is the videos' total length as the browser measured it. None of them is
+    trusted: see ``_credit_video``. A video lesson completes itself once the credited share reaches
+    the course rule's ``min_video_fraction``.
     """
     now = now or timezone.now()
     try:
-        view = page_views.page_view_read(token=page_view, user_id=user.pk, lesson_id=lesson.pk, now=now)
+        view = page_views.page_view_read(
+            token=page_view, user_id=user_id, lesson_id=lesson.lesson_id, now=now
+        )
     except page_views.PageViewRefused as refused:
-        anomaly_record(user=user, kind=refused.kind, lesson=lesson, now=now, detail=f"seq {seq}")
+        if session_hash is not None and not _signed_in(user_id=user_id, session_hash=session_hash):
+            return HeartbeatResult(status="signed_out")
+        anomaly_record(
+            user=_user(user_id), kind=refused.kind, lesson=_lesson(lesson), now=now, detail=f"seq {seq}"
+        )
         return HeartbeatResult(status="refused", refusal=refused.kind, message=refused.message)
-    course = _course_of(lesson)
-    enrolment = _enrolment_covering(user=user, course=course)
-    if enrolment is None:
-        return HeartbeatResult(status="not_enrolled")
 
-    interval = settings.HEARTBEAT_INTERVAL_SECONDS
-    with transaction.atomic():
-        # The clock row serialises every heartbeat of this user, across tabs, lessons and devices.
-        clock = _locked_clock(user)
-        stamp = now.timestamp()
-        views = _recent_views(clock.views, stamp)
-        last_seq, last_beat, last_interaction = (
-            views.get(view.view_id) or [0, None, view.issued_at.timestamp()]
-        )[:3]
-        if seq <= last_seq:
+    reported = video_ranges is not None or video_fraction is not None
+    video = reported and lesson.has_video
+    for _attempt in range(WRITE_ATTEMPTS):
+        state = study_state_read(user_id=user_id, lesson=lesson)
+        if state is None or (
+            session_hash is not None
+            and not session_user_valid(
+                session_hash=session_hash, password=state.password, is_active=state.is_active
+            )
+        ):
+            return HeartbeatResult(status="signed_out")
+        if state.cohort_id is None:
+            return HeartbeatResult(status="not_enrolled")
+        changes = _clock_changes(state=state, view=view, seq=seq, visible=visible, interacted=interacted,
+                                 closing=closing, now=now)  # fmt: skip
+        if changes is None:
             return HeartbeatResult(status="replay")
-        if interacted:
-            last_interaction = stamp
-        # The fourth field: the page said it was hidden (closing), so it is no longer beating.
-        views[view.view_id] = [seq, stamp, last_interaction, int(closing)]
-        clock.views = views
-
-        status = "credited"
-        if not visible:
-            status = "hidden"
-        elif stamp - last_interaction > settings.HEARTBEAT_IDLE_SECONDS:
-            status = "idle"
-        credit = 0
+        status, beating = changes.status, changes.beating
+        study = None
         if status == "credited":
-            # The stretch this heartbeat stands for: one interval at most, after the page was served,
-            # after this page view's previous heartbeat and after whatever is credited already.
-            since = max(stamp - interval, view.issued_at.timestamp(), last_beat or 0)
-            if clock.credited_until:
-                since = max(since, clock.credited_until.timestamp())
-            credit = int(max(0, stamp - since))
-        today = timezone.localdate(now)
-        day_seconds = clock.day_seconds if clock.day == today else 0
-        credit = max(0, min(credit, settings.HEARTBEAT_DAILY_CAP_SECONDS - day_seconds))
-        if credit:
-            clock.credited_until = now
-        clock.day = today
-        clock.day_seconds = day_seconds + credit
-        clock.save(update_fields=["credited_until", "views", "day", "day_seconds"])
+            study = state.lesson_study or LessonStudy(user_id=user_id, lesson_id=lesson.lesson_id)
+            study.active_seconds += changes.credit
+            if video:
+                _credit_video(
+                    study=study,
+                    editors_length=lesson.video_length,
+                    ranges=video_ranges,
+                    claim=video_fraction,
+                    client_length=video_duration,
+                    credit=changes.credit,
+                )
+            changes.lesson_study, changes.video = study, video
+            if changes.credit:
+                # Every newly full tenth of the course's study time becomes a ledger entry.
+                before = state.course_active_seconds or 0
+                first = state.course_credited_seconds // ONLINE_CREDIT_SECONDS
+                last = (before + changes.credit) // ONLINE_CREDIT_SECONDS
+                changes.tenths = list(range(first, last))
+                changes.course_credited_seconds = (
+                    last * ONLINE_CREDIT_SECONDS if last > first else state.course_credited_seconds
+                )
+                changes.cohort_id = state.cohort_id
+        if study_changes_write(user_id=user_id, lesson=lesson, state=state, changes=changes, now=now):
+            break
+    else:
+        raise RuntimeError(f"heartbeat of user {user_id}: the study clock kept changing")
 
-        beating = sum(1 for entry in views.values() if stamp - entry[1] <= 2 * interval and entry[3:4] != [1])
-        if beating > settings.HEARTBEAT_MAX_CONCURRENT_VIEWS:
-            anomaly_record(
-                user=user,
-                kind=AnomalyKind.CONCURRENT_VIEWS,
-                lesson=lesson,
-                now=now,
-                detail=f"{beating} page views",
+    if beating > settings.HEARTBEAT_MAX_CONCURRENT_VIEWS:
+        anomaly_record(
+            user=_user(user_id),
+            kind=AnomalyKind.CONCURRENT_VIEWS,
+            lesson=_lesson(lesson),
+            now=now,
+            detail=f"{beating} page views",
+        )
+    if status != "credited":
+        return HeartbeatResult(status=status)
+    hours_added = ONLINE_CREDIT_HOURS * len(changes.tenths)
+    lesson_completed = False
+    if video and study.video_fraction >= lesson.min_video_fraction:
+        _completion, lesson_completed = LessonCompletion.objects.get_or_create(
+            user_id=user_id, lesson_id=lesson.lesson_id
+        )
+    # New hours can complete the course only once they reach its rule's hours (one cheap check).
+    if lesson_completed or (hours_added and course_completion_possible(user_id=user_id, lesson=lesson)):
+        transaction.on_commit(
+            lambda: course_completion_evaluate(
+                user=get_user_model().objects.get(pk=user_id),
+                course=CoursePage.objects.get(pk=lesson.course_id),
             )
-        if status != "credited":
-            return HeartbeatResult(status=status)
-
-        study, _created = LessonStudy.objects.get_or_create(user=user, lesson=lesson)
-        study.active_seconds += credit
-        reported = video_ranges is not None or video_fraction is not None
-        video = reported and selectors.lesson_has_video(lesson=lesson)
-        if video:
-            _credit_video(
-                study=study,
-                lesson=lesson,
-                ranges=video_ranges,
-                claim=video_fraction,
-                client_length=video_duration,
-                credit=credit,
-            )
-        if credit or video:
-            study.save()
-
-        hours_added = _credit_online(user=user, course=course, cohort_id=enrolment.cohort_id, seconds=credit)
-
-        lesson_completed = False
-        if video:
-            rule = selectors.course_rule_for(course=course)
-            if study.video_fraction >= rule.min_video_fraction:
-                lesson_completed = _complete_lesson(user=user, lesson=lesson)
-        if lesson_completed or hours_added:
-            transaction.on_commit(lambda: course_completion_evaluate(user=user, course=course))
+        )
     return HeartbeatResult(
         status="credited",
-        credited_seconds=credit,
+        credited_seconds=changes.credit,
         hours_added=hours_added,
         lesson_completed=lesson_completed,
         video_fraction=study.video_fraction if video else None,
         video_capped=study.video_claim_capped if video else False,
     )
+
+
+def _clock_changes(
+    *,
+    state: StudyState,
+    view: page_views.PageView,
+    seq: int,
+    visible: bool,
+    interacted: bool,
+    closing: bool,
+    now,
+) -> StudyChanges | None:
+    """The clock after this heartbeat and what it credits; None for a replayed sequence number."""
+    interval = settings.HEARTBEAT_INTERVAL_SECONDS
+    stamp = now.timestamp()
+    views = _recent_views(state.views, stamp)
+    last_seq, last_beat, last_interaction = (
+        views.get(view.view_id) or [0, None, view.issued_at.timestamp()]
+    )[:3]
+    if seq <= last_seq:
+        return None
+    if interacted:
+        last_interaction = stamp
+    # The fourth field: the page said it was hidden (closing), so it is no longer beating.
+    views[view.view_id] = [seq, stamp, last_interaction, int(closing)]
+
+    status = "credited"
+    if not visible:
+        status = "hidden"
+    elif stamp - last_interaction > settings.HEARTBEAT_IDLE_SECONDS:
+        status = "idle"
+    credit = 0
+    if status == "credited":
+        # The stretch this heartbeat stands for: one interval at most, after the page was served,
+        # after this page view's previous heartbeat and after whatever is credited already.
+        since = max(stamp - interval, view.issued_at.timestamp(), last_beat or 0)
+        if state.credited_until:
+            since = max(since, state.credited_until.timestamp())
+        credit = int(max(0, stamp - since))
+    today = timezone.localdate(now)
+    day_seconds = state.day_seconds if state.day == today else 0
+    credit = max(0, min(credit, settings.HEARTBEAT_DAILY_CAP_SECONDS - day_seconds))
+    return StudyChanges(
+        credited_until=now if credit else state.credited_until,
+        views=views,
+        day=today,
+        day_seconds=day_seconds + credit,
+        credit=credit,
+        status=status,
+        beating=sum(1 for entry in views.values() if stamp - entry[1] <= 2 * interval and entry[3:4] != [1]),
+    )
+
+
+def _signed_in(*, user_id: int, session_hash: str) -> bool:
+    row = get_user_model().objects.filter(pk=user_id).values_list("password", "is_active").first()
+    return session_user_valid(session_hash=session_hash, password=row and row[0], is_active=row and row[1])
+
+
+def _user(user_id: int):
+    """A reference to the user for a foreign key, without loading the row."""
+    return get_user_model()(pk=user_id)
+
+
+def _lesson(lesson: LessonFacts) -> LessonPage:
+    return LessonPage(pk=lesson.lesson_id)
 
 
 def _recent_views(views: dict, stamp: float) -> dict:
@@ -236,7 +349,7 @@ def _recent_views(views: dict, stamp: float) -> dict:
 def _credit_video(
     *,
     study: LessonStudy,
-    lesson: LessonPage,
+    editors_length: int | None,
     ranges: list[tuple[float, float]] | None,
     claim: float | None,
     client_length,
@@ -261,7 +374,6 @@ def _credit_video(
     changed by later ones, taken only within ``CLIENT_VIDEO_LENGTH_RANGE``, and flagged on the row
     so an audit can tell the two apart. Without any length nothing is credited.
     """
-    editors_length = selectors.lesson_video_length(lesson=lesson)
     if editors_length is not None:
         study.video_duration_seconds = editors_length
         study.video_duration_from_client = False
@@ -350,37 +462,6 @@ def _locked_clock(user) -> StudyClock:
             pass  # Created by a concurrent heartbeat of the same user.
         clock = StudyClock.objects.select_for_update().get(user=user)
     return clock
-
-
-def _credit_online(*, user, course: CoursePage, cohort_id, seconds: int) -> Decimal:
-    """Add ``seconds`` to the course's study time and enter each newly full tenth of an hour in the ledger.
-
-    Must run inside the caller's transaction holding the user's clock lock. Ledger rows carry the
-    index of the tenth they stand for, so the same tenth can never be credited twice.
-    """
-    if seconds <= 0:
-        return Decimal("0")
-    study, _created = CourseStudy.objects.get_or_create(user=user, course=course)
-    study.active_seconds += seconds
-    first = study.credited_seconds // ONLINE_CREDIT_SECONDS
-    last = study.active_seconds // ONLINE_CREDIT_SECONDS
-    if last > first:
-        HoursEntry.objects.bulk_create(
-            [
-                HoursEntry(
-                    user=user,
-                    course=course,
-                    cohort_id=cohort_id,
-                    source=HoursSource.ONLINE,
-                    hours=ONLINE_CREDIT_HOURS,
-                    key=f"online:{user.pk}:{course.pk}:{index}",
-                )
-                for index in range(first, last)
-            ]
-        )
-        study.credited_seconds = last * ONLINE_CREDIT_SECONDS
-    study.save(update_fields=["active_seconds", "credited_seconds"])
-    return ONLINE_CREDIT_HOURS * (last - first)
 
 
 # --- Lesson completion ----------------------------------------------------------------------
@@ -513,4 +594,5 @@ __all__ = [
     "lesson_completion_allowed",
     "lesson_mark_complete",
     "progress_record_heartbeat",
+    "progress_record_heartbeat_by_id",
 ]

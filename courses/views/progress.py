@@ -1,6 +1,9 @@
 """Progress endpoints for the signed-in trainee: heartbeats, "mark complete" and their own ledger.
 
-Every view works on ``request.user`` only; no URL takes a user, so nobody can reach another's progress.
+Every view works on the signed-in user only; no URL takes a user, so nobody can reach another's
+progress. The heartbeat, sent every half minute by every open lesson page, takes that user from the
+session without loading ``request.user`` (``courses.accounts.sessions``: the service checks the
+session against the user's password hash in the one read it makes anyway).
 """
 
 import math
@@ -16,6 +19,8 @@ from django.views.decorators.http import require_POST
 from cms.models import CoursePage, LessonPage
 from cms.untrusted import json_loads_untrusted
 from courses import selectors, services
+from courses.accounts.sessions import session_user
+from courses.selectors.lesson_facts import lesson_facts
 
 
 def _json_body(request) -> dict:
@@ -68,9 +73,15 @@ def heartbeat(request):
     ``video_ranges`` (the [start, end] seconds played of the page's videos laid end to end) or, from
     older pages, ``video`` (the share played), with ``video_duration`` (their length in seconds).
 
-    A heartbeat without a valid page view credits nothing and answers 403 with the reason."""
-    if not request.user.is_authenticated:
-        return JsonResponse({"error": _("Sign in to record your study time.")}, status=401)
+    A heartbeat without a valid page view credits nothing and answers 403 with the reason.
+
+    CSRF: the full middleware stack runs, CsrfViewMiddleware included; the page sends the CSRF token
+    with each heartbeat (heartbeat.js), so a cross-site POST carrying the victim's cookies is
+    refused before this view runs. The signed page view alone would not do: it proves which page
+    was served, not who is posting it."""
+    signed_in = session_user(request)
+    if signed_in is None:
+        return _signed_out()
     data = _json_body(request)
     try:
         lesson_id = int(data.get("lesson"))
@@ -100,11 +111,12 @@ def heartbeat(request):
         or (duration is not None and not 0 < duration < math.inf)
     ):
         return JsonResponse({"error": _("Malformed heartbeat.")}, status=400)
-    lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
+    lesson = lesson_facts(lesson_id=lesson_id)
     if lesson is None:
         return JsonResponse({"error": _("No such lesson.")}, status=404)
-    result = services.progress_record_heartbeat(
-        user=request.user,
+    result = services.progress_record_heartbeat_by_id(
+        user_id=signed_in.user_id,
+        session_hash=signed_in.session_hash,
         lesson=lesson,
         page_view=view,
         seq=seq,
@@ -115,6 +127,9 @@ def heartbeat(request):
         video_ranges=ranges,
         video_duration=duration,
     )
+    if result.status == "signed_out":
+        request.session.flush()  # as django.contrib.auth.get_user does for a session that no longer holds
+        return _signed_out()
     if result.status == "refused":
         return JsonResponse(
             {
@@ -136,6 +151,10 @@ def heartbeat(request):
         },
         status=status,
     )
+
+
+def _signed_out() -> JsonResponse:
+    return JsonResponse({"error": _("Sign in to record your study time.")}, status=401)
 
 
 @login_required

@@ -114,14 +114,16 @@ def test_not_enrolled_heartbeats_earn_nothing(lesson, course):
 
 
 def test_ledger_credits_each_tenth_once(trainee, lesson, course):
-    from courses.services.progress import _credit_online
-
-    _credit_online(user=trainee, course=course, cohort_id=None, seconds=720)
+    start = timezone.now()
+    for n in range(1, 25):  # 12 minutes: two tenths
+        beat(trainee, lesson, "t", n, start + timedelta(seconds=INTERVAL * n))
     assert HoursEntry.objects.count() == 2
-    # Resetting the counter (as if a retry re-ran the step) cannot credit the same tenths again.
-    CourseStudy.objects.filter(user=trainee, course=course).update(active_seconds=0, credited_seconds=0)
-    with pytest.raises(Exception):  # noqa: B017 — the unique key refuses the duplicate
-        _credit_online(user=trainee, course=course, cohort_id=None, seconds=720)
+    # Resetting the counter (as if a retry re-ran the step) cannot credit the same tenths again:
+    # the next heartbeat crosses the first two tenths once more, and the ledger's key refuses them.
+    CourseStudy.objects.filter(user=trainee, course=course).update(active_seconds=719, credited_seconds=0)
+    beat(trainee, lesson, "t", 25, start + timedelta(seconds=INTERVAL * 25))
+    assert HoursEntry.objects.count() == 2
+    assert selectors.hours_total(user=trainee) == Decimal("0.2")
 
 
 # --- The endpoint -------------------------------------------------------------------------
