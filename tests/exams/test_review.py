@@ -37,6 +37,7 @@ def _form(*, course, questions, title="结业考试", time_limit="60", section_i
         "instructions": "",
         "eligibility": "enrolled",
         "max_attempts": "2",
+        "result_policy": "best",
         "opens_at": "",
         "closes_at": "",
         "time_limit_minutes": time_limit,
