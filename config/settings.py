@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known, before anything reads the session or the user (config/backpressure.py).
+    "config.backpressure.BusyMiddleware",
     "courses.api.middleware.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -112,6 +114,18 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+# PostgreSQL connection pool (psycopg_pool, one per process), opt-in: DATABASE_POOL_MAX_SIZE > 0 sets its
+# size, e.g. the web process's gunicorn threads. A pooled connection goes back to the pool after each
+# request, so CONN_MAX_AGE must be 0. A request that waits DATABASE_POOL_TIMEOUT seconds for a connection
+# is refused (503, config/backpressure.py). Workers need no pool: leave it unset in their environment.
+DATABASE_POOL_MAX_SIZE = env.int("DATABASE_POOL_MAX_SIZE", default=0)
+if DATABASE_POOL_MAX_SIZE and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": min(env.int("DATABASE_POOL_MIN_SIZE", default=1), DATABASE_POOL_MAX_SIZE),
+        "max_size": DATABASE_POOL_MAX_SIZE,
+        "timeout": env.float("DATABASE_POOL_TIMEOUT", default=10.0),
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file-backed test database lets a Celery worker thread see what a test wrote.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
@@ -120,7 +134,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Production sets CACHE_URL to Redis (redis://host:6379/1): sessions, rate limits and locks must not
+# depend on which web process answers. The default lives in one process, enough for `./tta run`'s
+# single runserver process and for tests; `check --deploy` warns about it (tta.W002).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://tta")}
+# Sessions are read from the cache, written to it and to the database: a signed-in request costs no
+# session query, and a cache that is emptied or restarted loses no one's sign-in.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Back-pressure (config/backpressure.py, docs/request_path.md): these POSTs (the exam page's saves and
+# event reports, which the page sends again) are refused at once with 503 and Retry-After when they
+# queued longer than TTA_BUSY_MAX_QUEUE_SECONDS behind the proxy (its X-Request-Start; 0: never), or
+# when TTA_BUSY_MAX_IN_FLIGHT of them already run in this process (0: no bound).
+TTA_BUSY_PATHS = [r"^(?:/[a-z]{2}(?:-[a-z]+)?)?/exams/attempts/\d+/(?:answers|events)/$"]
+TTA_BUSY_MAX_QUEUE_SECONDS = env.float("TTA_BUSY_MAX_QUEUE_SECONDS", default=3.0)
+TTA_BUSY_MAX_IN_FLIGHT = env.int("TTA_BUSY_MAX_IN_FLIGHT", default=0)
+TTA_BUSY_RETRY_AFTER_SECONDS = env.int("TTA_BUSY_RETRY_AFTER_SECONDS", default=5)
 
 # --- Celery -------------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
@@ -181,6 +210,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "courses.exams.tasks.attempts_sweep_overdue_task",
         "schedule": 60,
     },
+    # Papers of sittings opening soon: late enrolments and lost assembly tasks.
+    "exam-sittings-sweep": {"task": "courses.exams.tasks.sittings_sweep_task", "schedule": 60},
     # Daily, in the morning (CELERY_TIMEZONE): trainees hear of tomorrow's offline sessions.
     "notifications-offline-sessions-tomorrow": {
         "task": "courses.notifications.tasks.offline_session_reminders_task",
@@ -197,6 +228,9 @@ CELERY_BEAT_SCHEDULE = {
 # Redis visibility timeout, after which an unacknowledged ETA message is delivered again); the minute
 # sweep queues the farther ones once they come this near.
 TTA_DEADLINE_ETA_WINDOW_SECONDS = env.int("TTA_DEADLINE_ETA_WINDOW_SECONDS", default=600)
+# The sittings sweep prepares the papers of sittings opening within this many minutes (examinees
+# enrolled since the sitting was saved); a saved sitting is assembled at once whatever its date.
+TTA_SITTING_ASSEMBLY_AHEAD_MINUTES = env.int("TTA_SITTING_ASSEMBLY_AHEAD_MINUTES", default=120)
 # A task (acknowledged late) that keeps dying with its worker, e.g. out of memory, is run at most this
 # many times; then it is dropped and logged (config.celery_app.BoundedDeliveryTask).
 TTA_TASK_MAX_DELIVERIES = env.int("TTA_TASK_MAX_DELIVERIES", default=5)

@@ -39,6 +39,11 @@ class ReviewMode(models.TextChoices):
     ANSWERS = "answers", _("Score, own responses and the correct answers")
 
 
+class ResultPolicy(models.TextChoices):
+    BEST = "best", _("Highest grade: passing once is enough")
+    LAST = "last", _("Last attempt: the latest result counts")
+
+
 class ExamPaper(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
     """An exam paper for one course: its sections, rules, window and review options.
 
@@ -46,6 +51,12 @@ class ExamPaper(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Cl
     """
 
     title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(
+        _("English title"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown on English pages; empty: the title."),
+    )
     course = models.ForeignKey(
         "cms.CoursePage", verbose_name=_("course"), on_delete=models.PROTECT, related_name="+"
     )
@@ -73,6 +84,13 @@ class ExamPaper(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Cl
     opens_at = models.DateTimeField(_("opens at"), null=True, blank=True)
     closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
     max_attempts = models.PositiveSmallIntegerField(_("maximum attempts"), default=1)
+    result_policy = models.CharField(
+        _("attempt that counts"),
+        max_length=10,
+        choices=ResultPolicy.choices,
+        default=ResultPolicy.BEST,
+        help_text=_("With several attempts: the highest grade (Moodle's default) or the last attempt."),
+    )
     shuffle_questions = models.BooleanField(_("shuffle questions"), default=True)
     shuffle_options = models.BooleanField(_("shuffle options"), default=True)
     review_mode = models.CharField(
@@ -82,6 +100,33 @@ class ExamPaper(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Cl
         _("review only after the window closes"),
         default=True,
         help_text=_("Keeps responses and answers hidden while others may still sit the exam."),
+    )
+    show_provisional_score = models.BooleanField(
+        _("show a provisional score while essays await grading"),
+        default=True,
+        help_text=_(
+            "Right after submitting, the trainee sees the score of the questions already marked, "
+            "marked provisional. Turn off to show nothing until every answer is graded."
+        ),
+    )
+    # Grading (registrars decide; a paper's edits are approved by a registrar): courses.exams.grading.
+    blind_grading = models.BooleanField(
+        _("blind grading"),
+        default=False,
+        help_text=_("Graders see an examinee code instead of names and employers."),
+    )
+    double_marking = models.BooleanField(
+        _("double marking"),
+        default=False,
+        help_text=_("Two graders mark each essay; a difference above the margin goes to reconciliation."),
+    )
+    marking_margin = models.DecimalField(
+        _("double-marking margin (points)"),
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal("2"),
+        validators=[MinValueValidator(0)],
+        help_text=_("Two marks at most this far apart stand as their mean."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -96,18 +141,24 @@ class ExamPaper(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Cl
     )
 
     panels = [
-        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("title_en")]),
         FieldRowPanel([FieldPanel("course"), FieldPanel("cohort")]),
         FieldPanel("instructions"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("eligibility"), FieldPanel("max_attempts")]),
+                FieldPanel("result_policy"),
                 FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
                 FieldRowPanel([FieldPanel("time_limit_minutes"), FieldPanel("pass_mark")]),
                 FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_options")]),
                 FieldRowPanel([FieldPanel("review_mode"), FieldPanel("review_after_close")]),
+                FieldPanel("show_provisional_score"),
             ],
             heading=_("Rules"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("blind_grading"), FieldRowPanel([FieldPanel("double_marking"), FieldPanel("marking_margin")])],
+            heading=_("Grading"),
         ),
         InlinePanel("sections", heading=_("Sections"), label=_("Section"), min_num=1),
     ]
@@ -358,6 +409,9 @@ class AttemptItem(models.Model):
     response = models.JSONField(null=True, blank=True)
     # The browser numbers its saves; an older save arriving late never overwrites a newer one.
     client_seq = models.BigIntegerField(default=0)
+    # Flagged for review by the trainee (the exam page's navigator); kept here so a reload or
+    # another device shows it too. Says nothing about the answer; never graded.
+    flagged = models.BooleanField(default=False)
     saved_at = models.DateTimeField(null=True, blank=True)
     needs_manual_grading = models.BooleanField(default=False)
     score = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
@@ -366,6 +420,9 @@ class AttemptItem(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     graded_at = models.DateTimeField(null=True, blank=True)
+    # Double marking: the two marks differ by more than the paper's margin; a registrar or a third
+    # grader reconciles. Until then the item has no score, so the attempt stays provisional.
+    awaiting_reconciliation = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("attempt item")
@@ -402,6 +459,42 @@ class ScoreChange(models.Model):
 
     def __str__(self):
         return f"{self.old_score} → {self.new_score}"
+
+
+class MarkKind(models.TextChoices):
+    SINGLE = "single", _("Mark")
+    FIRST = "first", _("First mark")
+    SECOND = "second", _("Second mark")
+    RECONCILED = "reconciled", _("Reconciled mark")
+
+
+class GradingMark(models.Model):
+    """One grader's mark of an essay or case analysis by its rubric: a score and a comment per
+    criterion (``criteria``: ``[{"criterion", "points", "score", "comment"}]``), their sum, and
+    the item score it gives (the sum scaled to the item's points). Never edited: the record of who
+    graded what, when; the item's score comes from these (``courses.exams.grading``)."""
+
+    item = models.ForeignKey(AttemptItem, on_delete=models.CASCADE, related_name="marks")
+    grader = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(max_length=20, choices=MarkKind.choices)
+    criteria = models.JSONField(default=list)
+    total = models.DecimalField(max_digits=8, decimal_places=2)  # the criteria's sum, rubric points
+    score = models.DecimalField(max_digits=8, decimal_places=2)  # the item's points
+    feedback = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("grading mark")
+        verbose_name_plural = _("grading marks")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "kind"], condition=~Q(kind="single"), name="one_mark_of_each_round"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.item_id} {self.kind} {self.score}"
 
 
 class AttemptEventKind(models.TextChoices):

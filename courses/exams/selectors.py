@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -220,12 +220,23 @@ class PaperStanding:
 
 
 def paper_standings_for_user(*, user) -> list[PaperStanding]:
-    """The trainee's open papers with their latest attempt each: four queries in all."""
+    """The trainee's open papers with the attempt to show each: an attempt in progress or awaiting
+    its result, else the one that counts under the paper's result policy (``standing``). Five queries."""
+    from courses.selectors.standing import exam_results
+
     papers = papers_for_user(user=user)
     latest: dict[int, Attempt] = {}
     for attempt in Attempt.objects.filter(user=user, paper__in=papers).order_by("paper_id", "number"):
         latest[attempt.paper_id] = attempt
-    return [PaperStanding(paper=paper, attempt=latest.get(paper.pk)) for paper in papers]
+    counted = exam_results(user_ids=[user.pk], papers=papers) if latest else {}
+    standings = []
+    for paper in papers:
+        attempt = latest.get(paper.pk)
+        result = counted.get((user.pk, paper.pk))
+        if attempt is not None and attempt.released_at is not None and result is not None:
+            attempt = result.attempt
+        standings.append(PaperStanding(paper=paper, attempt=attempt))
+    return standings
 
 
 def review_allowed(*, attempt: Attempt, now: datetime | None = None) -> str | None:
@@ -244,6 +255,67 @@ def review_allowed(*, attempt: Attempt, now: datetime | None = None) -> str | No
     return paper.review_mode
 
 
+@dataclass(frozen=True)
+class ProvisionalScore:
+    """The points of the answers marked so far, while others (essays, case analyses) wait for a grader."""
+
+    score: Decimal
+    max_score: Decimal
+    waiting: Decimal  # points of the answers still waiting for a grader
+
+
+@dataclass(frozen=True)
+class AttemptResult:
+    """A finished or open attempt as its owner may see it: the released score, or a provisional one."""
+
+    attempt: Attempt
+    provisional: ProvisionalScore | None
+
+    @property
+    def released(self) -> bool:
+        return self.attempt.status == AttemptStatus.COMPLETED and self.attempt.released_at is not None
+
+
+def attempt_results(*, attempts: list[Attempt]) -> list[AttemptResult]:
+    """The attempts with what their owner may see of each score. One query at most.
+
+    A released result shows its score (``review_allowed`` never hides the score once released).
+    An attempt waiting for a grader shows a provisional score (the objective part, and any answer
+    graded already) only if its paper says so (``show_provisional_score``); otherwise nothing, as
+    before grading finishes. Per-question marks never show here: what review shows is
+    ``review_allowed``'s to say, after release. ``attempts`` need their paper loaded.
+    """
+    waiting = {
+        attempt.pk: attempt
+        for attempt in attempts
+        if attempt.status == AttemptStatus.GRADING and attempt.paper.show_provisional_score
+    }
+    provisional = {}
+    if waiting:
+        rows = (
+            AttemptItem.objects.filter(attempt_id__in=waiting)
+            .values("attempt_id")
+            .annotate(marked=Sum("score"), unmarked=Sum("points", filter=Q(score__isnull=True)))
+        )
+        for row in rows:
+            provisional[row["attempt_id"]] = ProvisionalScore(
+                score=row["marked"] or Decimal(0),
+                max_score=waiting[row["attempt_id"]].max_score,
+                waiting=row["unmarked"] or Decimal(0),
+            )
+    return [AttemptResult(attempt=attempt, provisional=provisional.get(attempt.pk)) for attempt in attempts]
+
+
+def earlier_attempts(*, attempt: Attempt) -> list[AttemptResult]:
+    """The owner's attempts at the same paper before ``attempt``, oldest first (none for a first attempt)."""
+    if attempt.number <= 1:
+        return []
+    earlier = Attempt.objects.filter(
+        user_id=attempt.user_id, paper_id=attempt.paper_id, number__lt=attempt.number
+    )
+    return attempt_results(attempts=list(earlier.select_related("paper").order_by("number")))
+
+
 def _released(attempts: QuerySet[Attempt]) -> QuerySet[Attempt]:
     return attempts.filter(status=AttemptStatus.COMPLETED, released_at__isnull=False)
 
@@ -256,29 +328,20 @@ def released_results_for_user(*, user) -> QuerySet[Attempt]:
 
 
 def best_result(*, user, course: CoursePage | None = None, paper: ExamPaper | None = None) -> Attempt | None:
-    """The user's best released attempt at ``paper``, or at any paper of ``course`` (any language)."""
-    attempts = _released(Attempt.objects.filter(user=user)).select_related("paper")
-    if paper is not None:
-        attempts = attempts.filter(paper=paper)
-    elif course is not None:
-        attempts = attempts.filter(paper__course__translation_key=course.translation_key)
-    best = None
-    for attempt in attempts:
-        if best is None or (attempt.percent or 0) > (best.percent or 0):
-            best = attempt
-    return best
+    """The user's released attempt that counts at ``paper`` (its result policy), or at any paper of
+    ``course`` (any language): ``courses.selectors.standing`` defines it."""
+    from courses.selectors.standing import exam_result
+
+    return exam_result(user=user, course=course, paper=paper).attempt
 
 
 def exam_passed(*, user, course: CoursePage | None = None, paper: ExamPaper | None = None) -> bool:
-    """Whether the user has a released, passed attempt at ``paper`` or at any paper of ``course``."""
+    """Whether the attempt that counts at ``paper``, or at a paper of ``course``, passed (``standing``)."""
+    from courses.selectors.standing import exam_result
+
     if course is None and paper is None:
         raise ValueError("exam_passed needs a course or a paper")
-    attempts = _released(Attempt.objects.filter(user=user, passed=True))
-    if paper is not None:
-        attempts = attempts.filter(paper=paper)
-    if course is not None:
-        attempts = attempts.filter(paper__course__translation_key=course.translation_key)
-    return attempts.exists()
+    return exam_result(user=user, course=course, paper=paper).passed
 
 
 def grading_queue(*, user) -> QuerySet[AttemptItem]:

@@ -483,6 +483,42 @@ def attempt_log_event(
         _note_ip(locked, ip)
 
 
+def parse_flags(payload: object) -> dict[int, bool]:
+    """The optional ``"flags"`` of a save request: ``{"3": true, "7": false}`` (position → flagged).
+
+    Absent or null: no change ({}). Raises ExamError with a message for the trainee if malformed;
+    then nothing is saved.
+    """
+    flags = payload.get("flags") if isinstance(payload, dict) else None
+    if flags is None:
+        return {}
+    if not isinstance(flags, dict) or len(flags) > MAX_ANSWERS_PER_SAVE:
+        raise ExamError(_("The answers could not be read. Please try again."))
+    parsed = {}
+    for position, flagged in flags.items():
+        if not (isinstance(position, str) and position.isdigit() and len(position) < 6) or not isinstance(
+            flagged, bool
+        ):
+            raise ExamError(_("The answers could not be read. Please try again."))
+        parsed[int(position)] = flagged
+    return parsed
+
+
+def attempt_set_flags(*, attempt: Attempt, flags: dict[int, bool]) -> None:
+    """Flag or unflag the attempt's questions for review (the trainee's own reminder).
+
+    At most two UPDATEs, no lock: a flag says nothing about the answer and is never graded, so
+    the last write wins (the page sends only a question's latest state). An attempt no longer in
+    progress keeps its flags as they were; unknown positions are ignored. Only the attempt's
+    owner may call it (views look the attempt up by owner).
+    """
+    items = AttemptItem.objects.filter(attempt_id=attempt.pk, attempt__status=AttemptStatus.IN_PROGRESS)
+    for value in (True, False):
+        positions = [position for position, flagged in flags.items() if flagged is value]
+        if positions:
+            items.filter(position__in=positions).update(flagged=value)
+
+
 # --- Submission and the deadline ----------------------------------------------------------
 
 

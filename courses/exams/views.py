@@ -108,7 +108,9 @@ def paper_detail(request, paper_id: int):
     paper = get_object_or_404(ExamPaper.objects.select_related("course"), pk=paper_id)
     if not paper.live and not report_selectors.can_see_exam_report(user=request.user, course=paper.course):
         raise Http404  # a paper in the making is nobody's business but its course's staff's
-    attempts = selectors.attempt_list_for_user(user=request.user, paper=paper)
+    attempts = selectors.attempt_results(
+        attempts=list(selectors.attempt_list_for_user(user=request.user, paper=paper).order_by("number"))
+    )
     open_attempt = selectors.open_attempt(user=request.user, paper=paper)
     entry = None if open_attempt else sitting_selectors.sitting_entry(user=request.user, paper=paper)
     waiting = entry is not None and entry.phase in ("waiting", "open")
@@ -164,6 +166,8 @@ def attempt_page(request, attempt: Attempt, closed: bool):
                 version=item.version, option_values=item.option_values, response=item.response
             ),
             "seq": item.client_seq,
+            "answered": presentation.is_answered(version=item.version, response=item.response),
+            "flagged": item.flagged,
             **presentation.question_for_trainee(
                 version=item.version, option_order=item.option_order, option_values=item.option_values
             ),
@@ -178,7 +182,13 @@ def attempt_page(request, attempt: Attempt, closed: bool):
     return render(
         request,
         "exams/attempt.html",
-        {"attempt": attempt, "paper": attempt.paper, "questions": questions, "state": _state(attempt)},
+        {
+            "attempt": attempt,
+            "paper": attempt.paper,
+            "questions": questions,
+            "earlier": selectors.earlier_attempts(attempt=attempt),
+            "state": _state(attempt),
+        },
     )
 
 
@@ -205,8 +215,10 @@ def attempt_answers(request, attempt: Attempt, closed: bool):
     except ValueError:
         payload = None
     try:
-        saves = services.parse_answers(payload)
+        saves, flags = services.parse_answers(payload), services.parse_flags(payload)
         stored = services.attempt_save_answers(attempt=attempt, saves=saves, ip=_ip(request))
+        if flags:  # after the save: a closed attempt has refused it already
+            services.attempt_set_flags(attempt=attempt, flags=flags)
     except services.ExamError as error:
         return _json_error(error, attempt)
     return JsonResponse({"saved": {str(p): s for p, s in stored.items()}, **_state(attempt)})
@@ -271,7 +283,13 @@ def attempt_result(request, attempt: Attempt, closed: bool):
     return render(
         request,
         "exams/result.html",
-        {"attempt": attempt, "paper": attempt.paper, "review": review, "items": items},
+        {
+            "attempt": attempt,
+            "paper": attempt.paper,
+            "review": review,
+            "items": items,
+            "provisional": selectors.attempt_results(attempts=[attempt])[0].provisional,
+        },
     )
 
 
