@@ -57,3 +57,12 @@ def colon() -> str:
     from django.utils.translation import get_language
 
     return "：" if (get_language() or "").startswith("zh") else ": "
+
+
+@register.filter
+def translated(page, pages: dict):
+    """``{{ lesson|translated:localized_pages }}``: the page in the visitor's language, from a map the view
+    built with ``cms.localized.pages_in_active_locale`` (the page itself when it is not in the map)."""
+    if page is None:
+        return None
+    return (pages or {}).get(page.pk, page)

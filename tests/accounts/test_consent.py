@@ -20,7 +20,7 @@ def _sign_in(client, user, password="correct-horse-battery"):
 def test_a_new_notice_version_asks_signed_in_trainees_again(client, settings):
     settings.PRIVACY_NOTICE_VERSION = "2026-01"
     user, _ = trainee_with_profile()
-    assert _sign_in(client, user).url == "/accounts/profile/"
+    assert _sign_in(client, user).url == "/dashboard/"  # 我的学习
     assert client.get("/accounts/profile/").status_code == 200
 
     settings.PRIVACY_NOTICE_VERSION = "2026-07"

@@ -125,7 +125,7 @@ def test_the_demo_trainee_can_sign_in_with_a_complete_profile(client):
     call_command("load_demo_accounts")
     assert demo_accounts_prepare() == ["trainee"]  # idempotent
     response = client.post("/accounts/login/", {"login": "trainee", "password": "Trainee-2026!"})
-    assert response.status_code == 302 and response.url == "/accounts/profile/"
+    assert response.status_code == 302 and response.url == "/dashboard/"  # 我的学习
     assert TraineeProfile.objects.get(user__username="trainee").is_complete
 
 
