@@ -6,36 +6,25 @@ then the numbers are read back out of each surface as a user sees it (HTML, JSON
 and compared with what the state means. A surface that computes a fact its own way fails here.
 """
 
-import io
 import re
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
-from openpyxl import load_workbook
 
 from certification import services as certification
 from certification.eligibility import eligibility_for
 from certification.selectors import live_certificate
 from courses.models import EnrolmentStatus, LessonCompletion
 from courses.services.progress import course_completion_evaluate
+from tests.consistency import surfaces
 from tests.factories import certification as cert_factories
 from tests.factories import cms as cms_factories
 from tests.factories import courses as factories
 
 pytestmark = pytest.mark.django_db
 
-COLUMNS = (
-    "Username",
-    "Courses completed",
-    "Progress (%)",
-    "Learning hours",
-    "Exam passed",
-    "Eligible for the certificate",
-    "Certificate",
-)
 HOURS = 16  # each of the three courses; the rule asks for 48
 
 
@@ -110,65 +99,23 @@ def _build(world, registrar) -> dict:
     return users
 
 
-def _number(text: str) -> Decimal:
-    return Decimal(text).normalize()
-
-
 def test_every_surface_tells_the_same_numbers(client, world):
     registrar = factories.registrar()
     users = _build(world, registrar)
     cohort = world["cohort"]
 
     # The trainee's own screens: the dashboard (HTML) and the API (JSON).
-    dashboard, api = {}, {}
-    for state, user in users.items():
-        client.force_login(user)
-        page = client.get(reverse("courses:dashboard"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
-        card = re.search(r'aria-valuenow="(\d+)".*?\1% · \D*?([\d.]+)\D+?([\d.]+)', page, re.S)
-        dashboard[state] = (int(card.group(1)), _number(card.group(2)), _number(card.group(3)))
-        body = client.get("/api/v1/me/progress/").json()
-        mine = body["cohorts"][0]
-        api[state] = (mine["courses_completed"], _number(mine["hours"]), mine["percent"], mine["completed"])
+    dashboard = {state: surfaces.dashboard(client, user) for state, user in users.items()}
+    api = {state: surfaces.api_progress(client, user) for state, user in users.items()}
 
     client.force_login(registrar)
     # The roster, row by row (HTML), and the roster API.
-    roster, roster_api = {}, {}
-    for state in users:
-        page = client.get(reverse("courses:staff_roster", args=[cohort.pk]), {"q": state}).content.decode()
-        row = re.search(
-            r'data-courses="(\d+)/3".*?class="roster-percent">(\d+)%.*?class="roster-hours">([\d.]+)',
-            page,
-            re.S,
-        )
-        roster[state] = (int(row.group(1)), int(row.group(2)), _number(row.group(3)))
-    rows = client.get(f"/api/v1/cohorts/{cohort.pk}/enrolments/?page_size=100").json()["results"]
-    for row in rows:
-        roster_api[row["trainee"]["username"]] = (
-            row["courses_completed"],
-            row["percent"],
-            _number(row["hours"]),
-            _number(row["hours_overflow"]),
-        )
-
+    roster = {state: surfaces.roster_row(client, cohort, state) for state in users}
+    roster_api = surfaces.roster_api(client, cohort)
     # Bulk issuance's preview: who will be issued, who holds one, who is not eligible.
-    preview = client.get(reverse("certificate_batch_preview"), {"cohort": cohort.pk}).content.decode()
-    groups = {}
-    for group in ("issue", "held", "not-eligible"):
-        block = re.search(rf'id="preview-{group}-rows".*?</(ul|table)>', preview, re.S).group(0)
-        for user_id in re.findall(r'data-user="(\d+)"', block):
-            groups[int(user_id)] = group
-
+    groups = surfaces.preview_groups(client, cohort)
     # The cohort report's Excel export, sheet of trainees.
-    export = client.get(reverse("cohort_report_export", args=[cohort.pk]), HTTP_ACCEPT_LANGUAGE="en")
-    with translation.override("zh-hans"):  # the export speaks the registrar's language: Chinese by default
-        names = {key: gettext(key) for key in COLUMNS}
-        sheet = load_workbook(io.BytesIO(export.content), read_only=True)[gettext("Trainees")]
-    table = [list(r) for r in sheet.iter_rows(values_only=True)]
-    header_at = next(i for i, r in enumerate(table) if r and r[0] == names["Username"])
-    header = [next((k for k, v in names.items() if v == cell), cell) for cell in table[header_at]]
-    excel = {r[0]: dict(zip(header, r, strict=False)) for r in table[header_at + 1 :] if r and r[0]}
-    with translation.override("zh-hans"):
-        yes, no = gettext("yes"), gettext("no")
+    excel, yes, no = surfaces.excel_rows(client, cohort)
 
     for state, user in users.items():
         done, hours, overflow, exam, eligible, live = EXPECTED[state]
@@ -179,22 +126,25 @@ def test_every_surface_tells_the_same_numbers(client, world):
         # The eligibility explanation: its numbers, and its sentence.
         assert criteria["courses"].current == done, state
         assert criteria["hours"].current == hours, state
-        assert f"{_number(Decimal(hours))} of 48 learning hours" in explanation, state
+        assert f"{surfaces.number(Decimal(hours))} of 48 learning hours" in explanation, state
         assert standing.eligible == eligible, (state, standing.explanation)
         # The dashboard and the API.
         percent = dashboard[state][0]
-        assert dashboard[state][1:] == (_number(Decimal(hours)), Decimal("48")), state
-        assert api[state][:2] == (done, _number(Decimal(hours))), state
+        assert dashboard[state][1:] == (surfaces.number(Decimal(hours)), Decimal("48")), state
+        assert api[state][:2] == (done, surfaces.number(Decimal(hours))), state
         assert api[state][2] == percent and api[state][3] == (done == 3), state
         # The roster row, its API twin, and the Excel row.
-        assert roster[state] == (done, percent, _number(Decimal(hours))), state
-        assert roster_api[state] == (done, percent, _number(Decimal(hours)), _number(Decimal(overflow))), (
-            state
-        )
+        assert roster[state] == (done, percent, surfaces.number(Decimal(hours))), state
+        assert roster_api[state] == (
+            done,
+            percent,
+            surfaces.number(Decimal(hours)),
+            surfaces.number(Decimal(overflow)),
+        ), state
         row = excel[state]
         assert row["Courses completed"] == f"{done}/3", state
         assert row["Progress (%)"] == percent, state
-        assert _number(Decimal(str(row["Learning hours"]))) == _number(Decimal(hours)), state
+        assert surfaces.number(Decimal(str(row["Learning hours"]))) == surfaces.number(Decimal(hours)), state
         assert row["Eligible for the certificate"] == (yes if eligible else no), state
         assert row["Exam passed"] == {None: "—", True: yes, False: "—"}[exam], state
         assert bool(row["Certificate"]) == (live or state == "revoked"), state
