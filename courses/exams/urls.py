@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import grading_views, views
 
 app_name = "exams"
 
@@ -18,6 +18,6 @@ urlpatterns = [
     path("staff/papers/<int:paper_id>/results.xlsx", views.staff_paper_export, name="staff_paper_export"),
     path("staff/attempts/<int:attempt_id>/", views.staff_attempt, name="staff_attempt"),
     path("staff/items/<int:item_id>/override/", views.staff_item_override, name="staff_item_override"),
-    path("staff/grading/", views.staff_grading_queue, name="staff_grading_queue"),
-    path("staff/items/<int:item_id>/grade/", views.staff_grade_item, name="staff_grade_item"),
+    path("staff/grading/", grading_views.staff_grading_queue, name="staff_grading_queue"),
+    path("staff/items/<int:item_id>/grade/", grading_views.staff_grade_item, name="staff_grade_item"),
 ]

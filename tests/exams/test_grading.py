@@ -70,16 +70,16 @@ def test_the_result_is_released_when_grading_is_complete(graded, client):
     case = attempt.items.get(version__qtype=QuestionType.CASE_ANALYSIS)
     client.force_login(grader)
     response = client.post(
-        reverse("exams:staff_grade_item", args=[essay.pk]), {"score": "0.5", "feedback": "要点不全"}
+        reverse("exams:staff_grade_item", args=[essay.pk]), {"c0_score": "0.5", "feedback": "要点不全"}
     )
     assert response.status_code == 302
     attempt.refresh_from_db()
     assert attempt.status == AttemptStatus.GRADING
 
-    # Out of range: a clear message, nothing changed.
-    response = client.post(reverse("exams:staff_grade_item", args=[case.pk]), {"score": "7"})
+    # Out of range (the rubric's one criterion is worth 5): a clear message, nothing changed.
+    response = client.post(reverse("exams:staff_grade_item", args=[case.pk]), {"c0_score": "7"})
     assert response.status_code == 200
-    assert "between 0 and" in response.content.decode() or "之间" in response.content.decode()
+    assert "At most 5 points for this criterion." in response.content.decode()
     case.refresh_from_db()
     assert case.score is None
 
