@@ -27,20 +27,22 @@ from courses.models import (
     LessonCompletion,
 )
 from courses.selectors.progress import cohort_courses
+from courses.services.progress import course_completion_evaluate
 
 DEMO_TRAINEE = "trainee"
 DEMO_REGISTRAR = "registrar"
 
 # username, real name, organisation, stage. Stages: "progress:N" (N% of the cohort's required
-# lessons done, hours to match), "completed", "waitlisted", "pending", "rejected".
+# lessons done, hours to match), "completed", "waitlisted", "pending", "rejected". The completed
+# ones (every lesson and hour, so the enrolment completes itself) hold the demo certificates.
 PRIMARY_TRAINEES = [
-    ("demo-zhangwei", "张伟", "上海技术交易所", "progress:80"),
+    ("demo-zhangwei", "张伟", "上海技术交易所", "completed"),
     ("demo-wangfang", "王芳", "复旦大学技术转移中心", "progress:50"),
     ("demo-liqiang", "李强", "苏州工业园区科技局", "progress:20"),
     ("demo-liuyang", "刘洋", "中国科学院上海分院", "progress:0"),
     ("demo-chenjing", "陈静", "浙江大学科技成果转化研究院", "completed"),
     ("demo-yangmin", "杨敏", "深圳市技术转移促进中心", "progress:35"),
-    ("demo-zhaolei", "赵磊", "合肥综合性国家科学中心", "progress:65"),
+    ("demo-zhaolei", "赵磊", "合肥综合性国家科学中心", "completed"),
     ("demo-huangli", "黄丽", "广州知识产权运营中心", "waitlisted"),
     ("demo-zhoujie", "周杰", "南京工业大学", "waitlisted"),
 ]
@@ -92,7 +94,9 @@ def _trainee(username: str, real_name: str, organisation: str):
 
 
 def _progress(user, cohort: Cohort, percent: int) -> None:
-    """Complete the first ``percent`` of the cohort's required lessons and credit hours to match."""
+    """Complete the first ``percent`` of the cohort's required lessons and credit hours to match,
+    then let the progress service decide, as after a trainee's own step: a course whose rule is
+    met is recorded completed, and an enrolment whose courses are all done is completed."""
     for course in cohort_courses(cohorts=[cohort])[cohort.pk]:
         lessons = list(LessonPage.objects.live().child_of(course).filter(required=True).order_by("path"))
         done = lessons[: round(len(lessons) * percent / 100)]
@@ -103,6 +107,7 @@ def _progress(user, cohort: Cohort, percent: int) -> None:
             HoursEntry.objects.create(
                 user=user, course=course, cohort=cohort, source=HoursSource.ONLINE, hours=hours
             )
+        course_completion_evaluate(user=user, course=course)
 
 
 def load_demo_learning() -> LearningDemoReport:
@@ -164,8 +169,5 @@ def _enrol(user, cohort: Cohort, stage: str, registrar) -> None:
         enrolment = services.enrolment_approve(enrolment=enrolment, actor=registrar)
     if enrolment.status not in (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED):
         return
-    if stage == "completed":
-        _progress(user, cohort, 100)
-        services.enrolment_complete(enrolment=enrolment, actor=registrar, reason="全部课程已完成。")
-    else:
-        _progress(user, cohort, int(stage.split(":")[1]))
+    # "completed": every lesson and hour; the progress service then completes the enrolment itself.
+    _progress(user, cohort, 100 if stage == "completed" else int(stage.split(":")[1]))
