@@ -150,6 +150,18 @@ def test_blind_grading_hides_names_and_employers_from_the_grading_pages(client):
         assert code in page, url
         for secret in ("张三丰", "星火科技", attempt.user.username, f"/staff/attempts/{attempt.pk}/"):
             assert secret not in page, (url, secret)
+    # Nor do the paper's results and the attempt's page name the trainee while it is being graded;
+    # a registrar sees who it is.
+    staff_pages = (
+        reverse("exams:staff_paper", args=[paper.pk]),
+        reverse("exams:staff_attempt", args=[attempt.pk]),
+    )
+    for url in staff_pages:
+        page = client.get(url).content.decode()
+        assert code in page and attempt.user.username not in page, url
+    client.force_login(course_factories.registrar())
+    assert attempt.user.username in client.get(staff_pages[1]).content.decode()
+    client.force_login(grader)
     # Not blind: the grader sees who wrote it.
     paper.blind_grading = False
     paper.save(update_fields=["blind_grading"])
