@@ -232,6 +232,8 @@ def test_double_marks_over_the_margin_wait_for_reconciliation_and_keep_the_attem
     # The two graders may not settle it; a third grader (or a registrar) reconciles.
     assert case not in selectors.grading_queue(user=grader)
     assert not grading_selectors.reconciliation_queue(user=grader).exists()
+    with pytest.raises(services.ExamError, match="reconciliation"):
+        services.item_override(item_id=case.pk, score=Decimal(10), reason="我说了算", actor=grader)
     with pytest.raises(services.ExamError, match="third grader"):
         grading.item_reconcile(item_id=case.pk, scores=["5", "3"], comments=["", ""], grader=second)
     with pytest.raises(services.ExamError, match="reconciliation"):
