@@ -3,9 +3,14 @@ learning hours, exam attempts answered question by question, and certificates is
 following weeks, plus an intermediate cohort in progress. Run after the other demo loaders
 (``load_demo_reports``). Idempotent: nothing is added if the demo cohort exists.
 
-Rows are written with ``bulk_create`` (dates in the past, so the charts have a history); the
-certificates go through the issuing and lifecycle services, as a registrar's would, and are then
-moved back to their issue day with everything that follows from it (expiry, printed dates, credential).
+Rows are written with ``bulk_create`` (dates in the past, so the charts have a history), the rows
+the progress services would have written: a trainee who completed the cohort has every required
+lesson completed, each course's hours in the ledger and its course completion recorded, so
+``courses.selectors.standing`` says completed too; those still enrolled have some hours and no
+course done. The cohort's places are those taken, so nobody waits for a free one. The certificates
+go through the issuing service with its eligibility check and the lifecycle services, as a
+registrar's would, and are then moved back to their issue day with everything that follows from it
+(expiry, printed dates, credential).
 """
 
 import contextlib
@@ -23,17 +28,19 @@ from certification import credentials, services
 from certification.eligibility import rule_for
 from certification.models import Certificate, CertificateStatus
 from cms.choices import Level
-from cms.models import CoursePage, ProgramPage
+from cms.models import CoursePage, LessonPage, ProgramPage
 from courses.exams.demo import DEMO_PAPER
 from courses.exams.models import Attempt, AttemptItem, AttemptStatus, ExamPaper
 from courses.models import (
     Cohort,
+    CourseCompletion,
     Enrolment,
     EnrolmentEvent,
     EnrolmentMode,
     EnrolmentStatus,
     HoursEntry,
     HoursSource,
+    LessonCompletion,
 )
 from courses.questions.demo import DEMO_BANK
 from courses.questions.models import QuestionVersion
@@ -47,9 +54,9 @@ GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平�
 
 
 @contextlib.contextmanager
-def _keep_dates(*models):
-    """Let ``bulk_create`` write the given ``created_at`` instead of now (demo history)."""
-    fields = [m._meta.get_field("created_at") for m in models]
+def _keep_dates(*models, name: str = "created_at"):
+    """Let ``bulk_create`` write the given ``created_at`` (or ``name``) instead of now (demo history)."""
+    fields = [m._meta.get_field(name) for m in models]
     saved = [f.auto_now_add for f in fields]
     for f in fields:
         f.auto_now_add = False
@@ -106,6 +113,36 @@ def _hours(user, cohort, courses, total: float, start, end, rng) -> list[HoursEn
     return entries
 
 
+def _course_hours(user, cohort, course, start, end, rng) -> list[HoursEntry]:
+    """A course's whole hours in sessions between ``start`` and ``end``: what its rule asks for."""
+    entries, left = [], course.learning_hours
+    span = max(1, (end - start).days)
+    while left > 0:
+        amount = min(left, Decimal(str(rng.choice((1, 1.5, 2)))))
+        left -= amount
+        day = start + datetime.timedelta(days=int(span * rng.random()))
+        source = rng.choice((HoursSource.ONLINE, HoursSource.ONLINE, HoursSource.OFFLINE))
+        entries.append(
+            HoursEntry(
+                user=user,
+                course=course,
+                cohort=cohort,
+                source=source,
+                hours=amount,
+                created_at=_moment(day, rng),
+            )
+        )
+    return entries
+
+
+def _completions(user_id, lessons, courses, finished: datetime.datetime):
+    """The rows ``lesson_complete`` and ``course_completion_evaluate`` write for a finished trainee."""
+    return (
+        [LessonCompletion(user_id=user_id, lesson=lesson, completed_at=finished) for lesson in lessons],
+        [CourseCompletion(user_id=user_id, course=course, completed_at=finished) for course in courses],
+    )
+
+
 def _backdate(certificate: Certificate, *, issued_at: datetime.datetime, rule) -> None:
     """Move a certificate issued just now to ``issued_at`` in the demo's past, with what follows from
     the issue date: the expiry (issue date plus the rule's validity), the dates its snapshot prints,
@@ -145,13 +182,17 @@ def load_demo_reports(*, seed: int = 2026) -> Cohort | None:
     rng = random.Random(seed)
     today = timezone.localdate()
     starts, ends = today - datetime.timedelta(days=150), today - datetime.timedelta(days=20)
+    S = EnrolmentStatus
+    plan = [S.PENDING] * 6 + [S.WAITLISTED] * 5 + [S.REJECTED] * 4 + [S.WITHDRAWN] * 5
+    plan += [S.COMPLETED] * 68 + [S.ENROLLED] * (120 - len(plan) - 68)
     cohort = Cohort.objects.create(
         code=COHORT_CODE,
         title="初级技术经理人 2026 夏季班",
         program=program,
         starts_on=starts,
         ends_on=ends,
-        capacity=110,
+        # Every place is taken (so the waiting list waits for one to free up, as the service keeps it).
+        capacity=sum(1 for status in plan if status in (S.ENROLLED, S.COMPLETED)),
         enrolment_mode=EnrolmentMode.APPROVAL,
         location="上海市徐汇区 培训基地二楼报告厅",
     )
@@ -159,12 +200,17 @@ def load_demo_reports(*, seed: int = 2026) -> Cohort | None:
         CoursePage.objects.live().filter(level=Level.PRIMARY, locale=program.locale).order_by("code")
     )
     users = _users("summer", 120, rng)
-    S = EnrolmentStatus
-    plan = [S.PENDING] * 6 + [S.WAITLISTED] * 5 + [S.REJECTED] * 4 + [S.WITHDRAWN] * 5
-    plan += [S.COMPLETED] * 68 + [S.ENROLLED] * (120 - len(plan) - 68)
+    required = [
+        lesson
+        for course in courses
+        for lesson in LessonPage.objects.live().child_of(course).filter(required=True).defer("body")
+    ]
     rng.shuffle(plan)
     applied_at = _moment(starts - datetime.timedelta(days=20), rng)
-    with _keep_dates(Enrolment, EnrolmentEvent, HoursEntry):
+    with (
+        _keep_dates(Enrolment, EnrolmentEvent, HoursEntry),
+        _keep_dates(LessonCompletion, CourseCompletion, name="completed_at"),
+    ):
         enrolments = Enrolment.objects.bulk_create(
             [
                 Enrolment(user=user, cohort=cohort, status=status, created_at=applied_at)
@@ -174,22 +220,26 @@ def load_demo_reports(*, seed: int = 2026) -> Cohort | None:
         enrolments = list(
             Enrolment.objects.filter(cohort=cohort).select_related("user").order_by("user__username")
         )
-        events, entries, completed_on = [], [], {}
+        events, entries, completed_on, lessons_done, courses_done = [], [], {}, [], []
         for enrolment in enrolments:
             if enrolment.status not in (S.ENROLLED, S.COMPLETED):
                 continue
             if enrolment.status == S.COMPLETED:
                 finished = starts + datetime.timedelta(days=rng.randint(60, 128))
                 completed_on[enrolment.user_id] = finished
-                total = rng.choice((48, 50, 52, 56))
-                entries += _hours(enrolment.user, cohort, courses, total, starts, finished, rng)
+                for course in courses:
+                    entries += _course_hours(enrolment.user, cohort, course, starts, finished, rng)
+                done_at = _moment(finished, rng)
+                lessons, completions = _completions(enrolment.user_id, required, courses, done_at)
+                lessons_done += lessons
+                courses_done += completions
                 events.append(
                     EnrolmentEvent(
                         enrolment=enrolment,
                         from_status=S.ENROLLED,
                         to_status=S.COMPLETED,
                         reason="班期全部课程已完成",
-                        created_at=_moment(finished, rng),
+                        created_at=done_at,
                     )
                 )
             else:
@@ -197,6 +247,8 @@ def load_demo_reports(*, seed: int = 2026) -> Cohort | None:
                 entries += _hours(enrolment.user, cohort, courses, total, starts, ends, rng)
         EnrolmentEvent.objects.bulk_create(events)
         HoursEntry.objects.bulk_create(entries)
+        LessonCompletion.objects.bulk_create(lessons_done)
+        CourseCompletion.objects.bulk_create(courses_done)
 
     # The final exam, question by question: ability decides most answers; one weak question does not.
     bank = Q(question__bank__name=DEMO_BANK) | Q(question__bank__parent__name=DEMO_BANK)
@@ -254,7 +306,7 @@ def load_demo_reports(*, seed: int = 2026) -> Cohort | None:
         if enrolment.status != S.COMPLETED or enrolment.user_id not in passed:
             continue
         certificate = services.certificate_issue(
-            user=enrolment.user, program=program, actor=registrar, cohort=cohort, check_eligibility=False
+            user=enrolment.user, program=program, actor=registrar, cohort=cohort
         ).certificate
         day = min(today, completed_on[enrolment.user_id] + datetime.timedelta(days=rng.randint(7, 21)))
         _backdate(certificate, issued_at=_moment(day, rng), rule=rule)

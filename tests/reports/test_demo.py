@@ -1,5 +1,7 @@
 """The reports' demo (``load_demo_reports``), loaded on top of the other demo loaders in ``./tta run``'s
-order: the reports show its cohorts, and loading it again changes nothing."""
+order: the reports show its cohorts, loading it again changes nothing, and the whole demo passes the
+consistency check of tests/consistency (every screen tells a trainee's numbers alike, no certificate
+below its rule, nobody waiting while places are free)."""
 
 import datetime
 import io
@@ -17,14 +19,16 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from certification import credentials
-from certification.eligibility import rule_for
+from certification.eligibility import eligibility_for, eligibility_for_users, rule_for
 from certification.models import Certificate, CertificateEvent, CertificateStatus
 from certification.reports import demo as reports_demo
 from certification.reports import selectors
+from certification.selectors import live_certificate
 from courses.exams.demo import DEMO_PAPER
 from courses.exams.models import Attempt, AttemptItem, ExamPaper
-from courses.models import Cohort, Enrolment, EnrolmentEvent, HoursEntry
+from courses.models import Cohort, Enrolment, EnrolmentEvent, EnrolmentStatus, HoursEntry
 from courses.selectors import reports as learning_reports
+from tests.consistency import surfaces
 
 LOADERS = (
     "load_demo",
@@ -182,3 +186,91 @@ def test_loading_again_changes_nothing(demo, demo_loaded, figure):
     assert list(
         Certificate.objects.order_by("pk").values_list("pk", "status", "issued_at", "expires_at")
     ) == (certificates)
+
+
+def _sample(enrolments, key, per_state: int = 2) -> list:
+    """A few enrolments of each state ``key`` tells apart, in a stable order."""
+    taken: dict = {}
+    for enrolment in enrolments:
+        group = taken.setdefault(key(enrolment), [])
+        if len(group) < per_state:
+            group.append(enrolment)
+    return [e for group in taken.values() for e in group]
+
+
+def _state(enrolment) -> tuple:
+    """What a trainee's row should tell apart: enrolment status, certificate status, hours or none."""
+    certificate = (
+        Certificate.objects.filter(user=enrolment.user, program=enrolment.cohort.program)
+        .order_by("-pk")
+        .first()
+    )
+    has_hours = HoursEntry.objects.filter(user=enrolment.user).exists()
+    return enrolment.status, certificate.status if certificate else None, has_hours
+
+
+def test_every_screen_tells_the_demo_trainees_numbers_alike(demo, client):
+    """The demo is consistent by construction: for trainees of each state in the learning demo's
+    cohort and the reports' cohort, the dashboard, the API, the roster (page and API), the
+    eligibility explanation, bulk issuance's preview and the Excel export agree (issue 14)."""
+    registrar = get_user_model().objects.get(username="registrar")
+    for code in ("P-2026-SPRING", reports_demo.COHORT_CODE):
+        cohort = Cohort.objects.select_related("program").get(code=code)
+        program = cohort.program
+        members = list(
+            cohort.enrolments.filter(status__in=[EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED])
+            .select_related("user", "cohort__program")
+            .order_by("user__username")
+        )
+        sample = _sample(members, _state)
+        client.force_login(registrar)
+        roster_api = surfaces.roster_api(client, cohort)
+        groups = surfaces.preview_groups(client, cohort)
+        excel, yes, no = surfaces.excel_rows(client, cohort)
+        rows = {e.user.username: surfaces.roster_row(client, cohort, e.user.username) for e in sample}
+        standing = eligibility_for_users(user_ids=[e.user_id for e in sample], program=program)
+        for enrolment in sample:
+            user, name = enrolment.user, enrolment.user.username
+            criteria = {c.key: c for c in standing[user.pk].criteria}
+            done, hours = criteria["courses"].current, surfaces.number(criteria["hours"].current)
+            percent, dashboard_hours, required = surfaces.dashboard(client, user)
+            api = surfaces.api_progress(client, user)
+            assert (dashboard_hours, required) == (hours, surfaces.number(criteria["hours"].required)), name
+            assert api == (done, hours, percent, enrolment.status == EnrolmentStatus.COMPLETED), name
+            assert rows[name] == (done, percent, hours), name
+            assert roster_api[name][:3] == (done, percent, hours), name
+            assert excel[name]["Courses completed"] == f"{done}/{criteria['courses'].required}", name
+            assert surfaces.number(excel[name]["Learning hours"]) == hours, name
+            eligible = standing[user.pk].eligible
+            assert excel[name]["Eligible for the certificate"] == (yes if eligible else no), name
+            live = live_certificate(user=user, program=program)
+            # A revoked holder is not issued again by a batch: "not eligible", as in test_one_truth.
+            revoked = Certificate.objects.filter(
+                user=user, program=program, status=CertificateStatus.REVOKED
+            ).exists()
+            expected = "held" if live else "issue" if eligible and not revoked else "not-eligible"
+            assert groups[user.pk] == expected, name
+            if enrolment.status == EnrolmentStatus.COMPLETED:  # marked completed: every course done
+                assert done == criteria["courses"].required, name
+        assert {s for s, *_ in map(_state, sample)} == {EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED}
+
+
+def test_no_demo_certificate_prints_fewer_hours_than_its_rule(demo):
+    certificates = list(Certificate.objects.select_related("program"))
+    assert len(certificates) > 20
+    for certificate in certificates:
+        rule = rule_for(program=certificate.program)
+        required = rule.min_hours if rule.min_hours is not None else certificate.program.required_hours
+        assert surfaces.number(certificate.snapshot["hours"]) >= required, certificate.serial
+        assert eligibility_for(user=certificate.user, program=certificate.program).eligible, (
+            certificate.serial
+        )
+
+
+def test_no_demo_trainee_waits_while_places_are_free(demo):
+    for cohort in Cohort.objects.all():
+        waiting = cohort.enrolments.filter(status=EnrolmentStatus.WAITLISTED).count()
+        taken = cohort.enrolments.filter(
+            status__in=[EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED]
+        ).count()
+        assert not waiting or taken >= cohort.capacity, cohort.code
