@@ -186,6 +186,7 @@ def _site_settings(home: HomePage) -> None:
     base.name_en = "National Technology Transfer Talent Training Base (demo)"
     base.accreditation_number = "TTB-DEMO-2026-001"
     base.address = "北京市海淀区示范路 1 号"
+    base.address_en = "1 Shifan Road, Haidian District, Beijing"
     base.phone = "010-0000 0000"
     base.email = "training@example.org"
     base.website = "https://example.org"

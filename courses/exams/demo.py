@@ -13,6 +13,7 @@ from courses.questions.models import Question, QuestionBank, QuestionType
 from .models import ExamPaper, PaperSection, ReviewMode, SectionKind
 
 DEMO_PAPER = "初级技术经理人结业考试"
+DEMO_PAPER_EN = "Final Exam for Primary Technology Managers"
 DEMO_COURSE_CODE = "P-01"
 QT = QuestionType
 # (type, section title, questions to draw, points each): the usual layout of a Chinese exam paper.
@@ -50,6 +51,7 @@ def demo_exam_load() -> ExamPaper | None:
     now = timezone.now()
     paper = ExamPaper.objects.create(
         title=DEMO_PAPER,
+        title_en=DEMO_PAPER_EN,
         course=course,
         instructions="本考试分客观题和主观题两类：客观题从题库中随机抽取，主观题由讲师评阅。"
         "请在规定时间内完成，答案会随时自动保存。",
