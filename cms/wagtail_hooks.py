@@ -16,3 +16,7 @@ class InstructorViewSet(SnippetViewSet):
 
 
 register_snippet(InstructorViewSet)
+
+
+# Course choosers in admin forms open at the catalogue (registered on import).
+from cms import course_chooser  # noqa: E402, F401

@@ -101,3 +101,12 @@ def promote_waitlist_after_capacity_change(request, instance):
 
 # Offline sessions, completion rules and check-in screens live in their own module.
 from courses import wagtail_progress  # noqa: E402, F401
+
+
+@hooks.register("construct_homepage_panels")
+def staff_home_panels(request, panels):
+    """The admin's home: an instructor's courses, drafts, reviews, grading and sessions, or a
+    registrar's approvals, sittings and grading (courses.admin_home)."""
+    from courses.admin_home import add_home_panels
+
+    add_home_panels(request, panels)

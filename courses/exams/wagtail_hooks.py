@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,8 +12,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.choosers import ListersOnlyChooserViewSet
 
-from . import selectors, sitting_selectors
+from . import builder, selectors, sitting_selectors
 from .models import CourseGrader, ExamPaper, Sitting
+
+
+def _plain(number) -> str:
+    return format(Decimal(number).normalize(), "f")  # 14.00 -> 14, 8.50 -> 8.5
 
 
 class ExamPaperViewSet(SnippetViewSet):
@@ -20,9 +26,22 @@ class ExamPaperViewSet(SnippetViewSet):
     model = ExamPaper
     icon = "doc-full"
     menu_label = _("Exam papers")
-    list_display = ["title", "course", "live", "opens_at", "closes_at"]
+    list_display = [
+        "title",
+        "course",
+        "live",
+        Column("total_questions", label=_("Questions")),
+        Column("total_marks", label=_("Total marks"), accessor=lambda paper: _plain(paper.total_marks)),
+        Column("pass_mark", label=_("Pass mark"), accessor=lambda paper: _plain(paper.pass_mark) + "%"),
+        "opens_at",
+        "closes_at",
+    ]
     list_filter = ["live"]
     search_fields = ["title"]
+
+    def get_queryset(self, request):
+        # The published paper's totals (a draft's show in its edit view).
+        return builder.papers_with_totals(ExamPaper.objects.select_related("course"))
 
 
 class CourseGraderViewSet(SnippetViewSet):
@@ -100,6 +119,27 @@ def sitting_listing_buttons(snippet, user, next_url=None):
     if isinstance(snippet, Sitting) and is_registrar(user=user):
         url = reverse("exam_sitting_assemble", args=[snippet.pk])
         yield ListingMenuItem(_("Prepare papers now"), url, icon_name="repeat", priority=50)
+
+
+@hooks.register("register_admin_urls")
+def register_paper_builder_urls():
+    from django.urls import path
+
+    from . import builder_views
+
+    return [
+        path("exams/builder/eligible/", builder_views.section_eligible, name="exam_section_eligible"),
+        path(
+            "exams/builder/questions/<int:question_id>/preview/",
+            builder_views.question_preview,
+            name="exam_question_preview",
+        ),
+        path(
+            "exams/builder/papers/<int:paper_id>/preview/",
+            builder_views.paper_preview,
+            name="exam_paper_preview",
+        ),
+    ]
 
 
 @hooks.register("register_admin_urls")

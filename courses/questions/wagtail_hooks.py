@@ -29,6 +29,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from . import selectors, services, views
+from .chooser import QuestionChooserViewSet
 from .editor import ADD_ROW
 from .forms import QuestionForm
 from .models import Question, QuestionBank, QuestionType
@@ -229,6 +230,7 @@ class QuestionViewSet(SnippetViewSet):
         Column("version", label=_("Version"), accessor="current_version.number"),
     ]
     filterset_class = QuestionFilterSet
+    chooser_viewset_class = QuestionChooserViewSet  # search, bank/type/tag filters, preview
     edit_handler = ObjectList(
         [
             FieldPanel("bank"),

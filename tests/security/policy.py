@@ -13,6 +13,8 @@ import fnmatch
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.urls import reverse
+
 from tests.security.world import ACTORS
 
 PUBLIC = "AAAAAA"
@@ -183,6 +185,14 @@ POLICY: dict[str, Rule] = {
         STAFF, "the question editor's preview (POST): renders only what was posted, saves nothing"
     ),
     "questions_admin:*": _rule(STAFF, "question files: instructors and registrars"),
+    # The paper builder (issue 13, point 3): as the papers' own policy, every instructor drafts.
+    "exam_section_eligible": _rule(STAFF, "a random section's eligible count: those who see papers"),
+    "exam_question_preview": _rule(
+        STAFF,
+        "a question as trainees see it (no answers): those who see questions",
+        path=lambda world: reverse("exam_question_preview", args=[world.question.pk]),
+    ),
+    "exam_paper_preview": _rule(STAFF, "one paper drawn from the draft, nothing saved: those who see papers"),
     # --- snippets of our models (Wagtail's views, our permissions)
     # Wagtail's workflow views need a task or workflow state in progress; the world has none, so
     # they answer 404 to everyone (their permission checks are Wagtail's, run before the look-up).
