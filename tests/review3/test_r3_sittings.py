@@ -6,18 +6,19 @@ import pytest
 from django.utils import timezone
 
 from courses.exams import services, sittings
-from courses.exams.models import Attempt, AttemptStatus, Sitting
+from courses.exams.models import Attempt, Sitting
 from courses.questions.models import QuestionType
 from tests.factories import exams as factories
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_sitting_moved_to_another_paper_starts_that_paper_not_the_one_prepared_before(setup):
+def test_a_sitting_moved_to_another_paper_starts_that_paper_not_the_one_prepared_before():
     # The registrar schedules paper A for the cohort, the worker prepares it, then the registrar
     # corrects the sitting to paper B (the snippet form lets them). The assembly after the save keeps
     # the papers prepared from A (the examinee is still expected and 'has a paper in the sitting'),
     # and starting B then starts A's prepared paper: an attempt at a paper the trainee never chose.
+    setup = factories.exam_setup()
     cohort = setup.trainee.enrolments.get().cohort
     other = factories.paper(
         course=setup.course, questions=factories.questions(types=[QuestionType.TRUE_FALSE])
