@@ -27,6 +27,8 @@ from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMi
 
 from courses.questions.models import QuestionType
 
+from .builder_panels import EligibleCountPanel, PaperTotalsPanel, QuestionPickerWidget
+
 
 class Eligibility(models.TextChoices):
     ENROLLED = "enrolled", _("Enrolled in a cohort of the course")
@@ -157,10 +159,14 @@ class ExamPaper(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Cl
             heading=_("Rules"),
         ),
         MultiFieldPanel(
-            [FieldPanel("blind_grading"), FieldRowPanel([FieldPanel("double_marking"), FieldPanel("marking_margin")])],
+            [
+                FieldPanel("blind_grading"),
+                FieldRowPanel([FieldPanel("double_marking"), FieldPanel("marking_margin")]),
+            ],
             heading=_("Grading"),
         ),
         InlinePanel("sections", heading=_("Sections"), label=_("Section"), min_num=1),
+        PaperTotalsPanel(heading=_("Totals")),
     ]
 
     class Meta:
@@ -221,9 +227,10 @@ class PaperSection(ClusterableModel, Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("title"), FieldPanel("kind"), FieldPanel("points_per_question")]),
-        FieldPanel("questions"),
+        FieldPanel("questions", widget=QuestionPickerWidget),
         FieldRowPanel([FieldPanel("banks"), FieldPanel("tags")]),
         FieldRowPanel([FieldPanel("question_type"), FieldPanel("draw_count")]),
+        EligibleCountPanel(),
     ]
 
     class Meta(Orderable.Meta):
@@ -475,7 +482,9 @@ class GradingMark(models.Model):
     graded what, when; the item's score comes from these (``courses.exams.grading``)."""
 
     item = models.ForeignKey(AttemptItem, on_delete=models.CASCADE, related_name="marks")
-    grader = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    grader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     kind = models.CharField(max_length=20, choices=MarkKind.choices)
     criteria = models.JSONField(default=list)
     total = models.DecimalField(max_digits=8, decimal_places=2)  # the criteria's sum, rubric points
@@ -487,11 +496,7 @@ class GradingMark(models.Model):
         verbose_name = _("grading mark")
         verbose_name_plural = _("grading marks")
         ordering = ["created_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["item", "kind"], condition=~Q(kind="single"), name="one_mark_of_each_round"
-            )
-        ]
+        constraints = [models.UniqueConstraint(fields=["item", "kind"], name="one_mark_of_each_round")]
 
     def __str__(self):
         return f"{self.item_id} {self.kind} {self.score}"

@@ -1,5 +1,6 @@
 """Reads of exams: who may sit a paper, attempts and results, grading queues, item statistics."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -136,21 +137,39 @@ def start_refusal(
 
     ``used``: the user's attempts so far, when the caller has counted them already (saves a query).
     """
-    now = now or timezone.now()
+    return start_refusal_from(
+        paper=paper,
+        now=now or timezone.now(),
+        eligible=lambda: _is_eligible(user=user, paper=paper),
+        used=lambda: attempts_used(user=user, paper=paper) if used is None else used,
+    )
+
+
+def start_refusal_from(
+    *, paper: ExamPaper, now: datetime, eligible: Callable[[], bool], used: Callable[[], int]
+) -> str | None:
+    """``start_refusal``'s rules over facts read elsewhere (the start's single read): the window
+    first, then eligibility, then the attempts used; each fact asked for only once it decides."""
     if not paper.live:
         return _("This exam paper has not been approved yet.")
     if paper.opens_at and now < paper.opens_at:
         return _("This exam has not opened yet.")
     if paper.closes_at and now >= paper.closes_at:
         return _("This exam has closed.")
-    if not _is_eligible(user=user, paper=paper):
+    if not eligible():
         if paper.eligibility == Eligibility.COMPLETED:
             return _("You may sit this exam once you have completed the course.")
         return _("You may sit this exam only when enrolled in its cohort.")
-    used = attempts_used(user=user, paper=paper) if used is None else used
-    if used >= paper.max_attempts:
+    if used() >= paper.max_attempts:
         return _("You have used all your attempts at this exam.")
     return None
+
+
+def eligible_given_enrolment(*, user, paper: ExamPaper, enrolled: bool) -> bool:
+    """``_is_eligible`` once the enrolment is known: a paper asking for the course completed checks it."""
+    if not enrolled:
+        return False
+    return paper.eligibility != Eligibility.COMPLETED or _has_completed(user=user, paper=paper)
 
 
 def paper_review_state(*, paper: ExamPaper) -> dict:
@@ -345,14 +364,10 @@ def exam_passed(*, user, course: CoursePage | None = None, paper: ExamPaper | No
 
 
 def grading_queue(*, user) -> QuerySet[AttemptItem]:
-    """Items waiting for a person's grade, in courses ``user`` may grade, oldest submission first."""
-    items = AttemptItem.objects.filter(
-        needs_manual_grading=True, score__isnull=True, attempt__status=AttemptStatus.GRADING
-    ).select_related("attempt__paper", "version", "attempt__user")
-    if not learning.is_registrar(user=user):
-        keys = CourseGrader.objects.filter(user=user).values("course__translation_key")
-        items = items.filter(attempt__paper__course__translation_key__in=keys)
-    return items.order_by("attempt__submitted_at", "attempt_id", "position")
+    """Items waiting for ``user``'s grade, oldest submission first (``grading_selectors.grader_queue``)."""
+    from .grading_selectors import grader_queue
+
+    return grader_queue(user=user)
 
 
 def paper_results(*, paper: ExamPaper) -> QuerySet[Attempt]:

@@ -24,8 +24,8 @@ from courses.accounts.consent import consent_deferred
 from courses.accounts.sessions import session_user, session_user_valid
 
 from . import exports, presentation, report_selectors, selectors, services, sitting_selectors
-from .forms import ExtraTimeForm, GradeForm, OverrideForm
-from .models import Attempt, AttemptItem, AttemptStatus, ExamPaper, ReviewMode
+from .forms import ExtraTimeForm, OverrideForm
+from .models import Attempt, AttemptItem, ExamPaper, ReviewMode
 
 
 def _ip(request) -> str | None:
@@ -216,9 +216,7 @@ def attempt_answers(request, attempt: Attempt, closed: bool):
         payload = None
     try:
         saves, flags = services.parse_answers(payload), services.parse_flags(payload)
-        stored = services.attempt_save_answers(attempt=attempt, saves=saves, ip=_ip(request))
-        if flags:  # after the save: a closed attempt has refused it already
-            services.attempt_set_flags(attempt=attempt, flags=flags)
+        stored = services.attempt_save_answers(attempt=attempt, saves=saves, ip=_ip(request), flags=flags)
     except services.ExamError as error:
         return _json_error(error, attempt)
     return JsonResponse({"saved": {str(p): s for p, s in stored.items()}, **_state(attempt)})
@@ -422,51 +420,3 @@ def staff_item_override(request, item_id: int):
     else:
         messages.error(request, _("Enter the new points and a reason."))
     return redirect("exams:staff_attempt", attempt_id=item.attempt_id)
-
-
-@login_required
-@require_GET
-def staff_grading_queue(request):
-    _staff(request)
-    return render(
-        request, "exams/staff/grading_queue.html", {"items": selectors.grading_queue(user=request.user)}
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def staff_grade_item(request, item_id: int):
-    _staff(request)
-    item = get_object_or_404(
-        AttemptItem.objects.select_related("attempt__paper__course", "version"), pk=item_id
-    )
-    _check_course(request, item.attempt.paper.course)
-    if not selectors.can_grade(user=request.user, course=item.attempt.paper.course_id):
-        raise PermissionDenied
-    form = GradeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.item_grade(
-                item_id=item.pk,
-                score=form.cleaned_data["score"],
-                feedback=form.cleaned_data["feedback"],
-                grader=request.user,
-            )
-            messages.success(request, _("Grade saved."))
-            return redirect("exams:staff_grading_queue")
-        except services.ExamError as error:
-            form.add_error(None, error.message)
-    return render(
-        request,
-        "exams/staff/grade_item.html",
-        {
-            "item": item,
-            "form": form,
-            "question": presentation.question_for_trainee(
-                version=item.version, option_order=item.option_order
-            ),
-            "response": presentation.response_text(version=item.version, response=item.response),
-            "rubric": presentation.rubric(item.version),
-            "waiting": item.attempt.status == AttemptStatus.GRADING and item.score is None,
-        },
-    )
