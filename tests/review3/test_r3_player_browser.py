@@ -66,3 +66,20 @@ def test_a_lapsed_sign_in_does_not_drop_a_flag_or_leave_the_page_saving_forever(
         timeout=30_000,
     )
     assert AttemptItem.objects.get(pk=truth.pk).flagged is True
+
+
+def test_the_summary_lists_questions_without_bullets_running_into_them(login, site):
+    # The summary's lists are flex rows of <li> that keep their outside markers: each bullet is drawn
+    # inside the gap, over the end of the previous link ('第 3 题•第 6 题•'), at desktop and phone size.
+    setup = factories.exam_setup(types=[QuestionType.TRUE_FALSE] * 3)
+    attempt = services.attempt_start(paper=setup.paper, user=setup.trainee)
+    page = login(setup.trainee).new_page()
+    page.goto(f"{site.url}/exams/attempts/{attempt.pk}/")
+    page.get_by_role("button", name="检查并交卷", exact=True).click()
+    item = page.locator("#exam-summary-unanswered li").first
+    item.wait_for()
+    style = item.evaluate(
+        "li => { const s = getComputedStyle(li), row = getComputedStyle(li.parentElement);"
+        " return {marker: s.listStyleType, display: row.display}; }"
+    )
+    assert style["display"] != "flex" or style["marker"] == "none", style
