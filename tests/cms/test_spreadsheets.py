@@ -11,6 +11,7 @@ from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from certification.reports import exports as registrar_exports
+from certification.reports.selectors import TraineeRow
 from cms import spreadsheets
 from courses.exams import exports as exam_exports
 from courses.questions import exporters
@@ -152,10 +153,12 @@ def test_the_cohort_report_workbook():
         learning=learning,
         funnel=lambda: [("报名", 2)],
         sat=1,
+        eligible=0,
         certificates_total=0,
     )
+    # The report's own row type: every text column it has (the eligibility explanation too) is hostile.
     trainees = [
-        SimpleNamespace(
+        TraineeRow(
             username=name,
             name=name,
             email=name,
@@ -166,6 +169,9 @@ def test_the_cohort_report_workbook():
             certificate_serial="",
             certificate_status="",
             enrolled_at=timezone.now(),
+            courses="1/2",
+            eligible=False,
+            eligibility=name,
         )
         for name in HOSTILE
     ]
