@@ -53,6 +53,12 @@ def sitting_entry(*, user, paper: ExamPaper, now: datetime | None = None) -> Sit
     every = list(
         Sitting.objects.filter(paper=paper).annotate(mine=Exists(in_cohort)).order_by("opens_at", "pk")
     )
+    return entry_from(every=every, paper=paper, now=now)
+
+
+def entry_from(*, every: list[Sitting], paper: ExamPaper, now: datetime) -> SittingEntry | None:
+    """``sitting_entry``'s rules over the paper's sittings read elsewhere (the start's single read),
+    by opening time, each marked ``mine`` if the trainee holds a place in its cohort."""
     if not every:
         return None
     sittings = [sitting for sitting in every if sitting.mine]

@@ -1,5 +1,7 @@
 """Reads about cohorts and enrolments: who may see lessons, who is in which cohort, rosters."""
 
+from types import SimpleNamespace
+
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
@@ -240,3 +242,16 @@ def _children_of(courses: list[CoursePage]) -> Q:
     for course in courses:
         query |= Q(path__startswith=course.path, depth=course.depth + 1)
     return query
+
+
+def enrolments_covering(*, user_id: int, course_id: int) -> QuerySet[Enrolment]:
+    """The enrolments ``is_enrolled`` looks for, with the course read inside the query (by id): a
+    subquery for a larger read that must not load the course first (the exam start's single read)."""
+    course = CoursePage.objects.filter(pk=course_id)
+    covering = SimpleNamespace(
+        translation_key=Subquery(course.values("translation_key")[:1]),
+        level=Subquery(course.values("level")[:1]),
+    )
+    return Enrolment.objects.filter(user_id=user_id, status__in=PLACE_HOLDING).filter(
+        _cohorts_covering(covering)
+    )
