@@ -19,21 +19,31 @@ from cms.choosers import ListersOnlyChooserViewSet
 from . import selectors
 from .models import Question, QuestionBank, QuestionType
 
+# Wagtail's chooser modal reloads its results when a field marked so changes.
+_FILTER = {"data-chooser-modal-search-filter": True}
+
 
 class QuestionFilterForm(BaseFilterForm):
     q = forms.CharField(
         label=_("Search term"), required=False, widget=forms.TextInput(attrs={"placeholder": _("Search")})
     )
     bank = forms.ModelChoiceField(
-        label=_("bank (with its sub-banks)"), queryset=QuestionBank.objects.order_by("name"), required=False
+        label=_("bank (with its sub-banks)"),
+        queryset=QuestionBank.objects.order_by("name"),
+        required=False,
+        widget=forms.Select(attrs=_FILTER),
     )
     qtype = forms.ChoiceField(
-        label=_("question type"), choices=[("", _("Any type")), *QuestionType.choices], required=False
+        label=_("question type"),
+        choices=[("", _("Any type")), *QuestionType.choices],
+        required=False,
+        widget=forms.Select(attrs=_FILTER),
     )
     tag = forms.ModelChoiceField(
         label=_("tag"),
         queryset=Tag.objects.filter(questions_taggedquestion_items__isnull=False).distinct().order_by("name"),
         required=False,
+        widget=forms.Select(attrs=_FILTER),
     )
 
     def filter(self, objects):

@@ -5,7 +5,7 @@
   'use strict';
 
   function sectionOf(el) {
-    return el.closest('[data-inline-panel-child]') || el.closest('[id^="inline_child_sections-"]');
+    return el.closest('[data-inline-panel-child]');
   }
 
   function field(section, suffix) {
@@ -29,9 +29,10 @@
   }
 
   function sections() {
+    // The sections' own boxes (nested panels have ids starting the same way).
     return Array.prototype.filter.call(
-      document.querySelectorAll('[id^="inline_child_sections-"]'),
-      function (s) { return !/__prefix__/.test(s.id); }
+      document.querySelectorAll('[data-inline-panel-child]'),
+      function (s) { return /^inline_child_sections-\d+$/.test(s.id); }
     );
   }
 
@@ -166,17 +167,17 @@
   document.addEventListener('input', onChange);
   document.addEventListener('change', onChange);
 
-  // Deleting or adding a section changes the totals: watch the sections' container.
+  // Adding, deleting or moving a section (Wagtail's buttons) changes the totals: look again after
+  // any click has been handled.
+  function refreshAll() {
+    sections().forEach(showKind);
+    updateTotals();
+  }
+  document.addEventListener('click', function () { setTimeout(refreshAll, 0); });
+
   function start() {
     sections().forEach(function (section) { showKind(section); updateEligible(section); });
     updateTotals();
-    var container = document.getElementById('id_sections-FORMS');
-    if (container && window.MutationObserver) {
-      new MutationObserver(function () {
-        sections().forEach(showKind);
-        updateTotals();
-      }).observe(container, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'class', 'style', 'value'] });
-    }
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
