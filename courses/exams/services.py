@@ -23,7 +23,7 @@ from courses.notifications.kinds import NotificationKind
 from courses.notifications.services import notify
 from courses.questions.models import QuestionVersion
 
-from . import presentation, selectors, sitting_selectors
+from . import attempt_store, presentation, selectors, sitting_selectors
 from .models import (
     Accommodation,
     Attempt,
@@ -180,29 +180,38 @@ def attempt_start(*, paper: ExamPaper, user, ip: str | None = None) -> Attempt:
     drawn now, as without sittings. Either way the deadline runs from the trainee's own start and
     is capped by the sitting's close.
     """
-    existing = selectors.open_attempt(user=user, paper=paper)
-    if existing is not None and not attempt_close_if_overdue(attempt=existing):
-        return existing
     now = timezone.now()
-    used = selectors.attempts_used(user=user, paper=paper)
-    refusal = selectors.start_refusal(user=user, paper=paper, now=now, used=used)
-    entry = None if refusal else sitting_selectors.sitting_entry(user=user, paper=paper, now=now)
+    facts = attempt_store.start_facts_read(paper=paper, user_id=user.pk)  # every fact, one statement
+    if facts.open_attempt_id is not None:
+        existing = selectors.open_attempt(user=user, paper=paper)
+        if existing is not None and not attempt_close_if_overdue(attempt=existing):
+            return existing
+    refusal = selectors.start_refusal_from(
+        paper=paper,
+        now=now,
+        eligible=lambda: selectors.eligible_given_enrolment(user=user, paper=paper, enrolled=facts.enrolled),
+        used=lambda: facts.used,
+    )
+    entry = None if refusal else sitting_selectors.entry_from(every=facts.sittings, paper=paper, now=now)
     if entry is not None:
         refusal = entry.refusal
     if refusal:
         raise ExamError(refusal, code="refused")
     sitting = entry.sitting if entry else None
-    accommodation = Accommodation.objects.filter(paper=paper, user=user).first()
-    extra = accommodation.extra_minutes if accommodation else 0
+    extra = facts.extra_minutes
     started = {
-        "number": used + 1,
+        "number": facts.used + 1,
         "started_at": now,
         "extra_minutes": extra,
         "deadline": _deadline(paper=paper, started_at=now, extra_minutes=extra, sitting=sitting),
         "last_ip": ip,
     }
     try:
-        attempt = _start_prepared(sitting=sitting, user=user, fields=started) if sitting else None
+        attempt = None
+        if sitting is not None and sitting.prepared_id is not None:
+            attempt = _start_prepared(attempt_id=sitting.prepared_id, fields=started, now=now)
+            if attempt is None:  # started by a double click a moment ago, or discarded meanwhile
+                attempt = selectors.open_attempt(user=user, paper=paper)
         if attempt is None:
             # Drawn before the transaction: reads only, and the locks are held for less time.
             items = draw_items(pool=paper_pool(paper=paper))
@@ -228,27 +237,25 @@ def attempt_start(*, paper: ExamPaper, user, ip: str | None = None) -> Attempt:
     return attempt
 
 
-def _start_prepared(*, sitting: Sitting, user, fields: dict) -> Attempt | None:
-    """Start the paper prepared for ``user`` in ``sitting``: lock it, set its start, number and deadline.
+def _start_prepared(*, attempt_id: int, fields: dict, now: datetime) -> Attempt | None:
+    """Start prepared paper ``attempt_id``: set its start, number and deadline, log the start, queue
+    its deadline task on commit. Guarded by its status, so only one request starts it.
 
-    Three statements in one transaction, nothing drawn. None if there is no prepared paper (never
-    made, or discarded meanwhile); the caller then draws one.
+    One statement on PostgreSQL (``attempt_store.prepared_start``); through the ORM elsewhere. None
+    if it is no longer prepared (started a moment ago, or discarded); nothing drawn either way.
     """
-    with transaction.atomic():
-        attempt = (
-            Attempt.all_objects.select_for_update(no_key=True)
-            .filter(sitting=sitting, user=user, status=AttemptStatus.PREPARED)
-            .first()
-        )
-        if attempt is None:
-            return None
-        attempt.status = AttemptStatus.IN_PROGRESS
-        for name, value in fields.items():
-            setattr(attempt, name, value)
-        attempt.save(update_fields=["status", *fields])
-        AttemptEvent.objects.create(
-            attempt=attempt, kind=AttemptEventKind.START, ip=fields["last_ip"], detail={"prepared": True}
-        )
+    if attempt_store.is_postgresql():
+        attempt = attempt_store.prepared_start(attempt_id=attempt_id, fields=fields, now=now)  # atomic alone
+    else:
+        with transaction.atomic():
+            prepared = Attempt.all_objects.filter(pk=attempt_id, status=AttemptStatus.PREPARED)
+            if not prepared.update(status=AttemptStatus.IN_PROGRESS, **fields):
+                return None
+            attempt = Attempt.objects.get(pk=attempt_id)
+            AttemptEvent.objects.create(
+                attempt=attempt, kind=AttemptEventKind.START, ip=fields["last_ip"], detail={"prepared": True}
+            )
+    if attempt is not None:
         _schedule_auto_submit(attempt)
     return attempt
 
@@ -299,6 +306,9 @@ class AnswerSave:
 
 # At most this many entries in one save request (each is an UPDATE under the attempt's lock).
 MAX_ANSWERS_PER_SAVE = 300
+# The columns' range: an item's position (a small integer) and a save's sequence number (a big one).
+MAX_POSITION = 32_767
+MAX_SEQ = 2**63 - 1
 # Refused saves after submission are logged up to this many per attempt (a script may keep sending).
 MAX_REJECTED_SAVES_LOGGED = 20
 
@@ -319,6 +329,8 @@ def parse_answers(payload: object) -> list[AnswerSave]:
             raise ExamError(_("The answers could not be read. Please try again."))
         position, seq = entry.get("position"), entry.get("seq")
         if not isinstance(position, int) or isinstance(position, bool) or not isinstance(seq, int) or seq < 1:
+            raise ExamError(_("The answers could not be read. Please try again."))
+        if not 0 < position <= MAX_POSITION or seq > MAX_SEQ:  # past the columns' range: no page sends it
             raise ExamError(_("The answers could not be read. Please try again."))
         if len(json.dumps(entry.get("response"), ensure_ascii=False)) > MAX_RESPONSE_CHARS:
             raise ExamError(
@@ -390,7 +402,7 @@ def _note_ip(attempt: Attempt, ip: str | None) -> None:
 
 
 def attempt_save_answers(
-    *, attempt: Attempt, saves: list[AnswerSave], ip: str | None = None
+    *, attempt: Attempt, saves: list[AnswerSave], ip: str | None = None, flags: dict[int, bool] | None = None
 ) -> dict[int, int]:
     """Store the trainee's latest answers. Returns {position: stored seq} for the saved positions.
 
@@ -401,6 +413,11 @@ def attempt_save_answers(
     nothing (late or repeated requests never overwrite newer answers). Only the attempt's owner
     may call it (views look the attempt up by owner). Raises ExamError if the attempt is no
     longer open: past its deadline it is submitted first, with what was saved before.
+
+    ``flags`` ({position: flagged}, see ``parse_flags``) are set in the same transaction, only on
+    an open attempt; unknown positions are ignored, and so is a flag sent with an answer older than
+    the stored one (a replayed request never brings back a flag since removed). On PostgreSQL the whole write is one statement
+    (``attempt_store.answers_save``); elsewhere the ORM does the same in a transaction.
     """
     if attempt_close_if_overdue(attempt=attempt):
         if attempt.submitted_by == SubmittedBy.DEADLINE:
@@ -412,6 +429,22 @@ def attempt_save_answers(
     # Checked and mapped before the lock, refused (unknown position or value) with nothing changed.
     saves = _as_stored(attempt, saves)
     now = timezone.now()
+    if attempt_store.is_postgresql():
+        latest: dict[int, AnswerSave] = {}
+        for save in saves:  # one entry per position, as the saves would apply one after another
+            if save.position not in latest or save.seq > latest[save.position].seq:
+                latest[save.position] = save
+        saved = attempt_store.answers_save(
+            attempt_id=attempt.pk,
+            answers=[(save.position, save.seq, save.response) for save in latest.values()],
+            flags=flags or {},
+            ip=ip,
+            now=now,
+            max_rejected=MAX_REJECTED_SAVES_LOGGED,
+        )
+        if saved is None:
+            raise ExamError(_("This exam has been submitted; answers can no longer change."), code="closed")
+        return saved
     stored: dict[int, int] = {}
     changed: list[int] = []
     with transaction.atomic():
@@ -441,6 +474,10 @@ def attempt_save_answers(
             stale = [save.position for save in saves if save.position not in stored]
             if stale:  # a stale or repeated save keeps the stored seq: the page learns it
                 stored |= dict(items.filter(position__in=stale).values_list("position", "client_seq"))
+            newest = {save.position: save.seq for save in sorted(saves, key=lambda save: save.seq)}
+            older = {position for position, seq in newest.items() if stored[position] > seq}
+            if flags := {position: flag for position, flag in (flags or {}).items() if position not in older}:
+                attempt_set_flags(attempt=locked, flags=flags)  # a flag sent with an older answer is as old
             _note_ip(locked, ip)
             if changed:  # a save that changes nothing (empty, stale, repeated) leaves no trace
                 AttemptEvent.objects.create(
@@ -496,9 +533,10 @@ def parse_flags(payload: object) -> dict[int, bool]:
         raise ExamError(_("The answers could not be read. Please try again."))
     parsed = {}
     for position, flagged in flags.items():
-        if not (isinstance(position, str) and position.isdigit() and len(position) < 6) or not isinstance(
-            flagged, bool
-        ):
+        # isascii: str.isdigit() is True for '²' and '①' too, which int() cannot read.
+        if not (
+            isinstance(position, str) and position.isascii() and position.isdigit() and len(position) < 6
+        ) or not isinstance(flagged, bool):
             raise ExamError(_("The answers could not be read. Please try again."))
         parsed[int(position)] = flagged
     return parsed
@@ -760,6 +798,8 @@ def item_grade(*, item_id: int, score: Decimal, feedback: str = "", grader) -> A
             raise ExamError(_("This answer has been graded already; change it with an override."))
         if attempt.status != AttemptStatus.GRADING or not item.needs_manual_grading:
             raise ExamError(_("This answer is not waiting for a grade."))
+        if attempt.paper.double_marking or item.awaiting_reconciliation:  # two marks: courses.exams.grading
+            raise ExamError(_("This paper is double marked: grade it by its rubric on the grading page."))
         score = _check_score(item, score)
         ScoreChange.objects.create(item=item, old_score=None, new_score=score, changed_by=grader)
         item.score, item.feedback, item.graded_by, item.graded_at = score, feedback, grader, timezone.now()
@@ -780,6 +820,8 @@ def item_override(*, item_id: int, score: Decimal, reason: str, actor) -> Attemp
         if attempt.status == AttemptStatus.IN_PROGRESS:
             raise ExamError(_("The attempt has not been submitted yet."))
         item.refresh_from_db()
+        if item.awaiting_reconciliation:  # its two marks are settled by reconciliation, not by one of them
+            raise ExamError(_("The two marks of this answer differ too much: it awaits reconciliation."))
         score = _check_score(item, score)
         ScoreChange.objects.create(
             item=item,
