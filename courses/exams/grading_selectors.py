@@ -10,6 +10,12 @@ NO_COURSE = "no_course"  # the user grades no course: a registrar must add them 
 NOTHING = "nothing"  # nothing waits for them
 
 
+def started_items() -> QuerySet[AttemptItem]:
+    """Items staff may open: of started attempts only. A prepared paper (a sitting's, not started)
+    is no attempt: its questions, what a trainee will get when the sitting opens, show nowhere."""
+    return AttemptItem.objects.exclude(attempt__status=AttemptStatus.PREPARED)
+
+
 def _in_scope(items: QuerySet[AttemptItem], *, user) -> QuerySet[AttemptItem]:
     """Items of the courses ``user`` grades (any language of them); registrars grade every course."""
     if learning.is_registrar(user=user):

@@ -57,7 +57,10 @@ def staff_grade_item(request, item_id: int):
     of the grader's queue, the same paper first."""
     _staff(request)
     item = get_object_or_404(
-        AttemptItem.objects.select_related("attempt__paper__course", "attempt__user", "version"), pk=item_id
+        grading_selectors.started_items().select_related(
+            "attempt__paper__course", "attempt__user", "version"
+        ),
+        pk=item_id,
     )
     _check_course(request, item.attempt.paper.course)
     if not selectors.can_grade(user=request.user, course=item.attempt.paper.course_id):

@@ -18,7 +18,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -63,12 +63,30 @@ def sittings_paper_published(*, paper: ExamPaper) -> int:
     sittings = list(sitting_selectors.sittings_to_enter(now=now).filter(paper=paper))
     if not sittings:
         return 0
-    discarded, _kinds = Attempt.all_objects.filter(
-        sitting__in=sittings, status=AttemptStatus.PREPARED
-    ).delete()
+    discarded = _discard(Attempt.all_objects.filter(sitting__in=sittings))
     Sitting.objects.filter(pk__in=[s.pk for s in sittings]).update(assembly_status=AssemblyStatus.SCHEDULED)
     for sitting in sittings:
         _queue_assembly(sitting.pk)
+    return discarded
+
+
+def _discard(prepared: QuerySet[Attempt]) -> int:
+    """Delete the papers of ``prepared`` that are still prepared when deleted; returns how many.
+
+    Django's collector deletes by id the rows it selected: a paper started between that select
+    and the delete would go with its answers. So the rows are first locked while still prepared
+    (a start waits for the lock, then finds no prepared paper and draws one; a paper started
+    before the lock is not selected), and the delete names their ids and the status again.
+    """
+    with transaction.atomic():
+        ids = list(
+            prepared.filter(status=AttemptStatus.PREPARED)
+            .select_for_update(of=("self",))
+            .values_list("pk", flat=True)
+        )
+        if not ids:
+            return 0
+        discarded, _kinds = Attempt.all_objects.filter(pk__in=ids, status=AttemptStatus.PREPARED).delete()
     return discarded
 
 
@@ -149,16 +167,20 @@ def sitting_assemble(*, sitting_id: int, time_budget: float | None = None) -> in
     now = timezone.now()
     entry = sitting.entry_closes or sitting.paper.closes_at
     if entry is not None and now >= entry:
-        Attempt.all_objects.filter(sitting=sitting, status=AttemptStatus.PREPARED).delete()
+        _discard(Attempt.all_objects.filter(sitting=sitting))
         return 0  # nobody can enter any more
     if not sitting.paper.live:
         _set_status(sitting.pk, AssemblyStatus.SCHEDULED, note=_("The paper is not approved."))
         return 0
     _set_status(sitting.pk, AssemblyStatus.ASSEMBLING)
     expected = sitting_selectors.expected_examinees(sitting=sitting)
-    Attempt.all_objects.filter(sitting=sitting, status=AttemptStatus.PREPARED).exclude(
-        user_id__in=expected
-    ).delete()
+    # Nobody expected starts these; nor anyone papers of another paper (the sitting was moved to
+    # this one before anyone started: Sitting.clean forbids it after).
+    _discard(
+        Attempt.all_objects.filter(sitting=sitting).filter(
+            ~Q(user_id__in=expected) | ~Q(paper_id=sitting.paper_id)
+        )
+    )
     missing = sorted(expected - sitting_selectors.users_with_papers(sitting=sitting))
     pool = services.paper_pool(paper=sitting.paper)
     for start in range(0, len(missing), ASSEMBLY_CHUNK):
@@ -178,7 +200,7 @@ def sittings_sweep() -> int:
     that miss papers (late enrolments, a lost task), and delete prepared papers nobody can start any
     more. Idempotent. Returns how many assemblies it queued."""
     now = timezone.now()
-    sitting_selectors.stale_prepared(now=now).delete()
+    _discard(sitting_selectors.stale_prepared(now=now))
     ahead = timedelta(minutes=settings.TTA_SITTING_ASSEMBLY_AHEAD_MINUTES)
     queued = 0
     for sitting in sitting_selectors.sittings_due(now=now, ahead=ahead):

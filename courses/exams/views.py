@@ -19,13 +19,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cms.localized import pages_in_active_locale
 from cms.untrusted import declared_length, json_loads_untrusted
 from courses.accounts.consent import consent_deferred
 from courses.accounts.sessions import session_user, session_user_valid
 
-from . import exports, presentation, report_selectors, selectors, services, sitting_selectors
+from . import (
+    exports,
+    grading_selectors,
+    presentation,
+    report_selectors,
+    selectors,
+    services,
+    sitting_selectors,
+)
 from .forms import ExtraTimeForm, OverrideForm
-from .models import Attempt, AttemptItem, ExamPaper, ReviewMode
+from .models import Attempt, ExamPaper, ReviewMode
 
 
 def _ip(request) -> str | None:
@@ -65,6 +74,8 @@ def trainee_attempt(view):
         else:
             # Django's own checks decide (a stale session is flushed): to the sign-in page, or 404.
             if not request.user.is_authenticated:  # as login_required
+                if _wants_json(request):  # the exam page's fetch: a redirect it would follow to a 200
+                    return JsonResponse({"error": _("Your sign-in has ended. Sign in again.")}, status=401)
                 return redirect_to_login(request.get_full_path())
             raise Http404
         closed = services.attempt_close_if_overdue(attempt=attempt)
@@ -123,12 +134,20 @@ def paper_detail(request, paper_id: int):
         return JsonResponse(
             {"server_now": timezone.now().isoformat(), "can_start": refusal is None, "refusal": refusal}
         )
+    course = pages_in_active_locale([paper.course])[paper.course_id]  # its English page on /en/
     if waiting and refusal in (None, entry.refusal):
-        return render(request, "exams/waiting_room.html", sitting_selectors.waiting_room(entry=entry, user=request.user))
+        room = sitting_selectors.waiting_room(entry=entry, user=request.user)
+        return render(request, "exams/waiting_room.html", {**room, "course": course})
     return render(
         request,
         "exams/paper_detail.html",
-        {"paper": paper, "attempts": attempts, "open_attempt": open_attempt, "refusal": refusal},
+        {
+            "paper": paper,
+            "course": course,
+            "attempts": attempts,
+            "open_attempt": open_attempt,
+            "refusal": refusal,
+        },
     )
 
 
@@ -188,6 +207,8 @@ def attempt_page(request, attempt: Attempt, closed: bool):
             "questions": questions,
             "earlier": selectors.earlier_attempts(attempt=attempt),
             "state": _state(attempt),
+            # services.parse_answers measures an answer as JSON: a typed text has its two quotes more.
+            "max_answer_chars": services.MAX_RESPONSE_CHARS - 2,
         },
     )
 
@@ -403,7 +424,8 @@ def staff_attempt(request, attempt_id: int):
 @require_POST
 def staff_item_override(request, item_id: int):
     _staff(request)
-    item = get_object_or_404(AttemptItem.objects.select_related("attempt__paper__course"), pk=item_id)
+    items = grading_selectors.started_items()  # a prepared paper's item is no attempt's: 404
+    item = get_object_or_404(items.select_related("attempt__paper__course"), pk=item_id)
     _check_course(request, item.attempt.paper.course)
     form = OverrideForm(request.POST)
     if form.is_valid():

@@ -20,6 +20,13 @@
   var fieldsets = Array.prototype.slice.call(document.querySelectorAll(".exam-question"));
   var pending = {};       // position -> {position, response, seq} not yet acknowledged
   var pendingFlags = {};  // position -> flagged, not yet acknowledged
+  // Answers the server refused (too long, unreadable): not sent again until changed, so they never
+  // block the others; kept in localStorage with the pending ones, so nothing typed is lost.
+  var refused = {};
+  var oneByOne = false;   // after a refused batch: one answer per request, to find the refused one
+  var signedOut = false;  // the sign-in lapsed: nothing is saved until it is back
+  var signIn = document.getElementById("exam-signin");
+  var maxChars = statusEl ? parseInt(statusEl.dataset.maxChars || "0", 10) : 0;
   var lastSeq = 0;
   var timer = null;
   var sending = false;
@@ -35,7 +42,9 @@
   var BUSY = { 429: true, 502: true, 503: true, 504: true };
 
   function showStatus(kind) {
+    if (kind === "saved" && Object.keys(refused).length) kind = "refused";  // not all of them
     if (statusEl) statusEl.textContent = statusEl.dataset[kind] || "";
+    if (signIn) signIn.hidden = kind !== "signedout";
   }
   function hasPending() {
     return Object.keys(pending).length > 0 || Object.keys(pendingFlags).length > 0;
@@ -46,7 +55,7 @@
   }
   function store() {
     try {
-      localStorage.setItem(storageKey, JSON.stringify(pending));
+      localStorage.setItem(storageKey, JSON.stringify(Object.assign({}, refused, pending)));
       localStorage.setItem(flagsKey, JSON.stringify(pendingFlags));
     } catch (e) { /* private mode */ }
   }
@@ -198,10 +207,41 @@
 
   // --- Saving, with back-pressure ---------------------------------------------------------
 
+  function showRefusal(position, message) {
+    var fieldset = document.getElementById("q" + position);
+    if (!fieldset) return;
+    var shown = fieldset.querySelector(".exam-answer-error");
+    if (!message) {
+      if (shown) shown.remove();
+      return;
+    }
+    if (!shown) {
+      shown = document.createElement("p");
+      shown.className = "exam-answer-error";
+      shown.setAttribute("role", "alert");
+      fieldset.appendChild(shown);
+    }
+    shown.textContent = message;
+  }
+  function refuse(entry, message) {
+    // Set aside (shown at its question, kept in this browser): the other answers go on being saved.
+    delete pending[entry.position];
+    refused[entry.position] = entry;
+    showRefusal(entry.position, message);
+  }
+  function tooLong(entry) {
+    return maxChars > 0 && JSON.stringify(entry.response === undefined ? null : entry.response).length > maxChars + 2;
+  }
+
   function queue(fieldset) {
     if (closed) return;
     var position = parseInt(fieldset.dataset.position, 10);
     pending[position] = { position: position, response: readResponse(fieldset), seq: nextSeq() };
+    if (refused[position]) {
+      delete refused[position];
+      showRefusal(position, "");
+    }
+    if (tooLong(pending[position])) refuse(pending[position], statusEl.dataset.tooLong);
     store();
     refresh(fieldset);
     refreshProgress();
@@ -270,6 +310,7 @@
 
   function flush(keepalive) {
     var answers = Object.keys(pending).map(function (k) { return pending[k]; });
+    if (oneByOne) answers = answers.slice(0, 1);
     var flags = {};
     Object.keys(pendingFlags).forEach(function (k) { flags[k] = pendingFlags[k]; });
     if ((!answers.length && !Object.keys(flags).length) || sending || closed) return Promise.resolve();
@@ -280,9 +321,29 @@
     return post(config.answers, body, keepalive)
       .then(function (response) {
         if (BUSY[response.status]) { backOff(response, "busy"); return; }
+        var json = (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
+        if (response.status === 401 || response.status === 403 || response.redirected || (response.ok && !json)) {
+          // The sign-in lapsed (a redirect to the sign-in page is a 200 of HTML): nothing was saved.
+          // Everything stays pending; the regular retry sends it once the trainee has signed in again.
+          signedOut = true;
+          showStatus("signedout");
+          return;
+        }
         return readJson(response).then(function (reply) {
+          if (response.status === 400 && !answers.length) {
+            Object.keys(flags).forEach(function (k) { delete pendingFlags[k]; });  // no page sends such flags
+            store();
+          } else if (response.status === 400 && answers.length > 1) {
+            oneByOne = true;  // which one? one per request until this batch is through
+          } else if (response.status === 400 && answers.length === 1) {
+            refuse(answers[0], reply.error || statusEl.dataset.refused);
+            store();
+            showStatus(hasPending() ? "saving" : "saved");
+          }
+          if (response.status === 400 && hasPending()) setTimeout(send, 200);
           if (response.ok) {
             recovered();
+            signedOut = false;
             answers.forEach(function (a) {
               var stored = reply.saved && reply.saved[String(a.position)];
               if (pending[a.position] && stored >= pending[a.position].seq) delete pending[a.position];
@@ -291,6 +352,8 @@
               if (pendingFlags[k] === flags[k]) delete pendingFlags[k];
             });
             store();
+            if (!Object.keys(pending).length) oneByOne = false;
+            else if (oneByOne) setTimeout(send, 200);
             showStatus(submitting ? "submitting" : hasPending() ? "saving" : "saved");
           }
           applyState(reply);
@@ -309,6 +372,12 @@
     return post(config.submit, {})
       .then(function (response) {
         if (BUSY[response.status]) { backOff(response, "busy"); return; }
+        var json = (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
+        if (response.status === 401 || response.status === 403 || response.redirected || (response.ok && !json)) {
+          signedOut = true;
+          showStatus("signedout");  // submitted once signed in again: the retry below sends it
+          return;
+        }
         return readJson(response).then(function (reply) {
           if (response.ok) recovered();
           applyState(reply);
@@ -359,7 +428,10 @@
     var position = parseInt(fieldset.dataset.position, 10);
     lastSeq = Math.max(lastSeq, parseInt(fieldset.dataset.seq, 10) || 0);
     var saved = stored[position];
-    if (saved && saved.seq > (parseInt(fieldset.dataset.seq, 10) || 0)) pending[position] = saved;
+    if (saved && saved.seq > (parseInt(fieldset.dataset.seq, 10) || 0)) {
+      pending[position] = saved;
+      if (tooLong(saved)) refuse(saved, statusEl.dataset.tooLong);
+    }
     if (typeof storedFlags[position] === "boolean") {
       pendingFlags[position] = storedFlags[position];
       setFlag(fieldset, storedFlags[position]);
@@ -420,7 +492,10 @@
     recovered();
     send();
   });
-  setInterval(function () { if (hasPending()) flush(); }, 5000);
+  setInterval(function () {
+    if (hasPending()) flush();
+    else if (submitting && signedOut) send();  // the submission refused while signed out
+  }, 5000);
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") {
       report("focus_lost", { via: "visibilitychange" });
