@@ -83,6 +83,7 @@ def test_an_instructor_builds_a_paper_with_the_chooser_and_sees_its_totals(site,
     expect(totals.locator("[data-total-questions]")).to_have_text("6")
     expect(totals.locator("[data-total-marks]")).to_have_text("18")
     page.screenshot(path=f"{SHOTS}/paper-builder-totals.png", full_page=True)
+    totals.screenshot(path=f"{SHOTS}/paper-builder-totals-panel.png")
 
     page.locator("footer button[type=submit]").first.click()
     expect(page.locator(".messages")).to_be_visible()

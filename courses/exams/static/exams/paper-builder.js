@@ -61,16 +61,21 @@
     box.querySelector('[data-pass-marks]').textContent = round2(marks * pass / 100);
   }
 
+  function wrapperOf(el) {
+    // The field's own box, its label included.
+    return el.closest('.w-panel__wrapper') || el.closest('[data-field-wrapper]') || el.parentNode;
+  }
+
   function showKind(section) {
     var random = kindOf(section) === 'random';
     var picker = section.querySelector('[data-question-picker]');
     if (picker) {
-      var wrap = picker.closest('[data-field-wrapper]') || picker.parentNode;
+      var wrap = wrapperOf(picker);
       wrap.classList.toggle('paper-builder--hidden', random);
     }
     ['banks', 'tags', 'question_type', 'draw_count'].forEach(function (suffix) {
       var input = field(section, suffix);
-      var wrap = input && (input.closest('[data-field-wrapper]') || input.parentNode);
+      var wrap = input && wrapperOf(input);
       if (wrap) wrap.classList.toggle('paper-builder--hidden', !random);
     });
     var eligible = section.querySelector('[data-section-eligible]');
