@@ -96,3 +96,9 @@ def test_an_instructor_builds_a_paper_with_the_chooser_and_sees_its_totals(site,
     expect(preview.locator(".exam-question")).to_have_count(6)
     expect(preview.locator("[data-paper-totals]")).to_contain_text("6 questions, 18 marks")
     preview.screenshot(path=f"{SHOTS}/paper-builder-preview.png", full_page=True)
+
+    # The instructor's home lists the draft, not yet submitted for review.
+    page.goto(f"{site.url}/admin/")
+    expect(page.locator('[data-home="drafts"]')).to_contain_text("组卷演示")
+    expect(page.locator('[data-home="drafts"]')).to_contain_text("Draft, not submitted for review")
+    page.screenshot(path=f"{SHOTS}/admin-home-instructor.png", full_page=True)
