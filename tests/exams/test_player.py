@@ -161,7 +161,7 @@ def test_a_paper_may_show_nothing_until_every_answer_is_graded(client):
     for name, args in [("exams:attempt_result", [attempt.pk]), ("exams:paper_detail", [setup.paper.pk])]:
         page = client.get(reverse(name, args=args)).content.decode()
         assert "临时" not in page and "exam-provisional" not in page, name
-        assert "分（满分" not in page, name
+        assert "分（满分" not in page and "已评分部分得" not in page, name
 
 
 def test_attempt_n_of_m_with_the_earlier_attempts_scores(client):
@@ -171,7 +171,7 @@ def test_attempt_n_of_m_with_the_earlier_attempts_scores(client):
 
     paper_page = client.get(reverse("exams:paper_detail", args=[setup.paper.pk])).content.decode()
     assert "您已作答 1 次，共可作答 3 次。" in paper_page
-    assert "目前得分 0 分（满分 3 分）" in paper_page and "临时成绩：部分答案待阅卷" in paper_page
+    assert "已评分部分得 0 分（试卷满分 3 分）" in paper_page and "临时成绩：部分答案待阅卷" in paper_page
 
     services.item_grade(
         item_id=first.items.get(needs_manual_grading=True).pk,
