@@ -198,8 +198,9 @@ class ProgramYear:
     trainees: int = 0
     completed: int = 0
     learners: int = 0
-    hours: Decimal = Decimal("0")
-    online: Decimal = Decimal("0")
+    hours: Decimal = Decimal("0")  # credited (``standing``): each course's hours at most
+    recorded: Decimal = Decimal("0")  # the ledger's entries of the year, before the cap
+    online: Decimal = Decimal("0")  # recorded, by source
     offline: Decimal = Decimal("0")
     manual: Decimal = Decimal("0")
     sat: int = 0
@@ -234,6 +235,7 @@ _SUMMED = (
     "completed",
     "learners",
     "hours",
+    "recorded",
     "online",
     "offline",
     "manual",
@@ -246,7 +248,7 @@ _SUMMED = (
 
 
 def annual_report(*, year: int) -> AnnualReport:
-    """Trainees trained, hours delivered, pass rates and certificates by program and level for
+    """Trainees trained, hours credited (beside the hours recorded, by source), pass rates and certificates by program and level for
     ``year``, with the monthly hours and certificates. Eight queries, whatever the volume.
 
     Certificates: first certificates issued in the year, replacements (reissues and renewals)
@@ -290,7 +292,7 @@ def annual_report(*, year: int) -> AnnualReport:
         row = levels.get(level)
         if row is None:
             continue
-        for name in ("trainees", "completed", "learners", "hours", "online", "offline", "manual"):
+        for name in ("trainees", "completed", "learners", "hours", "recorded", "online", "offline", "manual"):
             setattr(row, name, getattr(figures, name))
     for level, figures in exams.items():
         if level in levels:

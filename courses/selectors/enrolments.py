@@ -13,7 +13,7 @@ from cms.models import CoursePage, LessonPage
 from cms.services import INSTRUCTORS_GROUP, REGISTRARS_GROUP
 from courses.models import Cohort, Enrolment, EnrolmentMode, EnrolmentStatus, LessonCompletion
 from courses.models.enrolments import PLACE_HOLDING
-from courses.selectors.standing import credited_hours_sql, program_progress, progress_for_users
+from courses.selectors.standing import credited_hours_sql, percent_sql, program_progress, progress_for_users
 
 
 def _group_names(user) -> set[str]:
@@ -155,8 +155,8 @@ ROSTER_SORTS = {
     "-name": ("-user__first_name", "-user__username"),
     "status": ("status", "user__username"),
     "-status": ("-status", "user__username"),
-    "progress": ("lessons_done", "user__username"),
-    "-progress": ("-lessons_done", "user__username"),
+    "progress": ("percent", "user__username"),
+    "-progress": ("-percent", "user__username"),
     "hours": ("hours", "user__username"),
     "-hours": ("-hours", "user__username"),
     "enrolled": ("created_at", "pk"),
@@ -185,7 +185,8 @@ def roster(*, cohort: Cohort, status: str = "", query: str = "", sort: str = "na
     Returns ``(queryset, required_lessons, courses)``. Progress counts required lessons completed
     (matched by translation, as the progress engine does) over the required lessons of the
     cohort's courses; hours are those credited in those courses (``standing``: each capped at
-    the course's hours). A fixed number of queries whatever the number of trainees: the figures
+    the course's hours). Sorting by progress sorts by standing's percent (``percent_sql``, the
+    figure each row shows). A fixed number of queries whatever the number of trainees: the figures
     are subqueries of one SELECT. ``roster_progress`` adds each row's program progress.
     """
     from courses.selectors.progress import cohort_courses  # progress imports this module: import late
@@ -212,6 +213,8 @@ def roster(*, cohort: Cohort, status: str = "", query: str = "", sort: str = "na
             hours=credited_hours_sql(courses=courses),
         )
     )
+    if sort.lstrip("-") == "progress":  # standing's percent, as the rows show it (two more queries)
+        rows = rows.annotate(percent=percent_sql(courses=courses))
     if status:
         rows = rows.filter(status=status)
     if query:

@@ -233,7 +233,7 @@ def lesson_widget(*, user, lesson: LessonPage) -> LessonWidget | None:
     study = lesson_study(user=user, lesson=lesson)
     active = study.active_seconds if study else 0
     video = lesson_has_video(lesson=lesson)
-    needed = int(lesson.estimated_minutes * 60 * rule.mark_complete_min_share)
+    needed = rule.seconds_before_mark_complete(estimated_minutes=lesson.estimated_minutes)
     return LessonWidget(
         lesson=lesson,
         course=course,

@@ -9,12 +9,15 @@ rows. Exams add their figures in ``courses.exams.selectors``; certificates their
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import reduce
+from operator import add
 
 from django.db.models import (
     Case,
     Count,
     DateField,
     DecimalField,
+    F,
     IntegerField,
     Max,
     Min,
@@ -24,14 +27,15 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, ExtractMonth, TruncWeek
+from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 
+from cms.choices import Level
 from cms.models import CoursePage
 from courses.models import Cohort, Enrolment, EnrolmentEvent, EnrolmentStatus, HoursEntry, HoursSource
 from courses.models.enrolments import PLACE_HOLDING
 from courses.selectors.progress import cohort_courses
-from courses.selectors.standing import credited_hours_sql, hours_required_for
+from courses.selectors.standing import credited_gained, credited_hours_sql, hours_required_for, percent_sql
 
 ZERO = Decimal("0")
 HOURS = DecimalField(max_digits=12, decimal_places=3)
@@ -73,7 +77,7 @@ class CohortLearning:
     hours_required: Decimal
     applied: int
     enrolled: int
-    completed: int
+    completed: int  # place holders who completed every course of the cohort (``standing``)
     waiting: int
     rejected: int
     withdrawn: int
@@ -113,7 +117,7 @@ def _hours_per_member(*, cohort: Cohort, courses: list[CoursePage]) -> QuerySet[
 
 
 def cohort_learning(*, cohort: Cohort, today: datetime.date | None = None) -> CohortLearning:
-    """The learning half of the cohort report. Six queries, whatever the cohort's size."""
+    """The learning half of the cohort report. Eight queries, whatever the cohort's size."""
     today = today or timezone.localdate()
     courses = cohort_courses(cohorts=[cohort])[cohort.pk]
     keys = [c.translation_key for c in courses]
@@ -123,7 +127,6 @@ def cohort_learning(*, cohort: Cohort, today: datetime.date | None = None) -> Co
     counts = Enrolment.objects.filter(cohort=cohort).aggregate(
         applied=Count("pk", filter=~Q(status=S.INVITED)),
         enrolled=Count("pk", filter=Q(status__in=PLACE_HOLDING)),
-        completed=Count("pk", filter=Q(status=S.COMPLETED)),
         waiting=Count("pk", filter=Q(status__in=[S.PENDING, S.WAITLISTED])),
         rejected=Count("pk", filter=Q(status=S.REJECTED)),
         withdrawn=Count("pk", filter=Q(status=S.WITHDRAWN)),
@@ -144,7 +147,10 @@ def cohort_learning(*, cohort: Cohort, today: datetime.date | None = None) -> Co
         HoursBucket(label, by_bucket.get(index, 0)) for index, label in enumerate(_hours_labels(edges))
     ]
 
-    totals = members.aggregate(total=Sum("hours"))
+    # Completed: every course of the cohort completed (``standing``), as the roster and eligibility say.
+    totals = members.annotate(percent=percent_sql(courses=courses)).aggregate(
+        total=Sum("hours"), completed=Count("pk", filter=Q(percent=100))
+    )
 
     weekly_hours = dict(
         HoursEntry.objects.filter(
@@ -170,7 +176,7 @@ def cohort_learning(*, cohort: Cohort, today: datetime.date | None = None) -> Co
         hours_required=required,
         applied=counts["applied"],
         enrolled=counts["enrolled"],
-        completed=counts["completed"],
+        completed=totals["completed"] if courses else 0,
         waiting=counts["waiting"],
         rejected=counts["rejected"],
         withdrawn=counts["withdrawn"],
@@ -212,7 +218,8 @@ class LevelLearning:
     trainees: int = 0
     completed: int = 0
     learners: int = 0
-    hours: Decimal = ZERO
+    hours: Decimal = ZERO  # credited (``standing``): each course's hours at most
+    recorded: Decimal = ZERO  # the ledger's sum, before the cap; online + offline + manual
     online: Decimal = ZERO
     offline: Decimal = ZERO
     manual: Decimal = ZERO
@@ -230,11 +237,13 @@ def year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
 
 
 def annual_learning(*, year: int) -> AnnualLearning:
-    """Trainees trained and hours delivered in ``year``, by level. Three queries.
+    """Trainees trained and hours credited in ``year``, by level. Three queries.
 
     Trainees: those holding a place in a cohort running during the year (by the level of the
     cohort's program or course); completed: of those, the ones whose enrolment is completed.
-    Hours: ledger entries credited during the year, by the level of their course and by source.
+    Hours: the hours credited during the year (``standing``: a trainee's hours in a course count up
+    to the course's hours), by the level of their course and month by month; beside them the hours
+    recorded in the ledger during the year, by source (online, offline, manual), before the cap.
     """
     first, last = year_bounds(year)
     by_level: dict[str, LevelLearning] = {}
@@ -272,20 +281,29 @@ def annual_learning(*, year: int) -> AnnualLearning:
     for row in hours:
         figures = by_level.setdefault(row["course__level"], LevelLearning())
         figures.learners = row["learners"]
-        figures.hours = row["total"] or ZERO
+        figures.recorded = row["total"] or ZERO
         figures.online, figures.offline, figures.manual = row["online"], row["offline"], row["manual"]
 
-    monthly = dict(
-        entries.annotate(month=ExtractMonth("created_at"))
-        .values("month")
-        .annotate(total=Sum("hours"))
-        .values_list("month", "total")
-        .order_by()
+    # Credited hours (``standing``: each course capped at its hours), month by month and by level.
+    starts = [timezone.make_aware(datetime.datetime(year, month, 1)) for month in range(1, 13)]
+    gained = credited_gained(
+        bounds=[*starts, timezone.make_aware(datetime.datetime(year + 1, 1, 1))],
+        entries=HoursEntry.objects.filter(
+            created_at__lt=timezone.make_aware(datetime.datetime(year + 1, 1, 1))
+        ),
     )
+    in_year = reduce(add, (F(f"gained_{month}") for month in range(1, 13)))
+    credited = gained.aggregate(
+        **{f"month_{month}": Sum(f"gained_{month}") for month in range(1, 13)},
+        **{f"level_{level}": Sum(in_year, filter=Q(level=level)) for level in Level.values},
+    )
+    for level in Level.values:
+        if credited[f"level_{level}"] or level in by_level:
+            by_level.setdefault(level, LevelLearning()).hours = credited[f"level_{level}"] or ZERO
     return AnnualLearning(
         year=year,
         by_level=by_level,
-        hours_by_month=[monthly.get(month) or ZERO for month in range(1, 13)],
+        hours_by_month=[credited[f"month_{month}"] or ZERO for month in range(1, 13)],
     )
 
 

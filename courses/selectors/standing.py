@@ -21,11 +21,16 @@ consistency test (tests/consistency) checks they agree with the Python forms.
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import reduce
-from operator import or_
+from operator import add, or_
 
 from django.db.models import (
+    Case,
+    Count,
     DecimalField,
     Exists,
+    F,
+    FloatField,
+    IntegerField,
     Max,
     OuterRef,
     Q,
@@ -33,8 +38,10 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    When,
 )
-from django.db.models.functions import Coalesce, Least
+from django.db.models.functions import Cast, Coalesce, Floor, Least
+from django.db.models.lookups import GreaterThanOrEqual
 
 from cms.models import CoursePage, LessonPage
 from courses.exams.models import Attempt, AttemptStatus, ResultPolicy
@@ -183,31 +190,82 @@ def progress_for_courses(*, user, courses: list[CoursePage]) -> dict[int, Course
     return progress_for_users(user_ids=[user.pk], courses=courses)[user.pk]
 
 
+def _credited_sql(course: CoursePage, user_ref: str):
+    """The SQL form of ``credited`` for one course: the ledger's sum for it, capped at its hours."""
+    earned = Coalesce(
+        Subquery(
+            HoursEntry.objects.filter(user=OuterRef(user_ref), course__translation_key=course.translation_key)
+            .order_by()
+            .values("user")
+            .annotate(total=Sum("hours"))
+            .values("total"),
+            output_field=HOURS,
+        ),
+        Value(ZERO),
+        output_field=HOURS,
+    )
+    cap = course.learning_hours or ZERO
+    return Least(earned, Value(cap), output_field=HOURS) if cap > 0 else earned
+
+
 def credited_hours_sql(*, courses: list[CoursePage], user_ref: str = "user_id"):
     """The SQL form of the hours credited in ``courses``: per course the ledger's sum capped at the
     course's hours, summed. One correlated subquery per course (a cohort has a dozen at most), so a
     table can sort by it and a report can aggregate it in one query."""
-    terms = []
-    for course in {c.pk: c for c in courses}.values():
-        earned = Coalesce(
-            Subquery(
-                HoursEntry.objects.filter(
-                    user=OuterRef(user_ref), course__translation_key=course.translation_key
-                )
-                .order_by()
-                .values("user")
-                .annotate(total=Sum("hours"))
-                .values("total"),
-                output_field=HOURS,
-            ),
-            Value(ZERO),
-            output_field=HOURS,
-        )
-        cap = course.learning_hours or ZERO
-        terms.append(Least(earned, Value(cap), output_field=HOURS) if cap > 0 else earned)
+    terms = [_credited_sql(course, user_ref) for course in {c.pk: c for c in courses}.values()]
     if not terms:
         return Value(ZERO, output_field=HOURS)
     return reduce(lambda a, b: a + b, terms)
+
+
+# Floating point in SQL: a share of exactly 1/2 may come out a hair below; the Python form is exact.
+_EPSILON = 1e-9
+
+
+def percent_sql(*, courses: list[CoursePage], user_ref: str = "user_id"):
+    """The SQL form of ``ProgramProgress.percent`` over ``courses`` (each course's ``CourseProgress.percent``,
+    their mean, both truncated), so a table can sort by it. Two queries to build it (the courses'
+    rules and lessons), then correlated subqueries per course in the one SELECT."""
+    courses = list({c.pk: c for c in courses}.values())
+    if not courses:
+        return Value(0, output_field=IntegerField())
+    rules = {rule.course_id: rule for rule in CourseRule.objects.filter(course__in=courses)}
+    lessons = lessons_by_course(courses)
+    terms = []
+    for course in courses:
+        rule = rules.get(course.pk) or CourseRule(course=course)
+        required = [lesson.translation_key for lesson in lessons[course.pk] if lesson.required]
+        hours = _credited_sql(course, user_ref)
+        hours_required = (course.learning_hours * rule.hours_share_required).quantize(Decimal("0.001"))
+        done = Coalesce(
+            Subquery(
+                LessonCompletion.objects.filter(user=OuterRef(user_ref), lesson__translation_key__in=required)
+                .order_by()
+                .values("user")
+                .annotate(n=Count("lesson__translation_key", distinct=True))
+                .values("n"),
+                output_field=IntegerField(),
+            ),
+            Value(0),
+        )
+        shares = []
+        if required:
+            shares.append(Cast(done, FloatField()) / len(required))
+        if hours_required > 0:
+            shares.append(Least(Cast(hours, FloatField()) / float(hours_required), Value(1.0)))
+        met = GreaterThanOrEqual(hours, Value(hours_required, output_field=HOURS))
+        if rule.require_required_lessons and required:
+            met = met & GreaterThanOrEqual(done, Value(len(required)))
+        recorded = Exists(
+            CourseCompletion.objects.filter(
+                user=OuterRef(user_ref), course__translation_key=course.translation_key
+            )
+        )
+        partial = Floor(reduce(add, shares) * (100.0 / len(shares)) + _EPSILON) if shares else Value(0.0)
+        terms.append(
+            Case(When(recorded | met, then=Value(100.0)), default=partial, output_field=FloatField())
+        )
+    return Cast(Floor(reduce(add, terms) / len(terms) + _EPSILON), IntegerField())
 
 
 # --- Program progress -------------------------------------------------------------------------
@@ -360,3 +418,38 @@ def credited_hours_total(*, user_ids, courses: list[CoursePage] | None = None) -
         earned = total or ZERO
         totals[user_id] = totals.get(user_id, ZERO) + (min(earned, cap) if cap and cap > 0 else earned)
     return totals
+
+
+def credited_gained(*, bounds: list, entries: QuerySet[HoursEntry] | None = None) -> QuerySet:
+    """The SQL form of the hours credited between consecutive ``bounds`` (datetimes, ascending):
+    the ledger grouped per trainee and course (any language), annotated with ``level`` (the
+    course's) and ``gained_1`` … ``gained_n``, the hours credited from ``bounds[i-1]`` to
+    ``bounds[i]``: what is credited up to the later bound (the ledger's sum then, capped at the
+    course's hours) less what was credited up to the earlier one. Over-credit gains nothing once the
+    course's hours are reached, as in ``credited``. A report aggregates over it in one query
+    (``.aggregate(Sum("gained_1", filter=...))``)."""
+    entries = HoursEntry.objects.all() if entries is None else entries
+    grouped = (
+        entries.values("user_id", "course__translation_key")
+        .annotate(
+            level=Max("course__level"),
+            cap=Max("course__learning_hours"),
+            **{
+                f"earned_{i}": Coalesce(
+                    Sum("hours", filter=Q(created_at__lt=bound)), Value(ZERO), output_field=HOURS
+                )
+                for i, bound in enumerate(bounds)
+            },
+        )
+        .order_by()
+    )
+
+    def upto(i):
+        earned = F(f"earned_{i}")
+        return Case(
+            When(cap__gt=0, then=Least(earned, F("cap"), output_field=HOURS)),
+            default=earned,
+            output_field=HOURS,
+        )
+
+    return grouped.annotate(**{f"gained_{i}": upto(i) - upto(i - 1) for i in range(1, len(bounds))})

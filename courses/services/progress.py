@@ -481,7 +481,7 @@ def lesson_completion_allowed(*, user, lesson: LessonPage) -> tuple[bool, str]:
     if selectors.lesson_has_video(lesson=lesson):
         return False, _("This lesson completes itself once you have watched enough of its video.")
     rule = selectors.course_rule_for(course=course)
-    needed = int(lesson.estimated_minutes * 60 * rule.mark_complete_min_share)
+    needed = rule.seconds_before_mark_complete(estimated_minutes=lesson.estimated_minutes)
     study = selectors.lesson_study(user=user, lesson=lesson)
     studied = study.active_seconds if study else 0
     if studied < needed:

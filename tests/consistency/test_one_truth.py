@@ -6,18 +6,23 @@ then the numbers are read back out of each surface as a user sees it (HTML, JSON
 and compared with what the state means. A surface that computes a fact its own way fails here.
 """
 
+import datetime
 import re
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from certification import services as certification
 from certification.eligibility import eligibility_for
+from certification.reports.selectors import annual_report, cohort_report
 from certification.selectors import live_certificate
-from courses.models import EnrolmentStatus, LessonCompletion
-from courses.services.progress import course_completion_evaluate
+from courses.models import CourseRule, Enrolment, EnrolmentStatus, HoursEntry, LessonCompletion
+from courses.selectors.enrolments import roster, roster_progress
+from courses.selectors.progress import lesson_widget
+from courses.selectors.reports import cohort_learning
+from courses.services.progress import course_completion_evaluate, lesson_completion_allowed
 from tests.consistency import surfaces
 from tests.factories import certification as cert_factories
 from tests.factories import cms as cms_factories
@@ -162,6 +167,68 @@ def test_every_surface_tells_the_same_numbers(client, world):
     assert re.search(rf'id="kpi-certified"><span class="value">{certified_count}<', report)
     completed = sum(1 for v in EXPECTED.values() if v[0] == 3)
     assert re.search(rf"\({completed}\)</span>", report)  # the funnel's "Completed (n)"
+
+
+def test_reports_and_sorts_read_the_same_truth(client, world):
+    """The roster's sort by progress, the cohort report's "Completed" and the annual report's hours
+    are standing's: the percent shown, every course completed, the hours credited (capped)."""
+    registrar = factories.registrar()
+    users = _build(world, registrar)
+    cohort = world["cohort"]
+    # Completion is standing's, not the enrolment's status: a completed enrolment that has not
+    # met the courses' rules is not counted, and every trainee who did is (all are "enrolled" here).
+    Enrolment.objects.filter(cohort=cohort, user=users["partial"]).update(status=EnrolmentStatus.COMPLETED)
+    completed = sum(1 for v in EXPECTED.values() if v[0] == 3)
+    assert cohort_learning(cohort=cohort).completed == completed
+    assert cohort_report(cohort=cohort).funnel()[2][1] == completed
+
+    # The SQL percent the roster sorts by is the percent each row shows, for every state.
+    rows, _required, courses = roster(cohort=cohort, sort="-progress")
+    shown = [
+        (row.percent, row.progress.percent)
+        for row in roster_progress(rows=rows, cohort=cohort, courses=courses)
+    ]
+    assert all(sql == python for sql, python in shown), shown
+    client.force_login(registrar)
+    for sort, descending in (("progress", False), ("-progress", True)):
+        percents = [row[1] for row in surfaces.roster_api(client, cohort, sort=sort).values()]
+        assert percents == sorted(percents, reverse=descending) and len(set(percents)) > 2, percents
+
+    # The annual report: 17.2 hours in a 16-hour course credit 16; the ledger's 1.2 is "recorded".
+    year = timezone.localdate().year
+    row = next(r for r in annual_report(year=year).rows if r.level == world["program"].level)
+    credited = sum(Decimal(v[1]) for v in EXPECTED.values())
+    assert (row.hours, row.recorded) == (credited, credited + Decimal("1.2"))
+    assert sum(annual_report(year=year).hours_by_month) == credited
+
+
+def test_hours_credited_in_a_year_count_what_earlier_years_left_under_the_cap(world):
+    """10 hours last year and 10 this year in a 16-hour course: 6 credited this year, 10 recorded."""
+    course = world["courses"][0]
+    user = cert_factories.trainee(real_name="跨年", username="across")
+    year = timezone.localdate().year
+    for amount, when in (
+        (10, datetime.datetime(year - 1, 12, 31, 12)),
+        (10, datetime.datetime(year, 1, 1, 12)),
+    ):
+        entry = cert_factories.hours(user=user, course=course, amount=amount)
+        HoursEntry.objects.filter(pk=entry.pk).update(created_at=timezone.make_aware(when))
+    last, this = annual_report(year=year - 1), annual_report(year=year)
+    assert (last.total.hours, this.total.hours, this.total.recorded) == (10, 6, 10)
+    assert this.hours_by_month[0] == 6 and sum(this.hours_by_month[1:]) == 0
+
+
+def test_mark_complete_waits_as_the_course_rule_says(world, monkeypatch):
+    """The lesson page and the service both ask ``CourseRule.seconds_before_mark_complete``."""
+    user = cert_factories.trainee(real_name="计时", username="timer")
+    factories.enrolment(cohort=world["cohort"], user=user, status=EnrolmentStatus.ENROLLED)
+    lesson = world["lessons"][world["courses"][0].pk]
+    for seconds, allowed in ((0, True), (3600, False)):
+        monkeypatch.setattr(
+            CourseRule, "seconds_before_mark_complete", lambda self, seconds=seconds, **kw: seconds
+        )
+        assert lesson_completion_allowed(user=user, lesson=lesson)[0] is allowed, seconds
+        assert lesson_widget(user=user, lesson=lesson).can_mark_complete is allowed, seconds
 
 
 def test_the_check_can_fail_when_a_surface_counts_raw_hours(client, world):
