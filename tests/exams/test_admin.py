@@ -60,6 +60,8 @@ def test_a_paper_with_a_section_is_created_in_the_admin_as_a_draft(client, setup
         "instructions": "",
         "eligibility": "enrolled",
         "max_attempts": "1",
+        "result_policy": "best",
+        "marking_margin": "2",
         "opens_at": "",
         "closes_at": "",
         "time_limit_minutes": "60",

@@ -38,6 +38,7 @@ def _form(*, course, questions, title="结业考试", time_limit="60", section_i
         "eligibility": "enrolled",
         "max_attempts": "2",
         "result_policy": "best",
+        "marking_margin": "2",
         "opens_at": "",
         "closes_at": "",
         "time_limit_minutes": time_limit,
