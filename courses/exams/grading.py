@@ -26,8 +26,8 @@ from django.utils.translation import gettext as _
 from courses import selectors as learning
 
 from . import selectors
-from .models import AttemptItem, AttemptStatus, GradingMark, MarkKind, ScoreChange
-from .services import TWO_PLACES, ExamError, _finalize_if_graded, _locked_attempt
+from .models import AttemptItem, GradingMark, MarkKind, ScoreChange
+from .services import TWO_PLACES, ExamError, _finalize_if_graded, item_open_for_grading
 
 MAX_COMMENT_CHARS = 4000
 
@@ -107,20 +107,6 @@ def _set_score(item: AttemptItem, *, score: Decimal, feedback: str, grader, reas
     item.save(update_fields=["score", "feedback", "graded_by", "graded_at", "awaiting_reconciliation"])
 
 
-def _open_for_marking(item_id: int, grader):
-    """The item and its locked attempt, if ``grader`` may mark it and it waits for a mark."""
-    item = AttemptItem.objects.select_related("attempt__paper", "version").get(pk=item_id)
-    if not selectors.can_grade(user=grader, course=item.attempt.paper.course_id):
-        raise ExamError(_("You may not grade this course's exams."), code="forbidden")
-    attempt = _locked_attempt(item.attempt_id)
-    item.refresh_from_db()
-    if item.needs_manual_grading and item.score is not None:
-        raise ExamError(_("This answer has been graded already; change it with an override."))
-    if attempt.status != AttemptStatus.GRADING or not item.needs_manual_grading:
-        raise ExamError(_("This answer is not waiting for a grade."))
-    return item, attempt
-
-
 def item_mark(*, item_id: int, scores: list, comments: list[str], feedback: str = "", grader) -> GradingMark:
     """A grader marks an essay or case analysis by its rubric: one score and comment per criterion.
 
@@ -131,7 +117,7 @@ def item_mark(*, item_id: int, scores: list, comments: list[str], feedback: str 
     item once; a graded item changes only by an override (with a reason).
     """
     with transaction.atomic():
-        item, attempt = _open_for_marking(item_id, grader)
+        item, attempt = item_open_for_grading(item_id=item_id, grader=grader)
         if item.awaiting_reconciliation:
             raise ExamError(_("The two marks of this answer differ too much: it awaits reconciliation."))
         criteria = _checked(item, scores, comments)
@@ -184,7 +170,7 @@ def item_reconcile(
     is released once nothing else in the attempt waits.
     """
     with transaction.atomic():
-        item, attempt = _open_for_marking(item_id, grader)
+        item, attempt = item_open_for_grading(item_id=item_id, grader=grader)
         if not item.awaiting_reconciliation:
             raise ExamError(_("This answer does not await reconciliation."))
         if not can_reconcile(user=grader, item=item):

@@ -387,7 +387,9 @@ def _items_with_versions(attempt: Attempt, positions: list[int]):
 
 
 def _locked_attempt(attempt_id: int, *, with_paper: bool = True) -> Attempt:
-    attempts = Attempt.objects.select_for_update(no_key=True)
+    # Only the attempt's row is locked: without of=("self",) PostgreSQL would lock the joined paper row
+    # too, and every submission and grade of the paper would wait for each other.
+    attempts = Attempt.objects.select_for_update(no_key=True, of=("self",))
     return (attempts.select_related("paper") if with_paper else attempts).get(pk=attempt_id)
 
 
@@ -782,6 +784,21 @@ def _check_score(item: AttemptItem, score: Decimal) -> Decimal:
     return score
 
 
+def item_open_for_grading(*, item_id: int, grader) -> tuple[AttemptItem, Attempt]:
+    """The item and its attempt, locked, if ``grader`` may grade it and it waits for a grade; for
+    single grading here and rubric marks (``courses.exams.grading``). Call inside a transaction."""
+    item = AttemptItem.objects.select_related("attempt__paper", "version").get(pk=item_id)
+    if not selectors.can_grade(user=grader, course=item.attempt.paper.course_id):
+        raise ExamError(_("You may not grade this course's exams."), code="forbidden")
+    attempt = _locked_attempt(item.attempt_id)
+    item.refresh_from_db()
+    if item.needs_manual_grading and item.score is not None:
+        raise ExamError(_("This answer has been graded already; change it with an override."))
+    if attempt.status != AttemptStatus.GRADING or not item.needs_manual_grading:
+        raise ExamError(_("This answer is not waiting for a grade."))
+    return item, attempt
+
+
 def item_grade(*, item_id: int, score: Decimal, feedback: str = "", grader) -> AttemptItem:
     """A grader scores an essay or case analysis; the result is released once nothing else waits.
 
@@ -789,15 +806,7 @@ def item_grade(*, item_id: int, score: Decimal, feedback: str = "", grader) -> A
     item already graded is refused here: changing a grade is an override, with a reason.
     """
     with transaction.atomic():
-        item = AttemptItem.objects.select_related("attempt__paper").get(pk=item_id)
-        if not selectors.can_grade(user=grader, course=item.attempt.paper.course_id):
-            raise ExamError(_("You may not grade this course's exams."), code="forbidden")
-        attempt = _locked_attempt(item.attempt_id)
-        item.refresh_from_db()
-        if item.needs_manual_grading and item.score is not None:
-            raise ExamError(_("This answer has been graded already; change it with an override."))
-        if attempt.status != AttemptStatus.GRADING or not item.needs_manual_grading:
-            raise ExamError(_("This answer is not waiting for a grade."))
+        item, attempt = item_open_for_grading(item_id=item_id, grader=grader)
         if attempt.paper.double_marking or item.awaiting_reconciliation:  # two marks: courses.exams.grading
             raise ExamError(_("This paper is double marked: grade it by its rubric on the grading page."))
         score = _check_score(item, score)
