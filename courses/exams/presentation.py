@@ -148,6 +148,11 @@ def _ordered(order: list[int], count: int) -> list[int]:
     return order if sorted(order) == list(range(count)) else list(range(count))
 
 
+# The longest answer a save takes, as JSON (services.parse_answers refuses a longer one); the answer box
+# allows two characters fewer, the JSON string's quotes.
+MAX_RESPONSE_CHARS = 20_000
+
+
 def question_for_trainee(
     *, version: QuestionVersion, option_order: list[int], option_values: dict | None = None
 ) -> dict:
@@ -163,6 +168,7 @@ def question_for_trainee(
         "text_format": version.text_format,
         "options": [],
         "prompts": [],
+        "max_chars": MAX_RESPONSE_CHARS - 2,
     }
     options, prompts = option_values.get("options"), option_values.get("prompts")
     if version.qtype in CHOICE_TYPES:

@@ -41,7 +41,7 @@ from .models import (
 )
 
 logger = logging.getLogger(__name__)
-MAX_RESPONSE_CHARS = 20_000
+MAX_RESPONSE_CHARS = presentation.MAX_RESPONSE_CHARS
 TWO_PLACES = Decimal("0.01")
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from certification.reports import exports as registrar_exports
-from certification.reports.selectors import TraineeRow
+from certification.reports.selectors import ProgramYear, TraineeRow
 from cms import spreadsheets
 from courses.exams import exports as exam_exports
 from courses.questions import exporters
@@ -181,28 +181,8 @@ def test_the_cohort_report_workbook():
 
 def test_the_annual_report_workbook():
     def program_row(title):
-        return SimpleNamespace(
-            level_label="初级",
-            program=title,
-            **dict.fromkeys(
-                [
-                    "trainees",
-                    "completed",
-                    "learners",
-                    "hours",
-                    "online",
-                    "offline",
-                    "manual",
-                    "sat",
-                    "passed",
-                    "pass_rate",
-                    "certificates",
-                    "replacements",
-                    "revoked",
-                ],
-                0,
-            ),
-        )
+        # The report's own row type, with every figure it prints (zero) and a hostile program title.
+        return ProgramYear(level="primary", level_label="初级", program=title)
 
     report = SimpleNamespace(
         year=2026,
