@@ -163,7 +163,8 @@ def start_topology(
         app_ports=(free_port(), free_port()),
         workers=workers,
         threads=threads,
-        max_conns=max_conns,
+        # As ./tta serve: TTA_PROXY_MAX_CONNS bounds each instance's connections at nginx (0: the default).
+        max_conns=max_conns or int(os.environ.get("TTA_PROXY_MAX_CONNS", "0")),
         celery=celery,
         celery_concurrency=1,
         var_dir=var,
