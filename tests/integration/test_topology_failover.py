@@ -175,6 +175,7 @@ def test_one_app_server_killed_mid_exam_loses_no_answer(tmp_path, figure):
     examinees = [Examinee(user_id, key, topology.url) for user_id, key in seeded["examinees"]]
     ready = threading.Barrier(EXAMINEES + 1)
     resume = threading.Event()
+    dead = threading.Event()
     failures = []
 
     def sit(examinee: Examinee) -> None:
@@ -191,9 +192,14 @@ def test_one_app_server_killed_mid_exam_loses_no_answer(tmp_path, figure):
                 examinee.save(rng)
             ready.wait(timeout=60)
             resume.wait(timeout=60)
-            for _ in range(SAVES_AFTER_KILL):
+            for index in range(SAVES_AFTER_KILL):
                 examinee.save(rng)
                 time.sleep(rng.uniform(0, 0.1))
+                if index == 0:
+                    # The first save may be on its way to the instance as it dies; the rest are sent
+                    # well after it is dead (the check below reads what answered a second after).
+                    dead.wait(timeout=60)
+                    time.sleep(1.2)
             submitted = examinee.request("POST", f"/exams/attempts/{examinee.attempt_id}/submit/")
             assert submitted.status_code == 200, submitted.text
         except BaseException as error:  # reported by the test's thread
@@ -211,10 +217,12 @@ def test_one_app_server_killed_mid_exam_loses_no_answer(tmp_path, figure):
         time.sleep(0.05)
         topology.kill_app(1)
         killed_at = time.monotonic()
+        dead.set()
         for thread in threads:
             thread.join(timeout=90)
     finally:
         resume.set()
+        dead.set()
         topology.stop()
         for examinee in examinees:
             examinee.client.close()
