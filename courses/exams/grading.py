@@ -27,7 +27,7 @@ from courses import selectors as learning
 
 from . import selectors
 from .models import AttemptItem, GradingMark, MarkKind, ScoreChange
-from .services import TWO_PLACES, ExamError, _finalize_if_graded, item_open_for_grading
+from .services import TWO_PLACES, ExamError, _finalize_if_graded, checked_points, item_open_for_grading
 
 MAX_COMMENT_CHARS = 4000
 
@@ -79,12 +79,7 @@ def _checked(item: AttemptItem, scores: list, comments: list[str]) -> list[dict]
         raise ExamError(_("The rubric of this question has changed; open the answer again."))
     marked = []
     for criterion, score, comment in zip(criteria, scores, comments, strict=True):
-        try:
-            score = Decimal(score).quantize(TWO_PLACES)
-        except (ArithmeticError, ValueError, TypeError) as error:
-            raise ExamError(_("Enter a number of points.")) from error
-        if score < 0 or score > criterion.points:
-            raise ExamError(_("The score must be between 0 and %(max)s points.") % {"max": criterion.points})
+        score = checked_points(score, maximum=criterion.points)
         if len(comment) > MAX_COMMENT_CHARS:
             raise ExamError(
                 _("A comment may have at most %(count)s characters.") % {"count": MAX_COMMENT_CHARS}

@@ -774,13 +774,15 @@ def accommodation_grant(
 # --- Grading ------------------------------------------------------------------------------
 
 
-def _check_score(item: AttemptItem, score: Decimal) -> Decimal:
+def checked_points(score, *, maximum: Decimal) -> Decimal:
+    """``score`` as points to two places, or ExamError unless it is a number from 0 to ``maximum``;
+    for an item's grade here and for each rubric criterion (``courses.exams.grading``)."""
     try:
         score = Decimal(score).quantize(TWO_PLACES)
     except (ArithmeticError, ValueError, TypeError) as error:
         raise ExamError(_("Enter a number of points.")) from error
-    if score < 0 or score > item.points:
-        raise ExamError(_("The score must be between 0 and %(max)s points.") % {"max": item.points})
+    if score < 0 or score > maximum:
+        raise ExamError(_("The score must be between 0 and %(max)s points.") % {"max": maximum})
     return score
 
 
@@ -809,7 +811,7 @@ def item_grade(*, item_id: int, score: Decimal, feedback: str = "", grader) -> A
         item, attempt = item_open_for_grading(item_id=item_id, grader=grader)
         if attempt.paper.double_marking or item.awaiting_reconciliation:  # two marks: courses.exams.grading
             raise ExamError(_("This paper is double marked: grade it by its rubric on the grading page."))
-        score = _check_score(item, score)
+        score = checked_points(score, maximum=item.points)
         ScoreChange.objects.create(item=item, old_score=None, new_score=score, changed_by=grader)
         item.score, item.feedback, item.graded_by, item.graded_at = score, feedback, grader, timezone.now()
         item.save(update_fields=["score", "feedback", "graded_by", "graded_at"])
@@ -831,7 +833,7 @@ def item_override(*, item_id: int, score: Decimal, reason: str, actor) -> Attemp
         item.refresh_from_db()
         if item.awaiting_reconciliation:  # its two marks are settled by reconciliation, not by one of them
             raise ExamError(_("The two marks of this answer differ too much: it awaits reconciliation."))
-        score = _check_score(item, score)
+        score = checked_points(score, maximum=item.points)
         ScoreChange.objects.create(
             item=item,
             old_score=item.score,
