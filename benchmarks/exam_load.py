@@ -12,12 +12,15 @@ worker with beat, Redis as cache and broker); ``--through gunicorn`` starts one 
 (config.wsgi, gthread workers) on 127.0.0.1 instead. N simulated examinees run with asyncio +
 httpx, as the exam page does:
 
-1. each opens the exam's page; once all have, all press "start" at the same moment (a barrier),
-   then load the attempt page;
+1. each opens the exam's page (the waiting room) at a random moment within ``--open-within``
+   seconds before the opening; once all have, the sitting opens (a barrier) and each presses
+   "start" at a random moment within ``--start-within`` seconds of it (the issue's "start the same
+   minute"; ``--start-within 0``: all at the same instant), then loads the attempt page;
 2. for ``--duration`` seconds each changes an answer every ``--save-every`` seconds on average
    (exponential gaps), sending it with a rising sequence number; a failed save is retried, as the
    page does on reconnect;
-3. each submits.
+3. each submits, at a random moment within ``--submit-within`` seconds after the answering ends
+   (``0``: all at once).
 
 With ``--steady wrk`` (the default when wrk is installed) only ``--python-examinees`` of them save
 from Python (the correctness sample); the steady saves of all the others come from wrk with a Lua
@@ -99,6 +102,17 @@ def parse_args():
         "--max-minutes", type=float, default=10.0, help="bound on the whole run, set-up included"
     )
     parser.add_argument("--save-every", type=float, default=10.0, help="mean seconds between saves")
+    for step, meaning in (
+        ("open", "opens the waiting room before the opening"),
+        ("start", "presses start after the opening (0: all at the same instant)"),
+        ("submit", "submits after the answering ends (0: all at once)"),
+    ):
+        parser.add_argument(
+            f"--{step}-within",
+            type=float,
+            default=60.0,
+            help=f"seconds within which each examinee {meaning}, uniformly at random",
+        )
     parser.add_argument(
         "--through", choices=["nginx", "gunicorn"], default="nginx", help="the topology, or one gunicorn"
     )
@@ -143,6 +157,8 @@ def parse_args():
         parser.error(f"--examinees must be between 1 and {MAX_EXAMINEES}")
     if not 0 < args.duration <= MAX_DURATION:
         parser.error(f"--duration must be between 0 and {MAX_DURATION} seconds")
+    if not all(0 <= value <= 600 for value in (args.open_within, args.start_within, args.submit_within)):
+        parser.error("--open-within, --start-within and --submit-within must be between 0 and 600 seconds")
     if not 1 <= args.max_minutes <= 30:
         parser.error("--max-minutes must be between 1 and 30")
     nginx = args.through == "nginx"
@@ -437,6 +453,8 @@ class Run:
 
     async def examinee(self, client, examinee, barrier: asyncio.Event, opened: list, end_at: float):
         # Everyone has the exam's page open before the start (this also warms the workers up).
+        moments = random.Random(-examinee.user_id)
+        await asyncio.sleep(moments.uniform(0, self.args.open_within))
         await self.timed(
             "open",
             client,
@@ -447,6 +465,7 @@ class Run:
         )
         opened.append(examinee)
         await barrier.wait()
+        await asyncio.sleep(moments.uniform(0, self.args.start_within))
         try:
             await self.sit(client, examinee, end_at)
         finally:
@@ -490,6 +509,7 @@ class Run:
                 break
             position, qtype, body = rng.choice(questions)
             await self.save(client, examinee, position, _response(qtype, rng, body))
+        await asyncio.sleep(rng.uniform(0, self.args.submit_within))
         await self.timed(
             "submit",
             client,
@@ -654,9 +674,10 @@ def main():
     try:
         python_savers = sum(e.saves_from_python for e in examinees)
         print(
-            f"load: {len(examinees)} examinees start together, save every ~{args.save_every:.0f} s "
+            f"load: {len(examinees)} examinees open within {args.open_within:.0f} s before the opening, start "
+            f"within {args.start_within:.0f} s of it, save every ~{args.save_every:.0f} s "
             f"for {args.duration:.0f} s ({python_savers} from Python, {len(examinees) - python_savers} from wrk), "
-            "then submit",
+            f"then submit within {args.submit_within:.0f} s",
             flush=True,
         )
         load_before = os.getloadavg()[0]
