@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "courses.api",
     "courses.questions",
     "courses.exams",
+    "courses.practice",
     "courses.accounts",
     "courses.notifications",
     "courses",
