@@ -42,7 +42,7 @@ client could never get acknowledged are counted separately (``unacknowledged``).
 
 Prints p50/p95/p99 latency per step (start, page, save, submit), errors, and answers lost, beside
 the targets (save p95 under 500 ms, no answer lost), ending with one line of key=value figures.
-Traffic goes to 127.0.0.1 only; examinees are capped at 2,000. The whole run, database set-up
+Traffic goes to 127.0.0.1 only; examinees are capped at 3,000. The whole run, database set-up
 included, is bounded by ``--max-minutes`` (10): examinees still busy then are stopped and counted
 as unfinished, and the figures still print. On 2 cores, 1,000 examinees with the default 120 s of
 answering fit in it.
@@ -80,7 +80,7 @@ from _harness import (
     stop_process_group,
 )
 
-MAX_EXAMINEES = 2000
+MAX_EXAMINEES = 3000
 MAX_DURATION = 900
 STEPS = ["open", "start", "page", "save", "submit"]
 # What the exam must sustain (issue 4): saves answered within half a second, no answer lost.

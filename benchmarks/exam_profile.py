@@ -49,6 +49,12 @@ def main():
     parser.add_argument("--sql", action="store_true", help="list the statements of one request per step")
     parser.add_argument("--gunicorn", action="store_true", help="measure the server's CPU through gunicorn")
     parser.add_argument("--reuse-db", action="store_true")
+    parser.add_argument(
+        "--sitting",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="papers prepared for a sitting before the start, as on exam day (default); --no-sitting: each start draws",
+    )
     args = parser.parse_args()
     args.examinees = args.requests + 2
     args.through, args.cache_db = "gunicorn", args.redis_db  # what exam_load.server_env reads
@@ -91,10 +97,14 @@ def in_process(args, paper_id, accounts):
     started = warm.post(f"/exams/papers/{paper_id}/start/", **json_headers)
     warm.get(f"/exams/attempts/{started.json()['attempt']}/")
 
-    figures = {"start": [], "page": [], "save": [], "event": []}
+    figures = {"open": [], "start": [], "page": [], "save": [], "event": [], "submit": []}
     attempts = []
     for _user_id, key in accounts[: args.requests]:
         client = client_for(key)
+        _response, cpu, queries = measure(
+            "open", lambda c=client: c.get(f"/exams/papers/{paper_id}/", HTTP_ACCEPT="text/html")
+        )
+        figures["open"].append((cpu, queries))
         response, cpu, queries = measure(
             "start", lambda c=client: c.post(f"/exams/papers/{paper_id}/start/", **json_headers)
         )
@@ -121,6 +131,11 @@ def in_process(args, paper_id, accounts):
             ),
         )
         figures["event"].append((cpu, queries))
+    for client, attempt_id, _position in attempts:
+        _response, cpu, queries = measure(
+            "submit", lambda c=client, a=attempt_id: c.post(f"/exams/attempts/{a}/submit/", **json_headers)
+        )
+        figures["submit"].append((cpu, queries))
 
     for step, rows in figures.items():
         cpu = statistics.median(row[0] for row in rows)
