@@ -1,6 +1,6 @@
 """Demo certificates on top of the learning demo, so the verification page can be tried at once.
 
-Rules for both programs, then certificates: an issued one, one revoked and one superseded by a
+Rules for the three programs (the advanced one requires the practical assessment), then certificates: an issued one, one revoked and one superseded by a
 reissue. Run after ``load_demo_learning``. Only trainees who meet the rule are issued, through the
 same eligibility check as a registrar's issue (the demo ``trainee`` is still studying, so holds
 none); a trainee who does not is left out. Idempotent: a trainee who already holds any certificate
@@ -24,6 +24,13 @@ DEMO_REGISTRAR = "registrar"
 RULES = {
     Level.PRIMARY: {"validity_months": 36, "renewal_hours": 24, "renewal_window_months": 6},
     Level.INTERMEDIATE: {"validity_months": 36, "renewal_hours": 32, "renewal_window_months": 6},
+    # Advanced managers are certified on what they can do: the practical report and its defence.
+    Level.ADVANCED: {
+        "validity_months": 36,
+        "renewal_hours": 40,
+        "renewal_window_months": 6,
+        "requires_practical": True,
+    },
 }
 
 # username, what happens after issue: the learning demo's trainees who completed the primary cohort.

@@ -75,6 +75,14 @@ class CertificateRule(ClusterableModel):
     renewal_window_months = models.PositiveSmallIntegerField(
         _("renewal opens (months before expiry)"), default=6, validators=[MaxValueValidator(120)]
     )
+    requires_practical = models.BooleanField(
+        _("requires the practical assessment passed (with defence)"),
+        default=False,
+        help_text=_(
+            "The trainee's practical report must be reviewed, released and passed, and the defence "
+            "passed where the assignment requires one."
+        ),
+    )
     auto_issue = models.BooleanField(
         _("issue automatically"),
         default=True,
@@ -95,6 +103,7 @@ class CertificateRule(ClusterableModel):
                 FieldPanel("course_selection"),
                 FieldPanel("courses"),
                 FieldRowPanel([FieldPanel("min_hours"), FieldPanel("min_offline_hours")]),
+                FieldPanel("requires_practical"),
             ],
             heading=_("Requirements"),
         ),

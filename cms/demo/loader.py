@@ -23,6 +23,7 @@ from wagtail.models import Locale, Page, Site
 
 from cms import services
 from cms.choices import Level, Module
+from cms.demo.curriculum_advanced import COURSES as ADVANCED_COURSES
 from cms.demo.curriculum_intermediate import COURSES as INTERMEDIATE_COURSES
 from cms.demo.curriculum_primary import COURSES as PRIMARY_COURSES
 from cms.demo.instructors import INSTRUCTORS
@@ -85,7 +86,32 @@ PROGRAMS = [
             "apply what they learned to a real problem.</p>",
         },
     },
+    {
+        "slug": "advanced",
+        "level": Level.ADVANCED,
+        "required_hours": Decimal("56"),
+        "zh": {
+            "title": "高级技术经理人培训项目",
+            "summary": "面向资深技术经理人与机构负责人，聚焦机构管理、重大项目、知识产权资本化与跨境转移，以实务考核与答辩认证能力。",
+            "description": "<p>高级项目面向能够独立主持技术转移项目的资深从业者。学员完成四个模块的全部课程、"
+            "累计达到规定学时，并通过实务考核（实务报告经评审专家组匿名评审，再参加答辩）后，"
+            "可获得培训基地颁发的高级技术经理人培训证书。</p>",
+        },
+        "en": {
+            "title": "Advanced Technology Manager Program",
+            "summary": "For senior technology managers and heads of transfer offices: running an office, major projects, "
+            "IP capitalisation and cross-border transfer, certified by a practical project and its defence.",
+            "description": "<p>The advanced program is for experienced practitioners who lead technology transfer projects "
+            "on their own. Trainees who complete the courses of all four modules, reach the required learning hours "
+            "and pass the practical assessment (a practical report reviewed blind by a panel, then defended before it) "
+            "receive the training base's advanced certificate.</p>",
+        },
+    },
 ]
+
+# A course's level follows its code's letter: P-01 primary, I-01 intermediate, A-01 advanced.
+LEVEL_OF_CODE = {"P": Level.PRIMARY, "I": Level.INTERMEDIATE, "A": Level.ADVANCED}
+CURRICULUM = [*PRIMARY_COURSES, *INTERMEDIATE_COURSES, *ADVANCED_COURSES]
 
 MODULE_COLOURS = {
     Module.GENERAL: ((47, 111, 159), (159, 184, 204)),
@@ -137,7 +163,7 @@ def load_demo() -> DemoReport:
             )
         instructors = _instructors()
         covers = {module: _cover_image(module) for module in Module}
-        for data in [*PRIMARY_COURSES, *INTERMEDIATE_COURSES]:
+        for data in CURRICULUM:
             _course(catalogue, data, instructors, covers, report)
 
         _translate_tree(home, en, covers, report)
@@ -238,7 +264,7 @@ def _course(catalogue, data, instructors, covers, report) -> CoursePage:
             "summary": zh["summary"],
             "objectives": _list_html(zh["objectives"]),
             "module": data["module"],
-            "level": Level.PRIMARY if data["code"].startswith("P") else Level.INTERMEDIATE,
+            "level": LEVEL_OF_CODE[data["code"][0]],
             "delivery_mode": data["delivery"],
             "learning_hours": Decimal(data["hours"]),
             "cover_image": covers[data["module"]],
@@ -383,7 +409,7 @@ def _english_fields(covers: dict) -> dict:
     }
     for program in PROGRAMS:
         fields[("ProgramPage", program["slug"])] = dict(program["en"])
-    for data in [*PRIMARY_COURSES, *INTERMEDIATE_COURSES]:
+    for data in CURRICULUM:
         slug = slugify(data["en"]["title"])
         fields[("CoursePage", slug)] = {
             "title": data["en"]["title"],
