@@ -24,6 +24,8 @@ class NotificationKind(models.TextChoices):
     CERTIFICATE_ISSUED = "certificate_issued", _("Certificate issued")
     CERTIFICATE_REVOKED = "certificate_revoked", _("Certificate revoked")
     CERTIFICATE_EXPIRING = "certificate_expiring", _("Certificate about to expire")
+    REVIEW_REMINDER = "review_reminder", _("Reviews waiting (reminder)")
+    REVIEW_OVERDUE = "review_overdue", _("A review is overdue")
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,25 @@ TEXTS: dict[str, dict[str, Text]] = {
             _(
                 "Your %(program)s certificate %(serial)s expires on %(expires_on)s. To renew it, earn "
                 "%(required)s continuing-education hours; you have %(hours)s since it was issued."
+            ),
+        ),
+    },
+    # To reviewers of practical reports: submissions by their anonymous code only, never a trainee.
+    NotificationKind.REVIEW_REMINDER: {
+        "": Text(
+            _("Practical reports waiting for your review: %(open)s"),
+            _(
+                "You have %(open)s practical reports to review, %(overdue)s of them overdue. "
+                "Open your review queue to score them."
+            ),
+        ),
+    },
+    NotificationKind.REVIEW_OVERDUE: {
+        "": Text(
+            _("Your review of %(code)s is overdue"),
+            _(
+                "Your review of %(code)s (%(assignment)s) was due on %(due)s. Please submit it, or tell "
+                "the training base if you cannot."
             ),
         ),
     },

@@ -789,6 +789,15 @@ class DefenceSession(ClusterableModel):
         ReviewPanel, verbose_name=_("panel"), on_delete=models.PROTECT, related_name="+"
     )
     swap_hours_before = models.PositiveSmallIntegerField(_("swaps allowed until (hours before)"), default=24)
+    # Attendance at the defence is an offline session's: the same check-in, attendance and hours.
+    offline_session = models.OneToOneField(
+        "courses.OfflineSession",
+        verbose_name=_("offline session (check-in)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="defence_session",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     panels = [
@@ -939,6 +948,7 @@ class PracticeAction(models.TextChoices):
     DEFENCE_CHECKED_IN = "defence_checked_in", _("Checked in at the defence")
     DEFENCE_SCORED = "defence_scored", _("Defence scored")
     DEFENCE_OUTCOME = "defence_outcome", _("Defence outcome recorded")
+    REVIEW_REMINDED = "review_reminded", _("Reviewer reminded")
 
 
 class PracticeEvent(models.Model):
