@@ -26,12 +26,15 @@ class CertificationConfig(AppConfig):
         from django.apps import apps
         from django.db.models.signals import post_migrate
 
-        from certification import fonts, signals
+        from certification import eligibility, fonts, signals
         from courses.names import register_printable_check
+        from courses.selectors.standing import register_hours_requirement
 
         signals.connect()
         # Names are checked when entered with the same function that refuses issuing and rendering.
         register_printable_check(fonts.missing_glyphs)
+        # "Hours required" on every screen is the number eligibility compares with: the rule's.
+        register_hours_requirement(eligibility.program_hours_required)
         post_migrate.connect(
             _grant_registrar_permissions,
             sender=apps.get_app_config("wagtailadmin"),

@@ -77,6 +77,23 @@ def rule_for(*, program: ProgramPage) -> CertificateRule | None:
     )
 
 
+def rule_hours_required(rule: CertificateRule) -> Decimal:
+    """The hours ``rule`` requires: its minimum hours, else its program's required hours (0: none)."""
+    return rule.min_hours if rule.min_hours is not None else (rule.program.required_hours or ZERO)
+
+
+def program_hours_required(*, program: ProgramPage) -> Decimal | None:
+    """The hours the certificate rule of ``program`` requires, or None without a rule or hours in it.
+
+    Registered with ``courses.selectors.standing`` at start-up: its ``hours_required_for`` (the
+    dashboard, the roster, the reports, the API) then shows the number eligibility compares with.
+    """
+    rule = rule_for(program=program)
+    if rule is None:
+        return None
+    return rule_hours_required(rule) or None
+
+
 def required_courses(*, rule: CertificateRule) -> list[CoursePage]:
     """The courses a rule requires, in the program's language."""
     program = rule.program
@@ -126,7 +143,7 @@ def eligibility_for_users(
         return {pk: Eligibility(program=program, rule=None) for pk in user_ids}
     courses = required_courses(rule=rule)
     progress = standing.progress_for_users(user_ids=user_ids, courses=courses) if courses else {}
-    required_hours = rule.min_hours if rule.min_hours is not None else (rule.program.required_hours or ZERO)
+    required_hours = rule_hours_required(rule)
     hours = (
         standing.credited_hours_total(user_ids=user_ids, courses=courses or None)
         if required_hours > 0

@@ -188,6 +188,11 @@ class RosterRowSerializer(serializers.Serializer):
     hours_overflow = serializers.DecimalField(
         source="progress.hours_overflow", **HOURS, help_text="Hours in the ledger beyond the courses' hours."
     )
+    hours_required = serializers.DecimalField(
+        source="progress.hours_required",
+        **HOURS,
+        help_text="Hours a trainee must be credited: the program's certificate rule's when it has one.",
+    )
     courses_completed = serializers.IntegerField(source="progress.courses_done", read_only=True)
     courses_total = serializers.IntegerField(source="progress.courses_total", read_only=True)
     percent = serializers.IntegerField(source="progress.percent", read_only=True)

@@ -13,7 +13,13 @@ from cms.models import CoursePage, LessonPage
 from cms.services import INSTRUCTORS_GROUP, REGISTRARS_GROUP
 from courses.models import Cohort, Enrolment, EnrolmentMode, EnrolmentStatus, LessonCompletion
 from courses.models.enrolments import PLACE_HOLDING
-from courses.selectors.standing import credited_hours_sql, percent_sql, program_progress, progress_for_users
+from courses.selectors.standing import (
+    credited_hours_sql,
+    hours_required_for,
+    percent_sql,
+    program_progress,
+    progress_for_users,
+)
 
 
 def _group_names(user) -> set[str]:
@@ -233,9 +239,10 @@ def roster_progress(*, rows, cohort: Cohort, courses: list[CoursePage]) -> list:
     on each roster row of a page or an export. Five queries however many rows."""
     rows = list(rows)
     progress = progress_for_users(user_ids=[row.user_id for row in rows], courses=courses)
+    required = hours_required_for(program=cohort.program if cohort.program_id else None, courses=courses)
     for row in rows:
         row.progress = program_progress(
-            progress=progress[row.user_id], courses=courses, program=cohort.program
+            progress=progress[row.user_id], courses=courses, program=cohort.program, hours_required=required
         )
     return rows
 

@@ -156,16 +156,18 @@ def dashboard_for(*, user, now=None) -> Dashboard:
     all_courses = [course for courses in courses_by_cohort.values() for course in courses]
     progress = progress_for_courses(user=user, courses=all_courses)
     cohorts = []
+    required: dict = {}  # hours required per program (or course cohort): asked once each
     for enrolment in active:
         cohort_courses_list = courses_by_cohort[enrolment.cohort_id]
         course_progress_list = [progress[c.pk] for c in cohort_courses_list]
         unfinished = [p for p in course_progress_list if not p.completed and p.next_lesson]
+        key = enrolment.cohort.program_id or ("cohort", enrolment.cohort_id)
+        if key not in required:
+            required[key] = hours_required_for(program=enrolment.cohort.program, courses=cohort_courses_list)
         cohorts.append(
             CohortProgress(
                 courses=course_progress_list,
-                hours_required=hours_required_for(
-                    program=enrolment.cohort.program, courses=cohort_courses_list
-                ),
+                hours_required=required[key],
                 enrolment=enrolment,
                 next_lesson=unfinished[0].next_lesson if unfinished else None,
             )

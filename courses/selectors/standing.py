@@ -18,6 +18,7 @@ forms (``credited_hours_sql``, ``counted_attempts``) serve sortable tables and a
 consistency test (tests/consistency) checks they agree with the Python forms.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import reduce
@@ -306,19 +307,43 @@ class ProgramProgress:
         return int(sum(p.percent for p in self.courses) / len(self.courses))
 
 
+# The hours a program's certificate rule requires: certification sits above this app and registers
+# its reading at start-up (``register_hours_requirement``), so courses never imports certification.
+_hours_requirement: Callable[..., Decimal | None] | None = None
+
+
+def register_hours_requirement(requirement: Callable[..., Decimal | None]) -> None:
+    """Set ``requirement(program=...)``: the hours the program's certificate rule requires, or None
+    when the program has no rule (or its rule asks for no hours). Idempotent."""
+    global _hours_requirement
+    _hours_requirement = requirement
+
+
 def hours_required_for(*, program=None, courses: list[CoursePage]) -> Decimal:
-    """Hours a trainee must be credited: the program's required hours, else the courses' hours."""
-    if program is not None and program.required_hours:
-        return program.required_hours
+    """Hours a trainee must be credited: the one figure every screen shows as "hours required".
+
+    The program's certificate rule decides when it has one (it is what eligibility compares with, so
+    no screen may show another target); else the program's required hours; else the courses' hours.
+    """
+    if program is not None:
+        ruled = _hours_requirement(program=program) if _hours_requirement is not None else None
+        if ruled is not None:
+            return ruled
+        if program.required_hours:
+            return program.required_hours
     return sum((c.learning_hours for c in courses), ZERO)
 
 
 def program_progress(
-    *, progress: dict[int, CourseProgress], courses: list[CoursePage], program=None
+    *, progress: dict[int, CourseProgress], courses: list[CoursePage], program=None, hours_required=None
 ) -> ProgramProgress:
+    """``hours_required``: ``hours_required_for(program, courses)`` when the caller has it (a list
+    of rows asks once), else it is read here."""
     return ProgramProgress(
         courses=[progress[c.pk] for c in courses],
-        hours_required=hours_required_for(program=program, courses=courses),
+        hours_required=hours_required
+        if hours_required is not None
+        else hours_required_for(program=program, courses=courses),
     )
 
 

@@ -1,0 +1,49 @@
+"""Regression tests for the review of issue 14's one truth: each asserts one finding."""
+
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+
+from certification.eligibility import eligibility_for
+from certification.reports.selectors import cohort_report
+from courses.models import EnrolmentStatus
+from tests.consistency import surfaces
+from tests.consistency.test_one_truth import HOURS, _study, world  # noqa: F401 (fixture)
+from tests.factories import certification as cert_factories
+from tests.factories import courses as factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _trainee(world, username, *, hours_per_course):
+    user = cert_factories.trainee(real_name=f"学员{username}", username=username)
+    factories.enrolment(cohort=world["cohort"], user=user, status=EnrolmentStatus.ENROLLED)
+    for course in world["courses"]:
+        _study(user, world, course, hours=hours_per_course)
+    return user
+
+
+def test_hours_required_is_the_rules_on_every_screen(client, world):
+    """Finding 1: the program says 58 hours, its certificate rule 48; eligibility compares with the
+    rule's 48, so the dashboard, the API, the roster API and the cohort report show 48 too."""
+    program, rule = world["program"], world["rule"]
+    program.required_hours = Decimal("58")
+    program.save_revision().publish()
+    assert rule.min_hours == 48
+    user = _trainee(world, "ruled", hours_per_course=10)
+
+    criterion = {c.key: c for c in eligibility_for(user=user, program=program).criteria}["hours"]
+    assert criterion.required == 48
+    assert surfaces.dashboard(client, user)[2] == 48
+    client.force_login(user)
+    assert Decimal(client.get("/api/v1/me/progress/").json()["cohorts"][0]["hours_required"]) == 48
+    client.force_login(factories.registrar())
+    roster = client.get(f"/api/v1/cohorts/{world['cohort'].pk}/enrolments/").json()["results"]
+    assert [Decimal(row["hours_required"]) for row in roster] == [48]
+    with translation.override("en"):
+        assert cohort_report(cohort=world["cohort"]).learning.hours_required == 48
+
+    # Without a rule the program's own figure is the target.
+    rule.delete()
+    assert surfaces.dashboard(client, user)[2] == 58
