@@ -20,9 +20,9 @@ ZERO = Decimal("0")
 
 
 def format_hours(value: Decimal | int | float | None) -> str:
-    """Hours without trailing zeros: 48, 31.5."""
-    value = Decimal(value or 0).quantize(Decimal("0.1"))
-    return f"{value.normalize():f}"
+    """Hours without trailing zeros, to a tenth rounded down as every screen shows them
+    (``standing.hours_shown``): 48, 31.5, and 47.9 for 47.96 (never "48 of 48" while unmet)."""
+    return f"{standing.hours_shown(value).normalize():f}"
 
 
 @dataclass

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from certification.models import CertificateStatus
 from cms.choices import Level
 from courses.reporting import Chart, Sheet, chart_sheet, workbook
+from courses.selectors.standing import hours_shown
 
 from .selectors import AnnualReport, CohortReport, ProgramYear, TraineeRow
 
@@ -75,7 +76,7 @@ def cohort_workbook(*, report: CohortReport, charts: list[Chart], trainees: list
                 row.lessons,
                 row.courses,
                 row.percent,
-                row.hours,
+                hours_shown(row.hours),  # as every screen prints it: never rounded up to "met"
                 row.hours_overflow,
                 _yes_no(row.exam_passed),
                 _yes_no(row.eligible),

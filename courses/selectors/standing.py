@@ -20,7 +20,7 @@ consistency test (tests/consistency) checks they agree with the Python forms.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from functools import reduce
 from operator import add, or_
 
@@ -50,6 +50,15 @@ from courses.models import CourseCompletion, CourseRule, HoursEntry, LessonCompl
 
 ZERO = Decimal("0")
 HOURS = DecimalField(max_digits=12, decimal_places=3)
+
+
+def hours_shown(value: Decimal | int | float | str | None) -> Decimal:
+    """Hours as every screen, export and certificate prints them: to a tenth, rounded DOWN.
+
+    A requirement is compared exactly (47.96 < 48); rounding to nearest would print 48.0 of 48 for an
+    unmet criterion, so a printed figure never claims more than is credited.
+    """
+    return Decimal(str(value or 0)).quantize(Decimal("0.1"), rounding=ROUND_DOWN)
 
 
 def credited(*, earned: Decimal, course: CoursePage) -> Decimal:

@@ -6,8 +6,15 @@ from django.conf import settings
 from django.utils.html import format_html
 
 from courses import page_views, selectors
+from courses.selectors.standing import hours_shown as _hours_shown
 
 register = template.Library()
+
+
+@register.filter
+def hours_shown(value):
+    """Credited hours to a tenth, rounded down (``standing.hours_shown``): chain ``floatformat``."""
+    return _hours_shown(value)
 
 
 @register.simple_tag(takes_context=True)

@@ -18,6 +18,7 @@ from cms import spreadsheets
 from courses import imports, selectors, services
 from courses.forms import EnrolmentImportForm, HoursAdjustForm, InviteForm, RejectForm, RosterFilterForm
 from courses.models import Cohort, Enrolment, ImportBatch
+from courses.selectors.standing import hours_shown
 
 ROSTER_PAGE_SIZE = 50
 XLSX = spreadsheets.XLSX
@@ -137,7 +138,7 @@ def cohort_roster_export(request, pk: int):
                 f"{row.lessons_done}/{required}",
                 f"{row.progress.courses_done}/{row.progress.courses_total}",
                 row.progress.percent,
-                float(row.hours),
+                float(hours_shown(row.hours)),
                 row.created_at.strftime("%Y-%m-%d %H:%M"),
             ]
         )

@@ -47,3 +47,52 @@ def test_hours_required_is_the_rules_on_every_screen(client, world):
     # Without a rule the program's own figure is the target.
     rule.delete()
     assert surfaces.dashboard(client, user)[2] == 58
+
+
+def test_hours_shown_round_down_on_every_surface(client, world):
+    """Finding 2: 47.96 credited of 48 is unmet; no surface may print 48 (rounding to nearest did)."""
+    import datetime
+    import io
+
+    from django.urls import reverse
+    from django.utils import timezone
+    from openpyxl import load_workbook
+
+    from certification.services.issuing import build_snapshot
+
+    c0, c1, c2 = world["courses"]
+    user = cert_factories.trainee(real_name="学员差一点", username="almost")
+    factories.enrolment(cohort=world["cohort"], user=user, status=EnrolmentStatus.ENROLLED)
+    for course, hours in ((c0, HOURS), (c1, HOURS), (c2, Decimal("15.96"))):
+        _study(user, world, course, hours=hours)
+    shown = Decimal("47.9")
+
+    standing = eligibility_for(user=user, program=world["program"])
+    criterion = {c.key: c for c in standing.criteria}["hours"]
+    assert criterion.current == Decimal("47.96") and not criterion.met
+    with translation.override("en"):
+        assert "47.9 of 48 learning hours" in standing.explanation
+    assert surfaces.dashboard(client, user)[1:] == (shown, 48)
+    # The API is exact (three decimals): never rounded up either.
+    assert surfaces.api_progress(client, user)[1] == Decimal("47.96")
+
+    client.force_login(factories.registrar())
+    assert surfaces.roster_row(client, world["cohort"], "almost")[2] == shown
+    excel, _yes, _no = surfaces.excel_rows(client, world["cohort"])
+    assert surfaces.number(Decimal(str(excel["almost"]["Learning hours"]))) == shown
+    export = client.get(reverse("courses:staff_roster_export", args=[world["cohort"].pk]))
+    sheet = load_workbook(io.BytesIO(export.content), read_only=True).active
+    row = next(r for r in sheet.iter_rows(values_only=True) if r and r[0] == "almost")
+    assert surfaces.number(Decimal(str(row[7]))) == shown
+    now = timezone.now()
+    snapshot = build_snapshot(
+        user=user,
+        program=world["program"],
+        serial="TTA-T-1",
+        code="x",
+        issued_at=now,
+        expires_at=now + datetime.timedelta(days=1),
+        rule=world["rule"],
+    )
+    assert snapshot["hours"] == "47.9"
+    assert [c["hours"] for c in snapshot["courses"]] == ["16", "16", "15.9"]
