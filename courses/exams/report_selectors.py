@@ -151,15 +151,18 @@ def cohort_exam_figures(*, cohort, course_keys, member_ids) -> dict[str, int]:
 
 def annual_exam_figures(*, year: int) -> dict[str, dict[str, int]]:
     """Per level of the paper's course: trainees with a released result submitted in ``year`` and
-    trainees who passed. One query."""
+    trainees who passed, a pass counted only if the paper's result policy counts that attempt
+    (``standing.counted_attempts``: at a "last" paper a pass later followed by a fail is not a pass,
+    as every other screen says). One query."""
+    attempts = Attempt.objects.filter(
+        status=AttemptStatus.COMPLETED, released_at__isnull=False, submitted_at__year=year
+    )
+    counted = Q(pk__in=counted_attempts(attempts).values("pk"))
     rows = (
-        Attempt.objects.filter(
-            status=AttemptStatus.COMPLETED, released_at__isnull=False, submitted_at__year=year
-        )
-        .values("paper__course__level")
+        attempts.values("paper__course__level")
         .annotate(
             sat=Count("user", distinct=True),
-            passed=Count("user", distinct=True, filter=Q(passed=True)),
+            passed=Count("user", distinct=True, filter=Q(passed=True) & counted),
         )
         .order_by()
     )

@@ -9,11 +9,14 @@ from certification.eligibility import eligibility_for
 from certification.reports.selectors import cohort_report
 from courses.models import EnrolmentStatus
 from tests.consistency import surfaces
-from tests.consistency.test_one_truth import HOURS, _study, world  # noqa: F401 (fixture)
+from tests.consistency import test_one_truth as one_truth
+from tests.consistency.test_one_truth import HOURS, _study
 from tests.factories import certification as cert_factories
 from tests.factories import courses as factories
 
 pytestmark = pytest.mark.django_db
+
+world = one_truth.world  # the same trainees' world: three 16-hour courses, a 48-hour rule
 
 
 def _trainee(world, username, *, hours_per_course):
@@ -96,3 +99,29 @@ def test_hours_shown_round_down_on_every_surface(client, world):
     )
     assert snapshot["hours"] == "47.9"
     assert [c["hours"] for c in snapshot["courses"]] == ["16", "16", "15.9"]
+
+
+def test_annual_exam_passes_follow_the_papers_result_policy(world):
+    """Finding 3: at a "last" paper, passed (88 %) then failed (3 %) is not passed, as standing says;
+    at a "best" paper (the default) failed then passed is a pass."""
+    from django.utils import timezone
+
+    from certification.reports.selectors import annual_report
+    from courses.exams.models import ExamPaper, ResultPolicy
+    from courses.selectors import standing
+
+    c2 = world["courses"][2]
+    last = cert_factories.trainee(real_name="学员末次", username="last")
+    best = cert_factories.trainee(real_name="学员最高", username="best")
+    cert_factories.exam_result(user=best, course=c2, percent=40)
+    cert_factories.exam_result(user=best, course=c2, percent=75)
+    cert_factories.exam_result(user=last, course=c2, percent=88)
+    cert_factories.exam_result(user=last, course=c2, percent=3)
+    ExamPaper.objects.filter(course=c2).update(result_policy=ResultPolicy.LAST)
+    assert standing.exam_result(user=last, course=c2).passed is False
+    assert standing.exam_result(user=best, course=c2).passed is True  # its last attempt passed
+
+    row = next(
+        r for r in annual_report(year=timezone.localdate().year).rows if r.level == world["program"].level
+    )
+    assert (row.sat, row.passed) == (2, 1)
