@@ -140,6 +140,16 @@ class TraineeRow:
     eligibility: str = ""  # the explanation, in the active language
 
 
+def _exam_passed(sat: bool | None, standing: Eligibility | None) -> bool | None:
+    """The "Exam passed" cell: None ("—") before any released result; else, when the program's rule
+    requires exams, eligibility's exam criterion (the rule's exams and minimum scores, so the column
+    never says "yes" to a pass the rule does not accept); else whether any counted attempt passed."""
+    if sat is None:
+        return None
+    criterion = next((c for c in standing.criteria if c.key == "exams"), None) if standing else None
+    return criterion.met if criterion is not None else sat
+
+
 def cohort_trainees(*, cohort: Cohort, eligibility: dict[int, Eligibility] | None = None) -> list[TraineeRow]:
     """One row per trainee of the cohort (the roster) with their exam result and certificate.
     Five queries, whatever the cohort's size."""
@@ -171,7 +181,7 @@ def cohort_trainees(*, cohort: Cohort, eligibility: dict[int, Eligibility] | Non
                 status=str(EnrolmentStatus(row.status).label),
                 lessons=f"{row.lessons_done}/{required}",
                 hours=row.hours,
-                exam_passed=sat.get(row.user_id),
+                exam_passed=_exam_passed(sat.get(row.user_id), standing),
                 certificate_serial=serial,
                 certificate_status=str(certificate_status),
                 enrolled_at=row.created_at,

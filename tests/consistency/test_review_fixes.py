@@ -125,3 +125,23 @@ def test_annual_exam_passes_follow_the_papers_result_policy(world):
         r for r in annual_report(year=timezone.localdate().year).rows if r.level == world["program"].level
     )
     assert (row.sat, row.passed) == (2, 1)
+
+
+def test_cohort_reports_exam_passed_is_eligibilitys_exam_criterion(client, world):
+    """Finding 4: the rule asks 80 % at the last course's exam. A pass at 75 %, or a pass at another
+    course's exam, is no for "Exam passed"; 90 % at the required exam is yes."""
+    from certification.models import CertificateRuleExam
+    from certification.reports.selectors import cohort_trainees
+
+    c0, _c1, c2 = world["courses"]
+    CertificateRuleExam.objects.filter(rule=world["rule"]).update(min_score=80)
+    users = {name: _trainee(world, name, hours_per_course=HOURS) for name in ("low", "other", "high")}
+    cert_factories.exam_result(user=users["low"], course=c2, percent=75, passed=True)
+    cert_factories.exam_result(user=users["other"], course=c0, percent=95, passed=True)
+    cert_factories.exam_result(user=users["high"], course=c2, percent=90, passed=True)
+
+    rows = {row.username: row.exam_passed for row in cohort_trainees(cohort=world["cohort"])}
+    assert rows == {"low": False, "other": False, "high": True}
+    client.force_login(factories.registrar())
+    excel, yes, no = surfaces.excel_rows(client, world["cohort"])
+    assert {name: excel[name]["Exam passed"] for name in users} == {"low": no, "other": no, "high": yes}
