@@ -17,13 +17,30 @@ def _is_transactional(item) -> bool:
     )
 
 
+def _kinds(item) -> set[str]:
+    """The markers ``./tta test --fast`` leaves out, read off what a test uses: a browser (e2e), a
+    Celery worker or the production topology (integration), a database flushed after it (slow)."""
+    names = set(item.fixturenames)
+    kinds = set()
+    if {"browser", "live_server"} & names:
+        kinds.add("e2e")
+    if {"celery_worker_thread", "celery_test_queue"} & names or item.nodeid.startswith("tests/integration/"):
+        kinds.add("integration")
+    if _is_transactional(item):
+        kinds.add("slow")
+    return kinds
+
+
 def pytest_collection_modifyitems(items):
     """Transactional tests flush every table, the rows that migrations create included (Wagtail's
     root page, locale and site, default templates). Give each of them Django's serialized rollback,
-    so the database is put back as migrations left it; see ``pytest_runtest_teardown``."""
+    so the database is put back as migrations left it; see ``pytest_runtest_teardown``.
+    Each test is also marked with its kinds (``_kinds``), which ``-m`` selects on."""
     for item in items:
         if _is_transactional(item) and "django_db_serialized_rollback" not in item.fixturenames:
             item.fixturenames.append("django_db_serialized_rollback")
+        for kind in _kinds(item) - {marker.name for marker in item.iter_markers()}:
+            item.add_marker(kind)
 
 
 @pytest.hookimpl(wrapper=True)
