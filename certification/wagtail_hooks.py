@@ -5,6 +5,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -20,7 +21,13 @@ class CertificateTemplateViewSet(SnippetViewSet):
     menu_name = "certificate-templates"
     add_to_admin_menu = True
     menu_order = 310
-    list_display = ["name", "program", "live", "updated_at"]
+    # Wagtail printed "live" as True/False and "updated_at" under the English "Updated at".
+    list_display = [
+        "name",
+        "program",
+        LiveStatusTagColumn(label=_("Status")),
+        UpdatedAtColumn(label=_("Updated")),
+    ]
     search_fields = ["name"]
     chooser_viewset_class = ListersOnlyChooserViewSet
 
@@ -84,7 +91,17 @@ class CertificateRuleViewSet(SnippetViewSet):
     menu_name = "certification-rules"
     add_to_admin_menu = True
     menu_order = 300
-    list_display = ["program", "course_selection", "min_hours", "validity_months", "auto_issue"]
+    list_display = [
+        "program",
+        "course_selection",
+        "min_hours",
+        "validity_months",
+        Column(
+            "auto_issue",
+            label=CertificateRule._meta.get_field("auto_issue").verbose_name,
+            accessor=lambda rule: _("Yes") if rule.auto_issue else _("No"),  # not True/False
+        ),
+    ]
     chooser_viewset_class = ListersOnlyChooserViewSet
 
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
@@ -18,7 +18,9 @@ from cms.models import HealthProbe
 
 INSTRUCTORS_GROUP = "Instructors"
 REGISTRARS_GROUP = "Registrars"
-COURSE_REVIEW_WORKFLOW = "Course review"
+# Workflow and task names are data Wagtail shows as they are ("提交给课程审核"): they are stored in
+# the site's language (site_language_name) and found under their English name too.
+COURSE_REVIEW_WORKFLOW = gettext_noop("Course review")
 
 # Model permissions (app_label.codename) by group. Page permissions are granted on page trees below.
 _INSTRUCTOR_PERMISSIONS = [
@@ -80,12 +82,33 @@ def editorial_setup(*, site_root: Page, catalogue: Page) -> Workflow:
     for page in [site_root, *site_root.get_translations()]:
         _grant_page_permissions(registrars, page, _REGISTRAR_PAGE_PERMISSIONS)
 
-    workflow, _ = Workflow.objects.get_or_create(name=COURSE_REVIEW_WORKFLOW, defaults={"active": True})
+    workflow = named_in_site_language(Workflow, COURSE_REVIEW_WORKFLOW)
     task = registrar_approval_task()
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for page in [catalogue, *catalogue.get_translations()]:
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
     return workflow
+
+
+def site_language_name(name: str) -> str:
+    """``name`` (an English msgid) in the site's language, whatever language is active."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return gettext(name)
+
+
+def named_in_site_language(model, name: str):
+    """The workflow or task called ``name`` in the site's language, or by its English ``name``
+    (then renamed), or created. Idempotent: the setup services call it on every migrate and demo load,
+    and a database set up before the names were translated gets them on its next run.
+    """
+    local = site_language_name(name)
+    found = model.objects.filter(name__in={local, name}).order_by("pk").first()
+    if found is None:
+        return model.objects.create(name=local)
+    if found.name != local:
+        found.name = local
+        found.save(update_fields=["name"])
+    return found
 
 
 def registrar_approval_task() -> GroupApprovalTask:
@@ -96,12 +119,7 @@ def registrar_approval_task() -> GroupApprovalTask:
     found under either name, so every caller gets the same task.
     """
     registrars, _ = Group.objects.get_or_create(name=REGISTRARS_GROUP)
-    with translation.override(settings.LANGUAGE_CODE):
-        name = gettext("Registrar approval")
-    names = {name, "Registrar approval"}
-    task = GroupApprovalTask.objects.filter(name__in=names).order_by("pk").first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=name)
+    task = named_in_site_language(GroupApprovalTask, gettext_noop("Registrar approval"))
     task.groups.add(registrars)
     return task
 

@@ -21,7 +21,7 @@ from django.template import Context, Engine, TemplateSyntaxError
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from certification import designs, fonts, pdf, qr
@@ -520,7 +520,7 @@ def template_sample_pdf(*, template: CertificateTemplate) -> bytes:
     return pdf.render_certificate_pdf(document)
 
 
-TEMPLATE_REVIEW_WORKFLOW = "Certificate template review"
+TEMPLATE_REVIEW_WORKFLOW = gettext_noop("Certificate template review")  # named in the site's language
 _REGISTRAR_MODELS = ["certificatetemplate", "issuancebatch"]
 
 
@@ -536,7 +536,7 @@ def certificate_templates_setup():
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowTask
 
-    from cms.services import REGISTRARS_GROUP
+    from cms.services import REGISTRARS_GROUP, named_in_site_language, site_language_name
 
     registrars, _created = Group.objects.get_or_create(name=REGISTRARS_GROUP)
     registrars.permissions.add(
@@ -544,11 +544,14 @@ def certificate_templates_setup():
             content_type__app_label="certification", content_type__model__in=_REGISTRAR_MODELS
         )
     )
-    workflow, _created = Workflow.objects.get_or_create(name=TEMPLATE_REVIEW_WORKFLOW)
+    workflow = named_in_site_language(Workflow, TEMPLATE_REVIEW_WORKFLOW)
+    task_name = gettext_noop("Registrars approve certificate templates")
     if not workflow.workflow_tasks.exists():
-        task = GroupApprovalTask.objects.create(name="Registrars approve certificate templates")
+        task = named_in_site_language(GroupApprovalTask, task_name)
         task.groups.add(registrars)
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    else:  # set up before the names were translated
+        GroupApprovalTask.objects.filter(name=task_name).update(name=site_language_name(task_name))
     WorkflowContentType.objects.get_or_create(
         content_type=ContentType.objects.get_for_model(CertificateTemplate), defaults={"workflow": workflow}
     )

@@ -6,6 +6,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -200,7 +201,7 @@ class LessonPage(Page):
     body = StreamField(LessonContentBlock(), verbose_name=_("content"))
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=30)
     required = models.BooleanField(
-        _("required"), default=True, help_text=_("Required lessons count towards completing the course.")
+        pgettext_lazy("lesson", "required"), default=True, help_text=_("Required lessons count towards completing the course.")
     )
 
     content_panels = Page.content_panels + [

@@ -1,7 +1,7 @@
 """Snippets: reusable content chosen from pages."""
 
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
@@ -14,10 +14,10 @@ def _in_english() -> bool:
 class Instructor(index.Indexed, models.Model):
     """An instructor profile, shown on the courses they teach. Bilingual fields, one record."""
 
-    name = models.CharField(_("name"), max_length=100)
-    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
-    title = models.CharField(_("title"), max_length=200, blank=True)
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=100)
+    name_en = models.CharField(pgettext_lazy("person", "name (English)"), max_length=100, blank=True)
+    title = models.CharField(pgettext_lazy("person", "title"), max_length=200, blank=True)
+    title_en = models.CharField(pgettext_lazy("person", "title (English)"), max_length=200, blank=True)
     bio = models.TextField(_("biography"), blank=True)
     bio_en = models.TextField(_("biography (English)"), blank=True)
     photo = models.ForeignKey(

@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 
 from cms.spreadsheets import append_row, save
@@ -30,11 +31,11 @@ def results_workbook(*, paper, attempts, statistics: list[dict], distribution: l
             _("Attempt"),
             _("Status"),
             _("Score"),
-            _("Maximum"),
+            pgettext("points", "Maximum"),
             _("Percent"),
             _("Passed"),
             _("Started"),
-            _("Submitted"),
+            pgettext("exam", "Submitted"),
             _("How submitted"),
         ],
         [

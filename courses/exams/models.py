@@ -509,7 +509,7 @@ class AttemptEventKind(models.TextChoices):
     FOCUS_LOST = "focus_lost", _("Left the exam window")
     IP_CHANGE = "ip_change", _("IP address changed")
     EXTRA_TIME = "extra_time", _("Extra time granted")
-    SUBMIT = "submit", _("Submitted")
+    SUBMIT = "submit", pgettext_lazy("exam", "Submitted")
     AUTO_SUBMIT = "auto_submit", _("Submitted at the deadline")
     REJECTED_SAVE = "rejected_save", _("Save refused: attempt closed")
 

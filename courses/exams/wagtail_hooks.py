@@ -3,10 +3,11 @@ from decimal import Decimal
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -29,7 +30,7 @@ class ExamPaperViewSet(SnippetViewSet):
     list_display = [
         "title",
         "course",
-        "live",
+        LiveStatusTagColumn(label=_("Status")),  # "live" printed True/False
         Column("total_questions", label=_("Questions")),
         Column("total_marks", label=_("Total marks"), accessor=lambda paper: _plain(paper.total_marks)),
         Column("pass_mark", label=_("Pass mark"), accessor=lambda paper: _plain(paper.pass_mark) + "%"),
@@ -69,7 +70,7 @@ class SittingViewSet(SnippetViewSet):
         Column("expected", label=_("Expected")),
         Column("assembled", label=_("Papers prepared")),
         Column("started", label=_("Started")),
-        Column("submitted", label=_("Submitted")),
+        Column("submitted", label=pgettext_lazy("exam", "Submitted")),
     ]
     list_filter = ["assembly_status", "delivery"]
 

@@ -94,3 +94,77 @@ def test_an_instructor_writes_and_previews_questions_without_json(site, login, c
     _save(page)
     expect(page.locator(".messages")).to_be_visible()
     assert Question.objects.filter(current_version__name="许可纠纷案例").exists()
+
+
+def test_an_instructor_writes_every_other_type_in_its_editor(site, login, curriculum):
+    """Multiple choice, true/false, short answer (fill in the blank), numerical and essay: with the
+    three types above, every type is written through its editor, previewed, and saved without JSON."""
+    bank = question_factories.question_bank(name="五种题型")
+    instructor = course_factories.instructor(username="bianji-types")
+    page = login(instructor, viewport=DESKTOP).new_page()
+    add_url = f"{site.url}/admin/snippets/questions/question/add/"
+    preview = page.frame_locator("iframe[name=question-preview]")
+
+    def start(qtype, name, text):
+        page.goto(f"{add_url}?qtype={qtype}&bank={bank.pk}")
+        page.select_option("#id_bank", str(bank.pk))
+        page.fill("#id_version_name", name)
+        page.fill("#id_text", text)
+        assert page.locator("textarea[name=data], input[name=data]").count() == 0  # no JSON anywhere
+
+    def saved(name):
+        _save(page)
+        expect(page.locator(".messages")).to_be_visible()
+        return Question.objects.get(current_version__name=name).current_version
+
+    # Multiple choice: two right options share the points, a wrong pick takes half off.
+    start("multiple_choice", "转化方式多选", "下列哪些属于技术转移方式？")
+    for index, (text, grade) in enumerate([("技术许可", "0.5"), ("技术转让", "0.5"), ("商标注册", "-0.5")]):
+        page.fill(f"#id_rows-{index}-text", text)
+        page.select_option(f"#id_rows-{index}-fraction", grade)
+    expect(preview.locator(".exam-question input[type=checkbox]")).to_have_count(3)
+    expect(preview.locator(".exam-question")).to_contain_text("商标注册")
+    version = saved("转化方式多选")
+    assert [(o["text"], o["fraction"]) for o in version.data["options"]] == [
+        ("技术许可", "0.5"),
+        ("技术转让", "0.5"),
+        ("商标注册", "-0.5"),
+    ]
+
+    # True/false: the right answer is a radio button, with feedback to each answer.
+    start("true_false", "登记时限判断", "技术合同应在签订后三十日内申请认定登记。")
+    page.check("#id_answers-correct_1")  # false
+    page.fill("#id_answers-feedback_true", "没有法定的三十日时限。")
+    expect(preview.locator(".exam-question input[type=radio]")).to_have_count(2)
+    version = saved("登记时限判断")
+    assert version.data["correct"] is False
+    assert version.data["feedback_true"] == "没有法定的三十日时限。"
+
+    # Short answer (fill in the blank): two accepted answers, the second for part of the points.
+    start("short_answer", "促进法填空", "《促进科技成果____法》")
+    page.fill("#id_rows-0-text", "转化")
+    page.fill("#id_rows-1-text", "转移")
+    page.select_option("#id_rows-1-fraction", "0.5")
+    expect(preview.locator(".exam-question input[type=text]")).to_have_count(1)
+    version = saved("促进法填空")
+    assert [(a["text"], a["fraction"]) for a in version.data["answers"]] == [("转化", "1"), ("转移", "0.5")]
+
+    # Numerical: a value with a tolerance.
+    start("numerical", "奖励比例", "职务科技成果转让净收入中，奖励研发人员的比例不低于百分之几？")
+    page.fill("#id_rows-0-value", "50")
+    page.fill("#id_rows-0-tolerance", "0.5")
+    expect(preview.locator(".exam-question input[inputmode=decimal]")).to_have_count(1)
+    version = saved("奖励比例")
+    assert [(a["value"], a["tolerance"]) for a in version.data["answers"]] == [("50", "0.5")]
+
+    # Essay: the answer box starts with the template the preview shows; graders get their notes.
+    start("essay", "谈谈技术经理人", "结合工作经历，谈谈技术经理人的作用。")
+    page.fill("#id_default_points", "10")
+    page.fill("#id_answers-response_template", "一、作用：")
+    page.fill("#id_answers-grader_info", "观点清楚、有实例者得高分。")
+    expect(preview.locator(".exam-question textarea")).to_have_value("一、作用：")
+    page.screenshot(path=f"{SHOTS}/question-editor-essay.png", full_page=True)
+    version = saved("谈谈技术经理人")
+    assert version.qtype == "essay"
+    assert version.data["response_template"] == "一、作用："
+    assert version.data["grader_info"] == "观点清楚、有实例者得高分。"
