@@ -16,13 +16,16 @@ from django.db.models import (
     Case,
     Count,
     DateField,
+    DateTimeField,
     DecimalField,
     F,
     IntegerField,
     Max,
     Min,
+    OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
     When,
@@ -32,7 +35,7 @@ from django.utils import timezone
 
 from cms.choices import Level
 from cms.models import CoursePage
-from courses.models import Cohort, Enrolment, EnrolmentEvent, EnrolmentStatus, HoursEntry, HoursSource
+from courses.models import Cohort, CourseCompletion, Enrolment, EnrolmentStatus, HoursEntry, HoursSource
 from courses.models.enrolments import PLACE_HOLDING
 from courses.selectors.progress import cohort_courses
 from courses.selectors.standing import credited_gained, credited_hours_sql, hours_required_for, percent_sql
@@ -148,7 +151,8 @@ def cohort_learning(*, cohort: Cohort, today: datetime.date | None = None) -> Co
     ]
 
     # Completed: every course of the cohort completed (``standing``), as the roster and eligibility say.
-    totals = members.annotate(percent=percent_sql(courses=courses)).aggregate(
+    percent = percent_sql(courses=courses)  # built once (two queries), read by the totals and the weeks
+    totals = members.annotate(percent=percent).aggregate(
         total=Sum("hours"), completed=Count("pk", filter=Q(percent=100))
     )
 
@@ -162,13 +166,41 @@ def cohort_learning(*, cohort: Cohort, today: datetime.date | None = None) -> Co
         .values_list("week", "total")
         .order_by()
     )
-    weekly_completions = dict(
-        EnrolmentEvent.objects.filter(enrolment__cohort=cohort, to_status=S.COMPLETED)
-        .annotate(week=TruncWeek("created_at", output_field=DateField()))
-        .values("week")
-        .annotate(n=Count("enrolment", distinct=True))
-        .values_list("week", "n")
+    # Completed per week: the trainees standing counts as completed (every course), each in the week
+    # their last course completion was recorded (else their last hours, for a rule met unrecorded).
+    last_completion = (
+        CourseCompletion.objects.filter(user=OuterRef("user_id"), course__translation_key__in=keys)
         .order_by()
+        .values("user")
+        .annotate(last=Max("completed_at"))
+        .values("last")
+    )
+    last_hours = (
+        HoursEntry.objects.filter(user=OuterRef("user_id"), course__translation_key__in=keys)
+        .order_by()
+        .values("user")
+        .annotate(last=Max("created_at"))
+        .values("last")
+    )
+    weekly_completions = (
+        dict(
+            members.annotate(percent=percent)
+            .filter(percent=100)
+            .annotate(
+                done_at=Coalesce(
+                    Subquery(last_completion, output_field=DateTimeField()),
+                    Subquery(last_hours, output_field=DateTimeField()),
+                    "created_at",
+                )
+            )
+            .annotate(week=TruncWeek("done_at", output_field=DateField()))
+            .values("week")
+            .annotate(n=Count("pk"))
+            .values_list("week", "n")
+            .order_by()
+        )
+        if courses
+        else {}
     )
     return CohortLearning(
         cohort=cohort,
@@ -237,31 +269,49 @@ def year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
 
 
 def annual_learning(*, year: int) -> AnnualLearning:
-    """Trainees trained and hours credited in ``year``, by level. Three queries.
+    """Trainees trained and hours credited in ``year``, by level. Three queries, and three per
+    cohort running in the year (the completed), whatever the number of trainees.
 
     Trainees: those holding a place in a cohort running during the year (by the level of the
-    cohort's program or course); completed: of those, the ones whose enrolment is completed.
+    cohort's program or course); completed: of those, the ones who completed every course of
+    their cohort (``standing``, whatever their enrolment's status says).
     Hours: the hours credited during the year (``standing``: a trainee's hours in a course count up
     to the course's hours), by the level of their course and month by month; beside them the hours
     recorded in the ledger during the year, by source (online, offline, manual), before the cap.
     """
     first, last = year_bounds(year)
     by_level: dict[str, LevelLearning] = {}
+    running = Enrolment.objects.filter(
+        status__in=PLACE_HOLDING, cohort__starts_on__lte=last, cohort__ends_on__gte=first
+    )
     places = (
-        Enrolment.objects.filter(
-            status__in=PLACE_HOLDING, cohort__starts_on__lte=last, cohort__ends_on__gte=first
-        )
-        .annotate(level=Coalesce("cohort__program__level", "cohort__course__level"))
+        running.annotate(level=Coalesce("cohort__program__level", "cohort__course__level"))
         .values("level")
-        .annotate(
-            trainees=Count("user", distinct=True),
-            completed=Count("user", distinct=True, filter=Q(status=EnrolmentStatus.COMPLETED)),
-        )
+        .annotate(trainees=Count("user", distinct=True))
         .order_by()
     )
     for row in places:
-        figures = by_level.setdefault(row["level"], LevelLearning())
-        figures.trainees, figures.completed = row["trainees"], row["completed"]
+        by_level.setdefault(row["level"], LevelLearning()).trainees = row["trainees"]
+    # Completed: standing's completion (every course of their cohort completed), as the cohort
+    # report and the roster say, not the enrolment's status. Three queries per cohort of the year.
+    cohorts = list(
+        Cohort.objects.filter(pk__in=running.values("cohort_id")).select_related("program", "course")
+    )
+    courses_of = cohort_courses(cohorts=cohorts) if cohorts else {}
+    completed: dict[str, set] = {}
+    for cohort in cohorts:
+        courses = courses_of[cohort.pk]
+        if not courses:
+            continue
+        level = cohort.program.level if cohort.program_id else cohort.course.level
+        completed.setdefault(level, set()).update(
+            running.filter(cohort=cohort)
+            .annotate(percent=percent_sql(courses=courses))
+            .filter(percent=100)
+            .values_list("user_id", flat=True)
+        )
+    for level, users in completed.items():
+        by_level.setdefault(level, LevelLearning()).completed = len(users)
 
     def source_sum(source):
         return Coalesce(Sum("hours", filter=Q(source=source)), Value(ZERO), output_field=HOURS)

@@ -145,3 +145,24 @@ def test_cohort_reports_exam_passed_is_eligibilitys_exam_criterion(client, world
     client.force_login(factories.registrar())
     excel, yes, no = surfaces.excel_rows(client, world["cohort"])
     assert {name: excel[name]["Exam passed"] for name in users} == {"low": no, "other": no, "high": yes}
+
+
+def test_annual_completed_and_the_weekly_chart_count_standings_completion(world):
+    """Finding 5: an enrolment marked completed without the courses done is not completed; trainees
+    who completed every course are, whatever their enrolment's status."""
+    from django.utils import timezone
+
+    from certification.reports.selectors import annual_report
+    from courses.models import Enrolment
+    from courses.selectors.reports import cohort_learning
+    from tests.consistency.test_one_truth import EXPECTED, _build
+
+    users = _build(world, factories.registrar())
+    Enrolment.objects.filter(user=users["partial"]).update(status=EnrolmentStatus.COMPLETED)
+    completed = sum(1 for v in EXPECTED.values() if v[0] == 3)
+
+    row = next(
+        r for r in annual_report(year=timezone.localdate().year).rows if r.level == world["program"].level
+    )
+    assert row.completed == completed
+    assert sum(week.completed for week in cohort_learning(cohort=world["cohort"]).weeks) == completed
