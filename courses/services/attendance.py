@@ -113,10 +113,16 @@ def attendance_check_in(
     Refused (ProgressError with a message for the trainee) when the code is not the current or
     the previous one (flagged for registrars), when there is no device, when the device has checked
     in another trainee to this session (flagged), when check-in is not open, or when the trainee has
-    no place in the session's cohort. Idempotent: a second check-in returns the first attendance and
-    credits nothing more. Returns the attendance and whether it is new.
+    no place in the session's cohort. Idempotent: a second check-in (even with a code rotated since,
+    as when the trainee re-opens their used link) returns the first attendance, credits nothing more
+    and flags nothing. Returns the attendance and whether it is new.
     """
     at = at or timezone.now()
+    # A trainee already checked in who re-opens their used link (its code rotated since) is told
+    # they are checked in: nothing is credited again and nothing is flagged.
+    done = Attendance.objects.filter(session=session, user=user).first()
+    if done is not None:
+        return done, False
     if not checkin_code_is_valid(session=session, code=code, at=at):
         anomaly_record(
             user=user,

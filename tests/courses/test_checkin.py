@@ -289,3 +289,21 @@ def test_the_screen_lists_who_has_checked_in(client, session, trainee):
     assert "已签到：1" in html and trainee.get_full_name() in html and "30 秒" in html
     live = client.get(reverse("courses:checkin_qr", args=[session.pk])).content.decode()
     assert "<svg" in live and trainee.get_full_name() in live
+
+
+def test_a_used_link_reopened_after_the_code_rotated_says_checked_in_and_flags_nothing(
+    client, session, trainee
+):
+    """Review of issue 14: re-submitting one's own used link is not a stale-code anomaly."""
+    at = _window_start()
+    code = services.checkin_code(session=session, at=at)
+    services.attendance_check_in(user=trainee, session=session, code=code, device="phone-a", at=at)
+    attendance, created = services.attendance_check_in(
+        user=trainee, session=session, code=code, device="phone-a", at=at + timedelta(minutes=5)
+    )
+    assert not created and attendance.user == trainee
+    client.force_login(trainee)
+    response = client.post(reverse("courses:checkin", args=[session.pk, code]), follow=True)
+    assert response.status_code == 200 and "已签到" in response.content.decode()
+    assert not ProgressAnomaly.objects.exists()
+    assert HoursEntry.objects.filter(user=trainee).count() == 1
