@@ -223,6 +223,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 15 * 60,
     },
     "records-exports-sweep": {"task": "courses.tasks.records_exports_sweep_task", "schedule": 15 * 60},
+    # Hourly: reviewers hear of each practical-report review past its due date, once.
+    "practice-overdue-reviews": {
+        "task": "courses.practice.tasks.overdue_reviews_remind_task",
+        "schedule": 3600,
+    },
     "import-files-purge": {"task": "courses.tasks.import_files_purge_task", "schedule": 6 * 3600},
 }
 # An exam deadline task is queued with an ETA only when the deadline is this close (well below the

@@ -1,0 +1,11 @@
+"""Celery tasks of the practical assessment. A task calls a service; nothing else."""
+
+from celery import shared_task
+
+
+@shared_task(acks_late=True)
+def overdue_reviews_remind_task() -> int:
+    """Beat: tell reviewers of reviews past their due date (each review once)."""
+    from . import load
+
+    return load.overdue_reviews_remind()
