@@ -748,4 +748,6 @@ def practice_permissions_setup() -> None:
     instructors, _created = Group.objects.get_or_create(name=INSTRUCTORS_GROUP)
     registrars, _created = Group.objects.get_or_create(name=REGISTRARS_GROUP)
     instructors.permissions.add(*permissions.filter(codename__in=_INSTRUCTOR_CODENAMES))
+    # Exactly these: a permission of this app given to instructors by an earlier version goes.
+    instructors.permissions.remove(*permissions.exclude(codename__in=_INSTRUCTOR_CODENAMES))
     registrars.permissions.add(*permissions)
