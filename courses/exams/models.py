@@ -274,8 +274,12 @@ class CourseGrader(models.Model):
     account-to-course link for grading lives here. Registrars may grade every course.
     """
 
-    course = models.ForeignKey("cms.CoursePage", on_delete=models.CASCADE, related_name="+")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    course = models.ForeignKey(
+        "cms.CoursePage", verbose_name=_("course"), on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("grader"), on_delete=models.CASCADE, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("course grader")
