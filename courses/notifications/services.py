@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cms.links import absolute_url
+from cms.localized import localized
 from courses.accounts.selectors import display_name
 from courses.selectors import is_registrar
 
@@ -293,9 +294,10 @@ def offline_session_reminders_send(*, now: datetime | None = None) -> int:
     made = 0
     for session in sessions:
         starts_at = timezone.localtime(session.starts_at)
-        location = session.location or session.cohort.location
+        place = session if session.location else session.cohort
+        location = per_language(lambda p=place: localized(p, "location"))
         params = {
-            "session": session.title,
+            "session": per_language(lambda s=session: localized(s, "title")),
             "course": per_language(lambda s=session: (s.course.localized or s.course).title),
             "starts_at": per_language(lambda t=starts_at: date_format(t, "DATETIME_FORMAT")),
             "location": location,
@@ -309,7 +311,7 @@ def offline_session_reminders_send(*, now: datetime | None = None) -> int:
                     recipient=enrolment.user,
                     kind=NotificationKind.SESSION_TOMORROW,
                     params=params,
-                    variant="" if location else "no_location",
+                    variant="" if place.location else "no_location",
                     link=("courses:dashboard", []),
                     once_key=f"session:{session.pk}",
                 )

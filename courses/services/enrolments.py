@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.links import absolute_url
+from cms.localized import localized
 from courses.models import Cohort, Enrolment, EnrolmentEvent, EnrolmentMode, EnrolmentStatus
 from courses.models.enrolments import ACTIVE, PLACE_HOLDING
-from courses.notifications.kinds import NotificationKind
+from courses.notifications.kinds import NotificationKind, per_language
 from courses.notifications.services import notify
 from courses.selectors import is_registrar
 
@@ -53,7 +54,7 @@ def _notify(enrolment: Enrolment, kind: NotificationKind, *, variant: str = "", 
         recipient=enrolment.user,
         kind=kind,
         params={
-            "cohort": cohort.title,
+            "cohort": per_language(lambda: localized(cohort, "title")),  # English pages show title_en
             "starts_on": cohort.starts_on.isoformat(),
             "ends_on": cohort.ends_on.isoformat(),
             **params,

@@ -166,3 +166,22 @@ def test_annual_completed_and_the_weekly_chart_count_standings_completion(world)
     )
     assert row.completed == completed
     assert sum(week.completed for week in cohort_learning(cohort=world["cohort"]).weeks) == completed
+
+
+def test_notifications_name_things_in_english_for_english_readers(world):
+    """Finding 9: a cohort's English title in the English text of an enrolment notification."""
+    from courses import services
+    from courses.notifications.kinds import render
+    from courses.notifications.models import Notification
+
+    cohort = world["cohort"]
+    cohort.title_en = "Primary Programme, Spring"
+    cohort.save(update_fields=["title_en"])
+    user = cert_factories.trainee(real_name="学员英文", username="english")
+    enrolment = factories.enrolment(cohort=cohort, user=user, status=EnrolmentStatus.PENDING)
+    services.enrolment_approve(enrolment=enrolment, actor=factories.registrar())
+    notification = Notification.objects.get(recipient=user)
+    english = render(kind=notification.kind, params=notification.params, language="en")
+    chinese = render(kind=notification.kind, params=notification.params, language="zh-hans")
+    assert "Primary Programme, Spring" in english.body + english.title
+    assert cohort.title in chinese.body + chinese.title

@@ -339,3 +339,18 @@ def test_the_sweep_prepares_late_enrolments_and_clears_what_nobody_can_start(
     )
     sittings.sittings_sweep()
     assert not _prepared(sitting).exists() and far.pk
+
+
+def test_the_waiting_room_speaks_english_on_english_pages(client, setup):
+    """Review of issue 14 (finding 9): the paper's English title on English pages, as the other exam pages."""
+    from django.utils import translation
+
+    setup.paper.title_en = "Final Examination"
+    setup.paper.save(update_fields=["title_en"])
+    _sitting(setup, title="上午场")
+    client.force_login(setup.trainee)
+    with translation.override("en"):
+        url = reverse("exams:paper_detail", args=[setup.paper.pk])
+    page = client.get(url).content.decode()
+    heading = page.split("<h1>")[1].split("</h1>")[0]
+    assert heading == "Final Examination" and "<title>Final Examination" in page
