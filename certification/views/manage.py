@@ -14,8 +14,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from certification import selectors, services
+from certification.eligibility import eligibility_for
 from certification.models import Certificate, CertificateRule, CertificateStatus
 from cms.models import ProgramPage
+from courses.accounts.selectors import display_name
 
 ACTIONS = {
     "suspend": services.certificate_suspend,
@@ -192,6 +194,18 @@ def certificate_issue(request):
     form = IssueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        if data["skip_rule"] and request.POST.get("confirmed") != "1":
+            # An exception to the rule is an official act: show who, which program, the reason and
+            # what the rule says they lack, and change nothing until the registrar confirms.
+            return TemplateResponse(
+                request,
+                "certification/manage/issue_confirm.html",
+                {
+                    "data": data,
+                    "holder": display_name(data["username"]),
+                    "eligibility": eligibility_for(user=data["username"], program=data["program"]),
+                },
+            )
         try:
             result = services.certificate_issue(
                 user=data["username"],
@@ -203,7 +217,22 @@ def certificate_issue(request):
         except services.CertificationError as error:
             form.add_error(None, str(error))
         else:
-            if result.created:
+            if result.created and data["skip_rule"]:
+                # The receipt of an exception: what was done, to whom, and the reason now on record.
+                messages.success(
+                    request,
+                    _(
+                        "Issued %(serial)s to %(name)s for %(program)s as an exception to the rule. "
+                        "Reason recorded: %(reason)s"
+                    )
+                    % {
+                        "serial": result.certificate.serial,
+                        "name": display_name(data["username"]),
+                        "program": data["program"].localized.title,
+                        "reason": data["reason"].strip(),
+                    },
+                )
+            elif result.created:
                 messages.success(request, _("Issued %(serial)s.") % {"serial": result.certificate.serial})
             else:
                 messages.info(

@@ -108,12 +108,9 @@ def test_issuing_from_the_admin_explains_why_not_and_never_crashes(
     assert no_reason.status_code == 200
     assert not Certificate.objects.exists()
 
-    issued = client.post(
-        url, {"username": trainee.username, "program": program.pk, "skip_rule": "on", "reason": "学分互认"}
-    )
-    again = client.post(
-        url, {"username": trainee.username, "program": program.pk, "skip_rule": "on", "reason": "学分互认"}
-    )
+    exception = {"username": trainee.username, "program": program.pk, "skip_rule": "on", "reason": "学分互认"}
+    issued = client.post(url, {**exception, "confirmed": "1"})
+    again = client.post(url, {**exception, "confirmed": "1"})
 
     assert issued.status_code == 302 and again.status_code == 302
     assert Certificate.objects.get().events.get().reason == "学分互认"
@@ -127,3 +124,26 @@ def test_the_list_finds_certificates_by_serial(client, certificate, registrar):
 
     assert certificate.serial in html
     assert other.serial not in html
+
+
+def test_an_exception_to_the_rule_is_confirmed_first_then_receipted(
+    client, trainee, program, rule, registrar, no_rendering
+):
+    """Review of issue 14 (finding 7): issuing with skip_rule shows who, which program, where the
+    trainee stands and the reason, changing nothing; the confirmation issues and says what was done."""
+    client.force_login(registrar)
+    url = reverse("certificate_manage_issue")
+    exception = {"username": trainee.username, "program": program.pk, "skip_rule": "on", "reason": "学分互认"}
+
+    asked = client.post(url, exception)
+    html = asked.content.decode()
+    assert asked.status_code == 200 and 'id="issue-exception-confirm"' in html
+    assert trainee.username in html and program.title in html and "学分互认" in html
+    assert "已完成 0/3 门课程" in html  # what the rule says the trainee lacks
+    assert not Certificate.objects.exists()
+
+    done = client.post(url, {**exception, "confirmed": "1"}, follow=True)
+    certificate = Certificate.objects.get()
+    receipt = done.content.decode()
+    assert certificate.serial in receipt and "学分互认" in receipt
+    assert certificate.events.get().reason == "学分互认"
