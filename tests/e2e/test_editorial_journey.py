@@ -47,7 +47,7 @@ def test_an_instructor_edit_is_published_by_a_registrar_and_read_by_trainees(sit
     registrar.goto(edit_url)
     expect(registrar.locator("[contenteditable=true][role=textbox]").first).to_contain_text(NEW_TEXT)
     registrar.locator("footer .w-dropdown__toggle").click()
-    registrar.get_by_role("button", name="通过 和发布").click()
+    registrar.get_by_role("button", name="通过并发布").click()
     expect(registrar.locator(".messages")).to_contain_text(lesson.title)
 
     reader.reload()
