@@ -117,6 +117,27 @@ def cpu_seconds(pids: list[int]) -> float:
     return total / ticks
 
 
+def machine_reference_ms() -> float:
+    """CPU milliseconds of a fixed pure-Python workload (the median of three), measured before a run.
+
+    Machines of the same kind differ (figures of one day were 1.8–2.5× those of another on the
+    same code), so every benchmark prints this beside its figures: compare runs by it."""
+    import json
+    import statistics
+
+    def once() -> float:
+        began = time.process_time()
+        total = 0
+        for number in range(1_000_000):
+            total += number * number
+        record = {"items": [{"position": n, "response": f"答案{n}", "seq": n} for n in range(2000)]}
+        for _ in range(20):
+            json.loads(json.dumps(record, ensure_ascii=False))
+        return (time.process_time() - began) * 1000
+
+    return round(statistics.median(once() for _ in range(3)), 1)
+
+
 def percentile_ms(seconds: list[float], share: float) -> float:
     """The nearest-rank ``share`` percentile (0.5, 0.95 …) of latencies in seconds, in milliseconds."""
     if not seconds:

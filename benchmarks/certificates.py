@@ -34,7 +34,14 @@ import uuid
 from decimal import Decimal
 from pathlib import Path
 
-from _harness import ROOT, cpu_seconds, prepare_database, process_tree, stop_process_group
+from _harness import (
+    ROOT,
+    cpu_seconds,
+    machine_reference_ms,
+    prepare_database,
+    process_tree,
+    stop_process_group,
+)
 
 sys.path.insert(0, str(ROOT))
 BROKER = "redis://127.0.0.1:6379/12"
@@ -358,6 +365,8 @@ def main() -> None:
     if args.naive_child:
         naive_child(args.naive_child)
         return
+    machine_ms = machine_reference_ms()
+    print(f"machine reference: {machine_ms} ms of CPU (benchmarks/_harness.machine_reference_ms)", flush=True)
 
     queue = f"bench-certificates-{uuid.uuid4().hex[:8]}"
     storage = Path(os.environ.get("TMPDIR", "/tmp")) / f"tta-bench-certs-{uuid.uuid4().hex[:8]}"
@@ -420,7 +429,7 @@ def main() -> None:
     for key, value in stages.items():
         print(f"  {key:12s} {value * 1000:7.1f}  ({100 * value / total:.0f} %)")
     print(
-        f"count={args.count} rendered={result['rendered']} failed={result['failed']} seconds={result['seconds']:.1f} "
+        f"machine_ref_ms={machine_ms} count={args.count} rendered={result['rendered']} failed={result['failed']} seconds={result['seconds']:.1f} "
         f"certificates_per_s={rate:.1f} worker_cpu_ms_per_cert={cpu_ms:.0f} load={result['load']:.1f} pdf_kb_mean={result['pdf_mean'] / 1024:.0f} pdf_kb_max={result['pdf_max'] / 1024:.0f} "
         f"peak_worker_rss_mb={workers.peak_child_rss / 2**20:.0f} naive_ms={naive['seconds_each'] * 1000:.0f} "
         f"naive_pdf_kb={naive['size_mean'] / 1024:.0f} naive_peak_rss_mb={naive['peak_rss'] / 2**20:.0f} "

@@ -70,6 +70,7 @@ from _harness import (
     access_log_counts,
     free_port,
     login_sessions,
+    machine_reference_ms,
     percentile_ms,
     prepare_database,
     print_cpu,
@@ -627,6 +628,8 @@ def stored_answers(examinees) -> tuple[int, int, int]:
 
 def main():
     args = parse_args()
+    machine_ms = machine_reference_ms()
+    print(f"machine reference: {machine_ms} ms of CPU (benchmarks/_harness.machine_reference_ms)", flush=True)
     env = server_env(args)
     prepare_database(db_host=args.db_host, database=args.database, env=env, reuse=args.reuse_db)
     paper_id, accounts = seed(args, env)
@@ -787,6 +790,7 @@ def main():
         "load_generator_cpu_s": round(client_cpu, 1),
         "server_cpu_s": round(server_cpu, 1),
         "loadavg_at_start": round(load_before, 1),
+        "machine_ref_ms": machine_ms,
         "target_save_p95_ms": TARGET_SAVE_P95_MS,
         "target_answers_lost": TARGET_ANSWERS_LOST,
         "targets_met": "yes" if met else "no",

@@ -47,6 +47,7 @@ from _harness import (
     access_log_counts,
     free_port,
     login_sessions,
+    machine_reference_ms,
     percentile_ms,
     prepare_database,
     print_cpu,
@@ -316,6 +317,8 @@ async def load_both(args, base, lesson_id, python_trainees, wrk_trainees, meter)
 
 def main():
     args = parse_args()
+    machine_ms = machine_reference_ms()
+    print(f"machine reference: {machine_ms} ms of CPU (benchmarks/_harness.machine_reference_ms)", flush=True)
     env = server_env(args)
     prepare_database(db_host=args.db_host, database=args.database, env=env)
     lesson_id, accounts = seed(args, env)
@@ -417,7 +420,7 @@ def main():
     )
     print(f"ledger hours credited {hours} vs expected {expected_hours}")
     print(
-        f"trainees={len(trainees)} requests={requests} rps={requests / wall:.1f} p50_ms={p50:.1f} "
+        f"machine_ref_ms={machine_ms} trainees={len(trainees)} requests={requests} rps={requests / wall:.1f} p50_ms={p50:.1f} "
         f"p95_ms={p95:.1f} errors={stats['errors']} replays={stats['replay']} "
         f"server_cpu_ms={server_cpu / requests * 1000:.2f} client_cpu_ms={client_cpu / requests * 1000:.2f} "
         f"seconds_credited={seconds} seconds_expected={expected} "
