@@ -101,6 +101,19 @@ def test_our_meanings_keep_their_own_words():
 
 
 @pytest.mark.django_db
+def test_the_admin_reads_chinese_where_wagtail_printed_english(client, catalogue):
+    """The browser tab named "Wagtail" and the page search counted "1-20 of 26 None"."""
+    cms_services.editorial_setup(site_root=catalogue.get_parent(), catalogue=catalogue)
+    client.force_login(course_factories.instructor(username="admin-words"))
+    home = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert re.search(r"<title>[^<]*- TT Academy 管理后台</title>", home)
+    found = client.get("/admin/pages/search/", {"q": catalogue.title}, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    header = re.sub(r"\s+", " ", found.content.decode())
+    assert found.status_code == 200 and "个页面，第 1-" in header
+    assert "个None" not in header  # the count once named no model: "共 26 个None"
+
+
+@pytest.mark.django_db
 def test_the_admin_javascript_catalogue_is_chinese(client):
     client.force_login(course_factories.instructor(username="js-catalogue"))
     response = client.get(reverse("wagtailadmin_javascript_catalog"), HTTP_ACCEPT_LANGUAGE="zh-hans")
