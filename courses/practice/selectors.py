@@ -137,14 +137,6 @@ def normalise_employer(name: str) -> str:
     return _SPACES.sub("", name or "").casefold()
 
 
-def trainee_employer(*, trainee) -> str:
-    profile = getattr(trainee, "trainee_profile", None)
-    try:
-        return profile.organisation if profile else ""
-    except Exception:
-        return ""
-
-
 def conflicted_reviewer_ids(*, trainee, reviewer_ids: list[int]) -> set[int]:
     """Of ``reviewer_ids``, those in conflict with ``trainee``: a conflict declared for the trainee, or
     for the trainee's employer, or the reviewer's own organisation being the trainee's employer."""
