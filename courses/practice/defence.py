@@ -252,6 +252,9 @@ def defence_slot_assign(
         .filter(session__assignment_id=session.assignment_id, trainee=trainee, outcome__isnull=True)
         .exclude(pk=slot.pk)
     )
+    # Scores belong to whoever sits in the slot: a scored defence is never moved away from them.
+    if DefenceScore.objects.filter(slot__in=previous).exists():
+        raise PracticeError(_("This defence has been scored; its slot cannot be freed."), code="scored")
     for old in previous:
         old.trainee, old.booked_at = None, None
         old.save(update_fields=["trainee", "booked_at"])
@@ -338,7 +341,7 @@ def defence_slot_swap(
         return mine
     if wanted.session.assignment_id != mine.session.assignment_id:
         raise PracticeError(_("You can only move to a slot of the same defence."), code="other_assignment")
-    if DefenceOutcome.objects.filter(slot=mine).exists():
+    if DefenceOutcome.objects.filter(slot=mine).exists() or mine.scores.exists():
         raise PracticeError(_("Your defence has been held."), code="held")
     for slot in (mine, wanted):
         if now >= swap_closes_at(slot):
