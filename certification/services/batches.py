@@ -46,11 +46,12 @@ class BatchProgress:
     """A batch's outcome so far, in the preview's three counts (plus errors and what is left)."""
 
     total: int
-    issued: int  # a certificate issued by this batch and its PDF rendered
+    issued: int  # a certificate issued by this batch (whatever became of its PDF: it is issued)
     held: int  # the trainee already held a live certificate: nothing issued
     not_eligible: int  # the trainee does not meet the rule (never called a failure)
-    failed: int  # an error: not issued though eligible (an unprintable name), or the PDF refused
-    remaining: int  # waiting to be issued or rendered
+    failed: int  # an error: not issued though eligible (an unprintable name)
+    remaining: int  # waiting to be issued, or issued with its PDF still to render
+    render_failed: int = 0  # issued, but the renderer refused its PDF (shown apart, retried apart)
 
     @property
     def finished(self) -> bool:
@@ -64,6 +65,7 @@ class BatchProgress:
             "held": self.held,
             "not_eligible": self.not_eligible,
             "failed": self.failed,
+            "render_failed": self.render_failed,
             "remaining": self.remaining,
             "finished": self.finished,
             "percent": round(100 * done / self.total) if self.total else 100,
@@ -76,19 +78,24 @@ def batch_progress(*, batch: IssuanceBatch) -> BatchProgress:
         total=Count("pk"),
         held=Count("pk", filter=Q(state=ItemState.HELD)),
         not_eligible=Count("pk", filter=Q(state=ItemState.NOT_ELIGIBLE)),
-        failed_items=Count("pk", filter=Q(state=ItemState.FAILED)),
+        failed=Count("pk", filter=Q(state=ItemState.FAILED)),
+        issued=Count("pk", filter=Q(state=ItemState.ISSUED)),
         rendered=Count("pk", filter=Q(state=ItemState.ISSUED, certificate__render_state=RenderState.DONE)),
         refused=Count("pk", filter=Q(state=ItemState.ISSUED, certificate__render_state=RenderState.FAILED)),
     )
-    failed = counts["failed_items"] + counts["refused"]
-    settled = counts["rendered"] + counts["held"] + counts["not_eligible"] + failed
+    # An issued certificate whose PDF the renderer refused was issued all the same: it counts as
+    # issued, and its PDF's state is shown apart (render_failed), to be rendered again.
+    settled = (
+        counts["rendered"] + counts["refused"] + counts["held"] + counts["not_eligible"] + counts["failed"]
+    )
     return BatchProgress(
         total=counts["total"],
-        issued=counts["rendered"],
+        issued=counts["issued"],
         held=counts["held"],
         not_eligible=counts["not_eligible"],
-        failed=failed,
+        failed=counts["failed"],
         remaining=counts["total"] - settled,
+        render_failed=counts["refused"],
     )
 
 
@@ -181,9 +188,21 @@ def _queue_run(batch: IssuanceBatch, *, runs: int = 1) -> None:
         transaction.on_commit(lambda: certificate_batch_run_task.delay(batch_id))
 
 
+def not_previewed_reason() -> str:
+    return gettext(
+        "Eligible since the preview, so not in the confirmed batch: preview the cohort again to issue."
+    )
+
+
 @transaction.atomic
-def batch_start(*, cohort: Cohort, actor) -> IssuanceBatch:
+def batch_start(*, cohort: Cohort, actor, confirmed_user_ids=None) -> IssuanceBatch:
     """Start issuing ``cohort``'s certificates: one item per enrolled trainee, run by a worker.
+
+    ``confirmed_user_ids``: the trainees the registrar saw as "will be issued" in the preview and
+    confirmed. Only they are issued (each still checked against the rule when their turn comes: one
+    who became ineligible since is recorded as not eligible, with the reason); every other member
+    is settled now as already holding one or not eligible, with the reason, including one who became
+    eligible after the preview (never added silently). None: every eligible member (scripts).
 
     Registrars only (PermissionDenied otherwise). Atomic. If a batch of this cohort is still
     running it is returned instead of a second one (a double click starts one batch).
@@ -196,11 +215,33 @@ def batch_start(*, cohort: Cohort, actor) -> IssuanceBatch:
     if running is not None:
         return running
     batch = IssuanceBatch.objects.create(cohort=cohort, program_id=cohort.program_id, created_by=actor)
-    BatchItem.objects.bulk_create(
-        [BatchItem(batch=batch, user=user) for user in cohort_members(cohort=cohort)]
-    )
+    if confirmed_user_ids is None:
+        items = [BatchItem(batch=batch, user=user) for user in cohort_members(cohort=cohort)]
+    else:
+        items = _confirmed_items(batch=batch, cohort=cohort, actor=actor, confirmed={*confirmed_user_ids})
+    BatchItem.objects.bulk_create(items)
     _queue_run(batch, runs=settings.TTA_BATCH_RUNS)
     return batch
+
+
+def _confirmed_items(*, batch: IssuanceBatch, cohort: Cohort, actor, confirmed: set[int]) -> list[BatchItem]:
+    """One item per member: pending for the confirmed, settled now (held, not eligible) for the rest.
+    The reasons are stored in Chinese, as ``_issue_item`` stores them."""
+    with translation.override("zh-hans"):
+        now = batch_preview(cohort=cohort, actor=actor)
+        reason_not_previewed = not_previewed_reason()
+    items = []
+    for row in now.held:
+        items.append(BatchItem(batch=batch, user_id=row.user_id, state=ItemState.HELD))
+    for row in now.will_issue + now.not_eligible:
+        if row.user_id in confirmed:
+            items.append(BatchItem(batch=batch, user_id=row.user_id))
+        else:
+            reason = row.reason or reason_not_previewed
+            items.append(
+                BatchItem(batch=batch, user_id=row.user_id, state=ItemState.NOT_ELIGIBLE, error=reason)
+            )
+    return items
 
 
 def _issue_item(item_id: int) -> Certificate | None | bool:

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -62,13 +63,19 @@ def batch_preview(request):
 
 @require_POST
 def batch_create(request):
-    """The registrar confirmed the preview: start the batch."""
+    """The registrar confirmed the preview: start the batch for the trainees it showed as "will be
+    issued" (the form carries them), and only them."""
     _require_manager(request)
     cohort = _chosen_cohort(request, request.POST)
     if cohort is None:
         return redirect("certificate_batches")
+    if request.POST.get("previewed") != "1":
+        messages.error(request, _("Preview the cohort first: a batch issues only what its preview showed."))
+        return redirect(f"{reverse('certificate_batch_preview')}?cohort={cohort.pk}")
+    # One field for the whole list: a cohort of thousands stays under Django's limit on form fields.
+    confirmed = [int(pk) for pk in request.POST.get("users", "").split(",") if pk.strip().isdigit()]
     try:
-        batch = batches.batch_start(cohort=cohort, actor=request.user)
+        batch = batches.batch_start(cohort=cohort, actor=request.user, confirmed_user_ids=confirmed)
     except CertificationError as refusal:
         messages.error(request, str(refusal))
         return redirect("certificate_batches")

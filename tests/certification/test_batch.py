@@ -1,6 +1,7 @@
 """Bulk issuance of a cohort: registrars only, each trainee once, live progress, retries, a private ZIP."""
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -43,6 +44,11 @@ def _laggard():
     return get_user_model().objects.get(username="liyan")
 
 
+def _previewed(page: str) -> str:
+    """The trainees a preview page confirms, as its form posts them (ids, comma-separated)."""
+    return re.search(r'name="users" value="([\d,]*)"', page).group(1)
+
+
 def _render_all():
     for certificate in Certificate.objects.filter(render_state=RenderState.PENDING):
         certificate_render(certificate_id=certificate.pk)
@@ -57,8 +63,8 @@ def test_only_registrars_start_a_batch(cohort, trainee):
 def test_a_batch_issues_the_eligible_and_explains_the_others_in_chinese(cohort, registrar, eligible):
     batch = batches.batch_start(cohort=cohort, actor=registrar)
     assert batches.batch_progress(batch=batch).as_dict() == {
-        "total": 2, "issued": 0, "held": 0, "not_eligible": 0, "failed": 0, "remaining": 2,
-        "finished": False, "percent": 0,
+        "total": 2, "issued": 0, "held": 0, "not_eligible": 0, "failed": 0, "render_failed": 0,
+        "remaining": 2, "finished": False, "percent": 0,
     }  # fmt: skip
 
     assert batches.batch_run(batch_id=batch.pk) == 2
@@ -149,7 +155,9 @@ def test_retry_renders_again_a_pdf_that_was_refused(cohort, registrar, monkeypat
     monkeypatch.setattr(fonts, "missing_glyphs", lambda text, weight=400: ["丰"])
     _render_all()
     progress = batches.batch_progress(batch=batch)
-    assert (progress.failed, progress.not_eligible) == (1, 1)  # the refused PDF is the only error
+    # The refused PDF's certificate was issued: it counts as issued, its PDF's state apart (no error).
+    assert (progress.issued, progress.render_failed, progress.failed, progress.not_eligible) == (1, 1, 0, 1)
+    assert progress.finished
     monkeypatch.undo()
     with transaction.atomic():
         assert batches.batch_retry_failures(batch=batch, actor=registrar) == 1
@@ -183,18 +191,21 @@ def test_the_zip_holds_every_stored_pdf_by_serial_and_is_served_to_registrars_on
 def test_the_batch_pages_and_progress_json(cohort, registrar, trainee, client):
     client.force_login(registrar)
     assert client.get(reverse("certificate_batches")).status_code == 200
-    response = client.post(reverse("certificate_batch_create"), {"cohort": cohort.pk})
+    preview = client.get(reverse("certificate_batch_preview"), {"cohort": cohort.pk}).content.decode()
+    confirmed = {"cohort": cohort.pk, "previewed": "1", "users": _previewed(preview)}
+    response = client.post(reverse("certificate_batch_create"), confirmed)
     batch = IssuanceBatch.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse(
         "certificate_batch", args=[batch.pk]
     )
-    client.post(reverse("certificate_batch_create"), {"cohort": cohort.pk})
+    client.post(reverse("certificate_batch_create"), confirmed)
     assert IssuanceBatch.objects.count() == 1  # a double click starts one batch
 
     page = client.get(reverse("certificate_batch", args=[batch.pk]))
     assert page.status_code == 200 and b"batch-bar" in page.content
     body = client.get(reverse("certificate_batch_progress", args=[batch.pk])).json()
-    assert body["total"] == 2 and body["remaining"] == 2 and body["failures"] == []
+    # The eligible trainee waits for the worker; 李䶮, not eligible in the preview, is settled at once.
+    assert (body["total"], body["remaining"], body["not_eligible"], body["failures"]) == (2, 1, 1, [])
 
     bad = client.post(reverse("certificate_batch_create"), {"cohort": "not a number"})
     assert bad.status_code == 302  # a clear message, never a 500
@@ -231,3 +242,40 @@ def test_a_batch_whose_run_was_lost_is_queued_again_by_the_sweep(cohort, registr
     assert batches.batch_run(batch_id=batch.pk) == 2  # the queued run issues what is pending
     queued.clear()
     assert batches.batch_resume_stalled() == 0 and queued == []  # nothing pending any more
+
+
+def test_a_confirmed_batch_issues_only_the_trainees_its_preview_showed(
+    cohort, registrar, courses, eligible, client
+):
+    """Review of issue 14 (finding 6): between the preview and the confirmation 李䶮 became eligible
+    and the previewed trainee lost their exam result. The confirmed batch issues nobody: the one
+    previewed is not eligible, with the reason; 李䶮 is not added silently but told to preview again."""
+    from django.utils import translation
+
+    from courses.exams.models import Attempt
+
+    client.force_login(registrar)
+    preview = client.get(reverse("certificate_batch_preview"), {"cohort": cohort.pk}).content.decode()
+    previewed = _previewed(preview)
+    assert previewed == str(eligible.pk)
+
+    laggard = _laggard()
+    for course in courses:
+        cert_factories.complete(user=laggard, course=course)
+    cert_factories.exam_result(user=laggard, course=courses[-1], percent=90)
+    Attempt.objects.filter(user=eligible).delete()
+
+    unpreviewed = client.post(reverse("certificate_batch_create"), {"cohort": cohort.pk})
+    assert unpreviewed.status_code == 302 and not IssuanceBatch.objects.exists()
+    client.post(
+        reverse("certificate_batch_create"), {"cohort": cohort.pk, "previewed": "1", "users": previewed}
+    )
+    batch = IssuanceBatch.objects.get()
+    batches.batch_run(batch_id=batch.pk)
+    progress = batches.batch_progress(batch=batch)
+    assert (progress.issued, progress.held, progress.not_eligible, progress.remaining) == (0, 0, 2, 0)
+    assert not Certificate.objects.exists()
+    reasons = dict(BatchItem.objects.filter(batch=batch).values_list("user__username", "error"))
+    assert "考试" in reasons[eligible.username]
+    with translation.override("zh-hans"):  # stored in Chinese, as every batch reason
+        assert reasons["liyan"] == batches.not_previewed_reason()
