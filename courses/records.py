@@ -33,6 +33,7 @@ from courses.models import (
     HoursSource,
     LessonCompletion,
 )
+from courses.practice.reports import PracticeRecordRow, practice_records
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ class TraineeRecord:
     hours: list[HoursRow] = field(default_factory=list)
     lessons: list[CompletionRow] = field(default_factory=list)
     courses: list[CompletionRow] = field(default_factory=list)
+    # Practical assessment (实务考核): submissions, reviews, scores and defence outcomes, scores once released.
+    practice: list[PracticeRecordRow] = field(default_factory=list)
 
     @property
     def total_hours(self) -> Decimal:
@@ -89,7 +92,8 @@ class TraineeRecord:
 
 
 def trainee_records_load(*, users: QuerySet, full_identity_numbers: bool) -> list[TraineeRecord]:
-    """The records of ``users`` (a User queryset), in username order, in eight queries for any number.
+    """The records of ``users`` (a User queryset), in username order, in nine queries for any number
+    (twelve when any of them has practical work).
 
     Facts are read as plain rows (no page objects are built), so a cohort of hundreds stays quick.
     With ``full_identity_numbers=False`` identity numbers are masked before they leave this function.
@@ -204,6 +208,8 @@ def trainee_records_load(*, users: QuerySet, full_identity_numbers: bool) -> lis
             CompletionRow(course_code=code, course_title=title, lesson_title="", completed_at=completed_at)
         )
 
+    practice = practice_records(user_ids=ids)  # 9 (to 12)
+
     document_types = {value: str(label) for value, label in IdentityDocumentType.choices}
     records = []
     for user in user_list:
@@ -230,6 +236,7 @@ def trainee_records_load(*, users: QuerySet, full_identity_numbers: bool) -> lis
                 hours=hours[user.pk],
                 lessons=lessons[user.pk],
                 courses=courses[user.pk],
+                practice=practice.get(user.pk, []),
             )
         )
     return records
@@ -304,6 +311,28 @@ class RecordsWorkbook:
             _("Completions"),
             [_("Username"), _("Real name"), _("Course code"), _("Course"), _("Lesson"), _("Completed at")],
         )
+        self._practice = self._sheet(
+            _("Practical assessment"),
+            [
+                _("Username"),
+                _("Real name"),
+                _("Assignment"),
+                _("Anonymous code"),
+                _("Versions"),
+                _("Last submitted at"),
+                _("Late"),
+                _("Marking state"),
+                _("Released at"),
+                _("Report score"),
+                _("Maximum score"),
+                _("Passed"),
+                _("Reviews (round: total)"),
+                _("Defence at"),
+                _("Defence outcome"),
+                _("Defence score"),
+                _("Reasons"),
+            ],
+        )
         self._whole_course = _("(whole course)")
 
     def _sheet(self, title: str, header: list[str]):
@@ -364,6 +393,29 @@ class RecordsWorkbook:
                         row.hours,
                         row.reason,
                         row.created_at,
+                    ],
+                )
+            for row in record.practice:
+                append_row(
+                    self._practice,
+                    [
+                        record.username,
+                        record.real_name,
+                        row.assignment,
+                        row.code,
+                        row.versions,
+                        row.last_submitted_at,
+                        _("yes") if row.late else _("no"),
+                        row.state,
+                        row.released_at,
+                        row.score,
+                        row.max_score,
+                        "" if row.passed is None else (_("yes") if row.passed else _("no")),
+                        "; ".join(f"{round_}: {total}" for round_, total, _at in row.reviews),
+                        row.defence_at,
+                        row.defence_result,
+                        row.defence_score,
+                        row.defence_reasons,
                     ],
                 )
             for row in [*record.courses, *record.lessons]:
@@ -463,6 +515,29 @@ def record_as_json(record: TraineeRecord, *, note: str = "") -> dict:
                 "completed_at": when(row.completed_at),
             }
             for row in record.courses
+        ],
+        "practical_assessment": [
+            {
+                "assignment": row.assignment,
+                "code": row.code,
+                "versions": row.versions,
+                "last_submitted_at": when(row.last_submitted_at),
+                "late": row.late,
+                "state": row.state,
+                "released_at": when(row.released_at),
+                "score": None if row.score is None else str(row.score),
+                "max_score": None if row.max_score is None else str(row.max_score),
+                "passed": row.passed,
+                "reviews": [
+                    {"round": round_, "total": str(total), "submitted_at": when(at)}
+                    for round_, total, at in row.reviews
+                ],
+                "defence_at": when(row.defence_at),
+                "defence_outcome": row.defence_result,
+                "defence_score": None if row.defence_score is None else str(row.defence_score),
+                "defence_reasons": row.defence_reasons,
+            }
+            for row in record.practice
         ],
         "completed_lessons": [
             {
