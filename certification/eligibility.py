@@ -7,13 +7,12 @@ Reads only ``courses.selectors.standing`` (courses completed, hours credited, ex
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from certification.models import CertificateRule, CourseSelection
 from cms.models import CoursePage, ProgramPage
-from courses.models import HoursEntry, HoursSource
+from courses.models import HoursSource
 from courses.selectors import standing
 
 ZERO = Decimal("0")
@@ -107,10 +106,10 @@ def required_courses(*, rule: CertificateRule) -> list[CoursePage]:
 
 
 def _offline_hours(*, user_ids, courses: list[CoursePage]) -> dict[int, Decimal]:
-    entries = HoursEntry.objects.filter(user_id__in=user_ids, source=HoursSource.OFFLINE)
-    if courses:
-        entries = entries.filter(course__translation_key__in=[c.translation_key for c in courses])
-    return dict(entries.values_list("user_id").annotate(total=Sum("hours")).order_by())
+    """Offline attendance hours credited (standing: each course capped at its hours, as every hour is)."""
+    return standing.credited_hours_total(
+        user_ids=user_ids, courses=courses or None, source=HoursSource.OFFLINE
+    )
 
 
 def _exam_met(result: standing.ExamResult | None, requirement) -> bool:

@@ -8,13 +8,13 @@ from datetime import datetime
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from certification.models import LIVE_STATUSES, Certificate, CertificateStatus
 from cms.services import REGISTRARS_GROUP
 from courses.accounts.selectors import display_name
-from courses.models import HoursEntry
+from courses.selectors import standing
 
 
 def can_manage_certificates(*, user) -> bool:
@@ -226,7 +226,8 @@ class RenewalStatus:
 
 def renewal_status(*, certificate: Certificate, now: datetime | None = None) -> RenewalStatus:
     """Renewal is open from ``renewal_window_months`` before expiry until expiry, for an issued certificate
-    of a program whose rule sets a validity. Hours count from the certificate's issue (any course)."""
+    of a program whose rule sets a validity. Hours are those credited since the certificate's issue
+    (any course, each capped at its hours)."""
     from certification.eligibility import rule_for
 
     now = now or timezone.now()
@@ -236,12 +237,9 @@ def renewal_status(*, certificate: Certificate, now: datetime | None = None) -> 
         return RenewalStatus(False, False, None, zero, zero)
     opens_at = certificate.expires_at - relativedelta(months=rule.renewal_window_months)
     window_open = opens_at <= now < certificate.expires_at
-    hours = (
-        HoursEntry.objects.filter(
-            user_id=certificate.user_id, created_at__gte=certificate.issued_at
-        ).aggregate(total=Sum("hours"))["total"]
-        or zero
-    )
+    # Credited since issue (standing): a course's hours count up to the course's hours, as for the
+    # certificate itself; over-credit recorded in the ledger renews nothing.
+    hours = standing.credited_hours_since(user_id=certificate.user_id, since=certificate.issued_at)
     required = rule.renewal_hours
     return RenewalStatus(window_open and hours >= required, window_open, opens_at, hours, required)
 

@@ -18,6 +18,7 @@ forms (``credited_hours_sql``, ``counted_attempts``) serve sortable tables and a
 consistency test (tests/consistency) checks they agree with the Python forms.
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
@@ -43,6 +44,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce, Floor, Least
 from django.db.models.lookups import GreaterThanOrEqual
+from django.utils import timezone
 
 from cms.models import CoursePage, LessonPage
 from courses.exams.models import Attempt, AttemptStatus, ResultPolicy
@@ -435,10 +437,16 @@ def exam_result(*, user, course: CoursePage | None = None, paper=None) -> ExamRe
     return exam_results(user_ids=[user.pk], course_keys=[key]).get((user.pk, key), ExamResult(None, False))
 
 
-def credited_hours_total(*, user_ids, courses: list[CoursePage] | None = None) -> dict[int, Decimal]:
+def credited_hours_total(
+    *, user_ids, courses: list[CoursePage] | None = None, source: str | None = None
+) -> dict[int, Decimal]:
     """Hours credited to each user over ``courses`` (or over every course in their ledger), each
-    course capped at its hours: ``{user id: hours}``. One query."""
+    course capped at its hours: ``{user id: hours}``. With ``source`` (offline, say), only the ledger's
+    entries of that source, still capped per course: 4.2 hours of check-in in a 4-hour course credit 4.
+    One query."""
     entries = HoursEntry.objects.filter(user_id__in=user_ids)
+    if source is not None:
+        entries = entries.filter(source=source)
     if courses is not None:
         entries = entries.filter(course__translation_key__in=[c.translation_key for c in courses])
     # Translations share hours: sum by translation key, cap by the hours of one of the pages.
@@ -452,6 +460,15 @@ def credited_hours_total(*, user_ids, courses: list[CoursePage] | None = None) -
         earned = total or ZERO
         totals[user_id] = totals.get(user_id, ZERO) + (min(earned, cap) if cap and cap > 0 else earned)
     return totals
+
+
+def credited_hours_since(*, user_id: int, since) -> Decimal:
+    """Hours credited to ``user_id`` after ``since`` in any course (continuing education): what the
+    ledger added since, each course counting only up to what it had left under its hours then
+    (``credited_gained``). One query."""
+    later = max(timezone.now(), since) + datetime.timedelta(days=1)  # after every entry so far
+    gained = credited_gained(bounds=[since, later], entries=HoursEntry.objects.filter(user_id=user_id))
+    return gained.aggregate(total=Sum("gained_1"))["total"] or ZERO
 
 
 def credited_gained(*, bounds: list, entries: QuerySet[HoursEntry] | None = None) -> QuerySet:

@@ -8,6 +8,7 @@ from certification.models import Certificate, CertificateReminder, CertificateSt
 from courses.notifications.kinds import NotificationKind
 from courses.notifications.models import EmailStatus, Notification
 from tests.factories import certification as factories
+from tests.factories import cms as cms_factories
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +119,9 @@ def _any_course():
     return CoursePage.objects.first()
 
 
-def test_renewal_needs_the_window_and_the_continuing_education_hours(certificate, courses, rule, registrar):
+def test_renewal_needs_the_window_and_the_continuing_education_hours(
+    certificate, courses, rule, registrar, catalogue
+):
     rule.renewal_hours = 10
     rule.renewal_window_months = 6
     rule.save()
@@ -133,7 +136,12 @@ def test_renewal_needs_the_window_and_the_continuing_education_hours(certificate
     with pytest.raises(services.CertificationError):
         services.certificate_renew(certificate=certificate, actor=certificate.user, now=near_expiry)
 
+    # Hours credited since issue count (standing): 10 more in a course already at its 16 hours
+    # credit nothing (review of issue 14, finding 8); 10 in a continuing-education course do.
     factories.hours(user=certificate.user, course=courses[0], amount=10)
+    assert not selectors.renewal_status(certificate=certificate, now=near_expiry).hours_met
+    further = cms_factories.course_page(catalogue, learning_hours=12, level=courses[0].level)
+    factories.hours(user=certificate.user, course=further, amount=10)
     new = services.certificate_renew(certificate=certificate, actor=certificate.user, now=near_expiry)
 
     certificate.refresh_from_db()

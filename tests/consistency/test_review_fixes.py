@@ -168,6 +168,37 @@ def test_annual_completed_and_the_weekly_chart_count_standings_completion(world)
     assert sum(week.completed for week in cohort_learning(cohort=world["cohort"]).weeks) == completed
 
 
+def test_offline_criterion_renewal_and_weekly_chart_count_credited_hours(world):
+    """Finding 8: check-in beyond a course's hours (17.2 offline in a 16-hour course) credits 16 for
+    the offline criterion; hours recorded after issue in a course already at its hours renew nothing;
+    the cohort's weekly hours add up to the hours credited, not the ledger's."""
+    from certification.selectors import renewal_status
+    from courses.models import HoursSource
+    from courses.selectors.reports import cohort_learning
+
+    c0, c1, _c2 = world["courses"]
+    rule = world["rule"]
+    rule.min_offline_hours = Decimal("17")
+    rule.renewal_hours = Decimal("5")
+    rule.save()
+    user = cert_factories.trainee(real_name="学员线下", username="offline")
+    factories.enrolment(cohort=world["cohort"], user=user, status=EnrolmentStatus.ENROLLED)
+    cert_factories.hours(user=user, course=c0, amount="17.2", source=HoursSource.OFFLINE)
+    cert_factories.hours(user=user, course=c1, amount=10)
+
+    offline = {c.key: c for c in eligibility_for(user=user, program=world["program"]).criteria}["offline"]
+    assert (offline.current, offline.met) == (16, False)
+
+    certificate = cert_factories.certificate(user=user, program=world["program"], cohort=world["cohort"])
+    cert_factories.hours(user=user, course=c0, amount=5)  # c0 is at its 16 hours already
+    cert_factories.hours(user=user, course=c1, amount=3)  # c1 had 6 left
+    status = renewal_status(certificate=certificate)
+    assert (status.hours, status.hours_met) == (3, False)
+
+    weeks = cohort_learning(cohort=world["cohort"]).weeks
+    assert sum(week.hours for week in weeks) == 16 + 13  # the ledger holds 35.2
+
+
 def test_notifications_name_things_in_english_for_english_readers(world):
     """Finding 9: a cohort's English title in the English text of an enrolment notification."""
     from courses import services
