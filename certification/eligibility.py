@@ -87,7 +87,12 @@ def program_hours_required(*, program: ProgramPage) -> Decimal | None:
     Registered with ``courses.selectors.standing`` at start-up: its ``hours_required_for`` (the
     dashboard, the roster, the reports, the API) then shows the number eligibility compares with.
     """
-    rule = rule_for(program=program)
+    # One query (a screen asks this beside its own figures): rule_for would prefetch the exams too.
+    rule = (
+        CertificateRule.objects.filter(program__translation_key=program.translation_key)
+        .select_related("program")
+        .first()
+    )
     if rule is None:
         return None
     return rule_hours_required(rule) or None

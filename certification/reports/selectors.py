@@ -150,7 +150,9 @@ def _exam_passed(sat: bool | None, standing: Eligibility | None) -> bool | None:
     return criterion.met if criterion is not None else sat
 
 
-def cohort_trainees(*, cohort: Cohort, eligibility: dict[int, Eligibility] | None = None) -> list[TraineeRow]:
+def cohort_trainees(
+    *, cohort: Cohort, eligibility: dict[int, Eligibility] | None = None, hours_required=None
+) -> list[TraineeRow]:
     """One row per trainee of the cohort (the roster) with their exam result and certificate.
     Five queries, whatever the cohort's size."""
     rows, required, courses = roster(cohort=cohort)
@@ -169,7 +171,9 @@ def cohort_trainees(*, cohort: Cohort, eligibility: dict[int, Eligibility] | Non
     ):
         certificates[user_id] = (serial, CertificateStatus(status).label)
     result = []
-    for row in roster_progress(rows=rows.iterator(chunk_size=2000), cohort=cohort, courses=courses):
+    for row in roster_progress(
+        rows=rows.iterator(chunk_size=2000), cohort=cohort, courses=courses, hours_required=hours_required
+    ):
         serial, certificate_status = certificates.get(row.user_id, ("", ""))
         standing = eligibility.get(row.user_id)
         user = row.user

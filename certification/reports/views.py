@@ -162,7 +162,9 @@ def cohort_report_export(request, pk: int):
     content = exports.cohort_workbook(
         report=report,
         charts=cohort_charts(report),
-        trainees=selectors.cohort_trainees(cohort=cohort, eligibility=report.eligibility),
+        trainees=selectors.cohort_trainees(
+            cohort=cohort, eligibility=report.eligibility, hours_required=report.learning.hours_required
+        ),
     )
     return xlsx_response(content, filename=f"cohort-report-{cohort.code}.xlsx")
 

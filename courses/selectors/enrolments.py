@@ -234,12 +234,17 @@ def roster(*, cohort: Cohort, status: str = "", query: str = "", sort: str = "na
     return rows, len(lesson_keys), courses
 
 
-def roster_progress(*, rows, cohort: Cohort, courses: list[CoursePage]) -> list:
+def roster_progress(*, rows, cohort: Cohort, courses: list[CoursePage], hours_required=None) -> list:
     """Set ``row.progress`` (``standing.ProgramProgress``: courses completed, hours credited, percent)
-    on each roster row of a page or an export. Five queries however many rows."""
+    on each roster row of a page or an export. Six queries however many rows (five when the caller
+    passes ``hours_required``, ``hours_required_for``'s figure for the cohort)."""
     rows = list(rows)
     progress = progress_for_users(user_ids=[row.user_id for row in rows], courses=courses)
-    required = hours_required_for(program=cohort.program if cohort.program_id else None, courses=courses)
+    required = (
+        hours_required
+        if hours_required is not None
+        else hours_required_for(program=cohort.program if cohort.program_id else None, courses=courses)
+    )
     for row in rows:
         row.progress = program_progress(
             progress=progress[row.user_id], courses=courses, program=cohort.program, hours_required=required
