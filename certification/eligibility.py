@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from certification.models import CertificateRule, CourseSelection
+from certification.practice import practice_criteria
 from cms.models import CoursePage, ProgramPage
 from courses.models import HoursSource
 from courses.selectors import standing
@@ -160,7 +161,7 @@ def eligibility_for_users(
         if exams
         else {}
     )
-    return {
+    eligibilities = {
         pk: _eligibility(
             user_id=pk,
             program=program,
@@ -175,6 +176,11 @@ def eligibility_for_users(
         )
         for pk in user_ids
     }
+    if rule.requires_practical:
+        criteria = practice_criteria(user_ids=user_ids, program=program, criterion_class=Criterion)
+        for pk, criterion in criteria.items():
+            eligibilities[pk].criteria.append(criterion)
+    return eligibilities
 
 
 def _eligibility(

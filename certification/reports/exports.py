@@ -157,7 +157,36 @@ def annual_workbook(*, report: AnnualReport, base_name: str, accreditation_numbe
             for month in range(1, 13)
         ],
     )
-    return workbook([by_program, by_month])
+    practice = Sheet(
+        title=_("Practical assessment"),
+        header=[
+            _("Level"),
+            _("Assignment"),
+            _("Assessed"),
+            _("Passed"),
+            _("Pass rate (%)"),
+            _("Mean score (%)"),
+            _("Mean defence score"),
+            _("Criterion"),
+            _("Maximum points"),
+            _("Mean points"),
+        ],
+        rows=_practice_rows(report.practice),
+    )
+    return workbook([by_program, by_month, practice])
+
+
+def _practice_rows(practice) -> list[list]:
+    """An assignment's figures, then one row per rubric criterion with its mean."""
+    levels = dict(Level.choices)
+    rows = []
+    for row in practice:
+        level = str(levels.get(row.level, row.level))
+        rows.append(
+            [level, row.title, row.assessed, row.passed, row.pass_rate, row.mean_percent, row.mean_defence]
+        )
+        rows += [[level, row.title, "", "", "", "", "", c.name, c.max_points, c.mean] for c in row.criteria]
+    return rows
 
 
 def registry_workbook(*, certificates) -> bytes:

@@ -62,7 +62,7 @@ def test_page_excel_and_pdf(registrar_client, year_data):
     book = load_workbook(
         io.BytesIO(registrar_client.get(reverse("annual_report_export", args=[YEAR])).content)
     )
-    assert book.sheetnames == ["按培训项目与等级", "按月份"]
+    assert book.sheetnames == ["按培训项目与等级", "按月份", "实务考核"]
     rows = [row for row in book["按培训项目与等级"].iter_rows(values_only=True) if row and row[0]]
     header = rows.index(next(r for r in rows if r[0] == "等级"))
     table = {row[0]: dict(zip(rows[header], row, strict=True)) for row in rows[header + 1 :]}
