@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -171,6 +172,8 @@ class CohortEnrolmentListView(StaffMixin, ListAPIView):
 
     def get_queryset(self):
         cohort = get_object_or_404(selectors.cohort_list_for_staff(), pk=self.kwargs["pk"])
+        if not selectors.can_read_roster(user=self.request.user, cohort=cohort):
+            raise PermissionDenied  # an instructor who does not teach the cohort's courses
         filters = self.query_filters(serializers.RosterFilterSerializer)
         rows, self.required_lessons, self.courses = selectors.roster(
             cohort=cohort, status=filters.get("status", ""), query=filters.get("q", ""), sort=filters["sort"]

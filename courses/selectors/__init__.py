@@ -3,6 +3,7 @@
 from .enrolments import (
     can_read_document,
     can_read_lessons,
+    can_read_roster,
     cohort_list_for_staff,
     cohort_taken_places,
     cohorts_open_for,
@@ -71,6 +72,7 @@ __all__ = [
     "progress_for_courses",
     "can_read_document",
     "can_read_lessons",
+    "can_read_roster",
     "cohort_list_for_staff",
     "cohort_taken_places",
     "cohorts_open_for",

@@ -43,6 +43,21 @@ def is_learning_staff(*, user) -> bool:
     return user.is_superuser or bool({INSTRUCTORS_GROUP, REGISTRARS_GROUP} & _group_names(user))
 
 
+def can_read_roster(*, user, cohort: Cohort) -> bool:
+    """Registrars read every cohort's roster (names, emails, progress); an instructor only those of
+    cohorts whose courses they teach: a ``CourseGrader`` link (the account-to-course link) to one of
+    the cohort's courses, in any language. Two queries."""
+    if is_registrar(user=user):
+        return True
+    if not is_learning_staff(user=user):
+        return False
+    from courses.exams.models import CourseGrader
+    from courses.selectors.progress import cohort_courses  # progress imports this module: import late
+
+    keys = [course.translation_key for course in cohort_courses(cohorts=[cohort])[cohort.pk]]
+    return CourseGrader.objects.filter(user=user, course__translation_key__in=keys).exists()
+
+
 def _cohorts_covering(course: CoursePage) -> Q:
     """Cohorts that give access to ``course``: its own (in any language) or its level's program."""
     return Q(cohort__course__translation_key=course.translation_key) | Q(cohort__program__level=course.level)

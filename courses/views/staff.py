@@ -79,9 +79,18 @@ def cohort_list(request):
     return render(request, "courses/staff/cohort_list.html", {"cohorts": selectors.cohort_list_for_staff()})
 
 
+def _roster_cohort(request, pk: int) -> Cohort:
+    """The cohort whose roster ``request.user`` may read (its trainees' names and emails): a
+    registrar's any, an instructor's only if they teach one of its courses (403 otherwise)."""
+    cohort = get_object_or_404(Cohort.objects.select_related("course", "program"), pk=pk)
+    if not selectors.can_read_roster(user=request.user, cohort=cohort):
+        raise PermissionDenied
+    return cohort
+
+
 @staff_required
 def cohort_roster(request, pk: int):
-    cohort = get_object_or_404(Cohort.objects.select_related("course", "program"), pk=pk)
+    cohort = _roster_cohort(request, pk)
     form = RosterFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     sort = filters.get("sort") or "name"
@@ -113,7 +122,7 @@ def cohort_roster(request, pk: int):
 
 @staff_required
 def cohort_roster_export(request, pk: int):
-    cohort = get_object_or_404(Cohort.objects.select_related("course", "program"), pk=pk)
+    cohort = _roster_cohort(request, pk)
     rows, required, courses = selectors.roster(cohort=cohort, sort=request.GET.get("sort") or "name")
     table = [
         [

@@ -65,8 +65,13 @@ def registrar(db):
 
 
 @pytest.fixture
-def instructor(db):
-    return factories.instructor()
+def instructor(course):
+    """An instructor who teaches ``course`` (a ``CourseGrader`` of it): its cohorts' rosters are theirs."""
+    from courses.exams.models import CourseGrader
+
+    user = factories.instructor()
+    CourseGrader.objects.create(course=course, user=user)
+    return user
 
 
 def make_token(*, owner, registrar, name="HR system", scopes=tuple(ApiScope.values), days=90) -> str:

@@ -57,6 +57,15 @@ def _bulk_trainees(cohort, course, count: int, *, prefix: str):
     return users
 
 
+def _teacher(course):
+    """An instructor who teaches ``course`` (a ``CourseGrader`` of it): its cohorts' rosters are theirs."""
+    from courses.exams.models import CourseGrader
+
+    user = factories.instructor()
+    CourseGrader.objects.create(course=course, user=user)
+    return user
+
+
 def _count_queries(client, url, django_assert_max_num_queries) -> int:
     with django_assert_max_num_queries(20) as captured:
         response = client.get(url)
@@ -73,7 +82,7 @@ def test_roster_of_500_trainees_runs_the_same_few_queries_as_of_5(
     )
     _bulk_trainees(small, course, 5, prefix="s")
     _bulk_trainees(large, course, 500, prefix="l")
-    client.force_login(factories.instructor())
+    client.force_login(_teacher(course))
     client.get(f"/staff/cohorts/{small.pk}/")  # warm the site and settings caches, as users see it
     for sort in ("name", "-progress", "-hours"):
         few = _count_queries(client, f"/staff/cohorts/{small.pk}/?sort={sort}", django_assert_max_num_queries)
@@ -96,7 +105,7 @@ def test_roster_shows_progress_and_hours_sorted_and_filtered(client, course, coh
     factories.enrolment(
         cohort=cohort, user=factories.user(username="waiting1"), status=EnrolmentStatus.WAITLISTED
     )
-    client.force_login(factories.instructor())
+    client.force_login(_teacher(course))
 
     html = client.get(f"/staff/cohorts/{cohort.pk}/?sort=-progress").content.decode()
     assert html.index("t0004") < html.index("t0003") < html.index("t0000")
@@ -152,7 +161,7 @@ def test_registrar_approves_and_rejects_from_the_roster(client, course):
 
 def test_instructors_see_rosters_but_cannot_decide(client, course, cohort):
     pending = factories.enrolment(cohort=cohort, status=EnrolmentStatus.PENDING)
-    client.force_login(factories.instructor())
+    client.force_login(_teacher(course))
     assert client.get(f"/staff/cohorts/{cohort.pk}/").status_code == 200
     response = client.post(
         f"/staff/cohorts/{cohort.pk}/enrolments/{pending.pk}/decide/", {"action": "approve"}
@@ -216,3 +225,26 @@ def test_roster_export_keeps_a_hostile_name_as_text(client, course, cohort):
     named = {cell.value: cell for cell in cells}
     for name in hostile:  # as the full name reads (stripped), a text cell that Excel keeps as text
         assert named[name.strip()].data_type == "s" and named[name.strip()].quotePrefix, name
+
+
+def test_only_the_cohorts_instructors_and_registrars_read_its_roster(client, course, cohort):
+    """Review of issue 14 (finding 11): a roster holds trainees' names (and, exported, their emails).
+    An instructor who does not teach the cohort's courses reads none of it (page, export, API); one
+    who does, and registrars, read it all."""
+    _bulk_trainees(cohort, course, 2, prefix="r")
+    urls = (
+        f"/staff/cohorts/{cohort.pk}/",
+        f"/staff/cohorts/{cohort.pk}/roster.xlsx",
+        f"/api/v1/cohorts/{cohort.pk}/enrolments/",
+    )
+    for user, allowed in (
+        (factories.instructor(), False),
+        (_teacher(course), True),
+        (factories.registrar(), True),
+    ):
+        client.force_login(user)
+        for url in urls:
+            response = client.get(url)
+            assert (response.status_code == 200) is allowed, (url, user.username, response.status_code)
+            if not url.endswith(".xlsx"):  # the page and the API list the trainees by username
+                assert (b"r0001" in response.content) is allowed, url

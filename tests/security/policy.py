@@ -146,14 +146,37 @@ POLICY: dict[str, Rule] = {
     "courses:enrolment_withdraw": _rule(OWNER, "one's own enrolment"),
     "courses:invitation_accept": _rule(OWNER, "one's own invitation"),
     "courses:staff_cohorts": _rule(STAFF, "instructors watch cohorts (DESIGN §1)"),
-    "courses:staff_roster": _rule(STAFF, "instructors watch cohorts' progress (DESIGN §1)"),
-    "courses:staff_roster_export": _rule(STAFF, "instructors watch cohorts' progress (DESIGN §1)"),
+    "courses:staff_roster": _rule(COURSE_STAFF, "trainees' names and emails: the cohort's instructors"),
+    "courses:staff_roster_export": _rule(COURSE_STAFF, "trainees' names and emails: the cohort's instructors"),
     "courses:staff_invite": _rule(REGISTRAR, "enrolment decisions: registrars"),
     "courses:staff_import": _rule(REGISTRAR, "enrolment imports: registrars"),
     "courses:staff_enrolment_decide": _rule(REGISTRAR, "enrolment decisions: registrars"),
     "courses:staff_hours_adjust": _rule(REGISTRAR, "manual hours: registrars"),
     "courses:staff_import_report": _rule(REGISTRAR, "enrolment imports: registrars"),
     "courses:staff_import_report_download": _rule(REGISTRAR, "enrolment imports: registrars"),
+    # --- practical assessment (issue 15): trainees of the course; reviewers their own reviews only
+    "practice:my_practice": _rule(SIGNED_IN, "one's own practical assignments"),
+    "practice:assignment": _rule("DAADDD", "an assignment's page for the trainees who may take it"),
+    "practice:version_download": _rule("DADDDA", "a version's original file: its trainee, and registrars"),
+    "practice:review_queue": _rule("DDDDAA", "reviewers (the grader reviews here) and registrars"),
+    "practice:review": _rule("DDDDAD", "a review: its assigned reviewer only, never a registrar"),
+    "practice:review_download": _rule("DDDDAD", "the blind copy: its assigned reviewer only"),
+    "practice:review_attachment": _rule("DDDDAD", "the blind copy: its assigned reviewer only"),
+    "practice:reconcile": _rule("DDDDAD", "reconciliation: the panel's chair (the grader) only"),
+    "practice:reconcile_download": _rule("DDDDAD", "the chair, or a reviewer of the submission"),
+    "practice:staff_*": _rule(REGISTRAR, "reviewer assignment, extensions and release: registrars"),
+    # The defence (答辩): the grader chairs the world's panel; the trainee owns the booked slot.
+    "defence:my_defence": _rule(SIGNED_IN, "one's own defence slots"),
+    "defence:slot_swap": _rule(OWNER, "a trainee moves their own slot; another's slot is a 404"),
+    "defence:panel_sessions": _rule(SIGNED_IN, "the sessions whose panel one sits on (none: an empty list)"),
+    "defence:panel_session": _rule("DDDDAD", "the panel's members and chair only, by code"),
+    "defence:score": _rule("DDDDAD", "a panel member's own score sheet"),
+    "defence:score_save": _rule("DDDDAD", "a panel member saves their own score", method="post"),
+    "defence:outcome": _rule("DDDDAD", "the panel's chair records the outcome"),
+    "defence:staff_sessions": _rule(REGISTRAR, "registrars create defence sessions"),
+    "defence:staff_session": _rule(COURSE_STAFF, "scheduling: registrars (names) and the panel's chair (codes)"),
+    "defence:staff_*": _rule(COURSE_STAFF, "scheduling and check-in: registrars and the panel's chair"),
+    "reviewer_load:*": _rule(REGISTRAR, "reviewer load and reminders: registrars"),
     # --- certificates (holder side)
     "certification:holder_list": _rule(SIGNED_IN, "one's own certificates"),
     "certification:certificate_pdf": _rule("DADDDA", "the holder, and registrars (can_download)"),
@@ -168,7 +191,7 @@ POLICY: dict[str, Rule] = {
     "api:me_exam_results": _rule(SIGNED_IN, "one's own record"),
     "api:cohorts": _rule(STAFF, "cohorts: learning staff, as the staff area"),
     "api:cohort": _rule(STAFF, "cohorts: learning staff, as the staff area"),
-    "api:cohort_enrolments": _rule(STAFF, "cohorts: learning staff, as the staff area"),
+    "api:cohort_enrolments": _rule(COURSE_STAFF, "a roster (names, emails): the cohort's instructors"),
     # --- admin views our apps add (registrars, behind TOTP)
     "certificate_*": _rule(REGISTRAR, "certificates, batches and the registry: registrars"),
     "cohort_report*": _rule(REGISTRAR, "cohort reports: registrars"),
@@ -205,6 +228,20 @@ POLICY: dict[str, Rule] = {
     ),
     # Sittings (issue 12): registrars schedule them; instructors hold none of the model's permissions.
     "wagtailsnippet*_exams_sitting:*": _rule(REGISTRAR, "exam sittings: registrars schedule them"),
+    # Practical assessment: instructors draft assignments; panels, reviewers, conflicts and defence
+    # sessions are the registrars' (instructors hold none of their permissions).
+    "wagtailsnippetchoosers_practice_practicalassignment:create": _rule(
+        STAFF, "instructors may add assignments"
+    ),
+    "wagtailsnippet*_practice_practicalassignment:delete": _rule(
+        REGISTRAR, "deleting an assignment: registrars"
+    ),
+    "wagtailsnippet*_practice_practicalassignment:*": _rule(
+        STAFF, "assignments: instructors draft, registrars publish"
+    ),
+    "wagtailsnippet*_practice_*": _rule(
+        REGISTRAR, "panels, reviewers, conflicts of interest, defences: registrars"
+    ),
     "wagtailsnippet*_certification_*": _rule(
         REGISTRAR, "designs and rules: registrars (choosers too: cms/choosers.py, found by this matrix)"
     ),

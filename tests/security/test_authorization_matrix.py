@@ -44,7 +44,17 @@ THIRD_PARTY_ROUTES_WE_MOUNT = {
     "api/v1/redoc/",
 }
 # Our apps' labels: Wagtail's snippet (and chooser) views of their models are ours to check.
-OUR_APPS = ("certification", "courses", "exams", "questions", "cms", "accounts", "notifications", "api")
+OUR_APPS = (
+    "certification",
+    "courses",
+    "exams",
+    "practice",
+    "questions",
+    "cms",
+    "accounts",
+    "notifications",
+    "api",
+)
 SNIPPET_ROUTE = re.compile(r"^admin/snippets/(?:choose/)?(?P<app>\w+)/(?P<model>\w+)/")
 
 # Wagtail answers a refused admin view with a redirect to its dashboard (and a message).
@@ -181,6 +191,11 @@ PK_OBJECTS = [
     ("*_courses_courserule:*", "course_rule"),
     ("*_courses_progressanomaly:*", "anomaly"),
     ("*_cms_instructor:*", "instructor_profile"),
+    ("*_practice_practicalassignment:*", "practice_assignment"),
+    ("*_practice_reviewpanel:*", "practice_panel"),
+    ("*_practice_reviewerprofile:*", "practice_reviewer_profile"),
+    ("*_practice_conflictofinterest:*", "practice_conflict"),
+    ("*_practice_defencesession:*", "practice_defence_session"),
 ]
 
 
@@ -241,6 +256,14 @@ PARAMETERS = {
     "year": lambda w: w.certificate.issued_at.year,
     "bank_id": lambda w: w.bank.pk,
     "sitting_id": lambda w: w.sitting.pk,
+    "assignment_id": lambda w: w.practice_assignment.pk,
+    "version_id": lambda w: w.practice_version.pk,
+    "review_id": lambda w: w.practice_review.pk,
+    "submission_id": lambda w: w.practice_submission.pk,
+    "defence_session_id": lambda w: w.practice_defence_session.pk,
+    "slot_id": lambda w: w.practice_defence_slot.pk,
+    "reviewer_id": lambda w: w.users["instructor_on_course"].pk,
+    "position": lambda w: 1,
     # Wagtail's workflow views need a task state in progress; there is none, so they answer 404.
     "action_name": lambda w: "approve",
     "task_state_id": lambda w: 0,

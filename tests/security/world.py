@@ -145,6 +145,7 @@ def build_world() -> World:
         user=trainee, kind=AnomalyKind.values[0], day=now.date(), first_seen_at=now, last_seen_at=now
     )
     course_rule = CourseRule.objects.create(course=course)
+    practice = _practice_world(course=course, trainee=trainee, grader=grader, registrar=registrar, now=now)
     instructor_profile = Instructor.objects.create(name="王老师")
 
     template = CertificateTemplate.objects.order_by("pk").first()
@@ -178,5 +179,68 @@ def build_world() -> World:
         "course_rule": course_rule,
         "instructor_profile": instructor_profile,
         "certificate_rule": CertificateRule.objects.get(pk=rule.pk),
+        **practice,
+        **_defence_world(practice=practice, trainee=trainee),
     }
     return world
+
+
+def _defence_world(*, practice, trainee) -> dict:
+    """The trainee's defence slot in the world's defence session (the grader chairs its panel)."""
+    from courses.practice.models import DefenceCriterion, DefenceSlot
+
+    session = practice["practice_defence_session"]
+    DefenceCriterion.objects.create(
+        assignment=practice["practice_assignment"], name="陈述", name_en="Presentation", max_points=50
+    )
+    slot = DefenceSlot.objects.create(
+        session=session,
+        starts_at=session.starts_at,
+        ends_at=session.starts_at + datetime.timedelta(minutes=30),
+        trainee=trainee,
+        booked_at=session.starts_at - datetime.timedelta(days=2),
+    )
+    return {"practice_defence_slot": slot}
+
+
+def _practice_world(*, course, trainee, grader, registrar, now) -> dict:
+    """The practical assessment (issue 15): the grader reviews and chairs; the trainee's report (with an
+    attachment) is with them for review."""
+    from courses.practice import services as practice_services
+    from courses.practice.models import ConflictOfInterest, DefenceSession, ReviewerProfile
+    from tests.factories import practice as practice_factories
+
+    panel = practice_factories.panel(chair=grader, members=[grader])
+    due = now - datetime.timedelta(days=1)
+    assignment = practice_factories.assignment(
+        course=course, panel=panel, due_at=due, reviewers_per_submission=1
+    )
+    version = practice_services.version_submit(
+        assignment=assignment,
+        trainee=trainee,
+        report=practice_factories.upload(practice_factories.pdf_bytes()),
+        attachments=[practice_factories.upload(practice_factories.docx_bytes(), "data.docx")],
+        declaration_signed=True,
+        now=due - datetime.timedelta(hours=1),
+    )
+    submission = version.submission
+    (review_assignment,) = practice_services.submission_assign_reviewers(
+        submission=submission, actor=registrar, now=now
+    )
+    return {
+        "practice_assignment": assignment,
+        "practice_panel": panel,
+        "practice_version": version,
+        "practice_submission": submission,
+        "practice_review": review_assignment,
+        "practice_reviewer_profile": ReviewerProfile.objects.create(user=grader, display_name="评审甲"),
+        "practice_conflict": ConflictOfInterest.objects.create(reviewer=grader, employer="某公司"),
+        "practice_defence_session": DefenceSession.objects.create(
+            assignment=assignment,
+            title="答辩第一场",
+            room="301",
+            starts_at=now + datetime.timedelta(days=3),
+            ends_at=now + datetime.timedelta(days=3, hours=3),
+            panel=panel,
+        ),
+    }
