@@ -18,8 +18,10 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from courses.notifications.kinds import NotificationKind
+from cms.localized import localized
+from courses.notifications.kinds import NotificationKind, per_language
 from courses.notifications.services import notify
 from courses.questions.models import QuestionVersion
 
@@ -609,7 +611,7 @@ def _notify_result(attempt: Attempt) -> None:
         recipient=attempt.user,
         kind=NotificationKind.EXAM_RESULT_RELEASED,
         params={
-            "paper": attempt.paper.title,
+            "paper": per_language(lambda: localized(attempt.paper, "title")),
             "percent": _plain_number(attempt.percent or Decimal(0)),
             "pass_mark": _plain_number(attempt.paper.pass_mark),
         },
@@ -886,7 +888,7 @@ _INSTRUCTOR_CODENAMES = [
     "view_exampaper",
     "view_coursegrader",
 ]
-PAPER_REVIEW_WORKFLOW = "Exam paper review"
+PAPER_REVIEW_WORKFLOW = gettext_noop("Exam paper review")  # named in the site's language
 
 
 @transaction.atomic
@@ -903,7 +905,12 @@ def exam_permissions_setup():
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Workflow, WorkflowContentType, WorkflowTask
 
-    from cms.services import INSTRUCTORS_GROUP, REGISTRARS_GROUP, registrar_approval_task
+    from cms.services import (
+        INSTRUCTORS_GROUP,
+        REGISTRARS_GROUP,
+        named_in_site_language,
+        registrar_approval_task,
+    )
 
     permissions = Permission.objects.filter(content_type__app_label="exams")
     if not permissions.exists():
@@ -913,7 +920,7 @@ def exam_permissions_setup():
     instructors.permissions.add(*permissions.filter(codename__in=_INSTRUCTOR_CODENAMES))
     registrars.permissions.add(*permissions)
 
-    workflow, _created = Workflow.objects.get_or_create(name=PAPER_REVIEW_WORKFLOW)
+    workflow = named_in_site_language(Workflow, PAPER_REVIEW_WORKFLOW)
     if not workflow.workflow_tasks.exists():
         WorkflowTask.objects.create(workflow=workflow, task=registrar_approval_task(), sort_order=0)
     WorkflowContentType.objects.get_or_create(
