@@ -201,7 +201,9 @@ class LessonPage(Page):
     body = StreamField(LessonContentBlock(), verbose_name=_("content"))
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=30)
     required = models.BooleanField(
-        pgettext_lazy("lesson", "required"), default=True, help_text=_("Required lessons count towards completing the course.")
+        pgettext_lazy("lesson", "required"),
+        default=True,
+        help_text=_("Required lessons count towards completing the course."),
     )
 
     content_panels = Page.content_panels + [

@@ -147,7 +147,9 @@ POLICY: dict[str, Rule] = {
     "courses:invitation_accept": _rule(OWNER, "one's own invitation"),
     "courses:staff_cohorts": _rule(STAFF, "instructors watch cohorts (DESIGN §1)"),
     "courses:staff_roster": _rule(COURSE_STAFF, "trainees' names and emails: the cohort's instructors"),
-    "courses:staff_roster_export": _rule(COURSE_STAFF, "trainees' names and emails: the cohort's instructors"),
+    "courses:staff_roster_export": _rule(
+        COURSE_STAFF, "trainees' names and emails: the cohort's instructors"
+    ),
     "courses:staff_invite": _rule(REGISTRAR, "enrolment decisions: registrars"),
     "courses:staff_import": _rule(REGISTRAR, "enrolment imports: registrars"),
     "courses:staff_enrolment_decide": _rule(REGISTRAR, "enrolment decisions: registrars"),
@@ -174,7 +176,9 @@ POLICY: dict[str, Rule] = {
     "defence:score_save": _rule("DDDDAD", "a panel member saves their own score", method="post"),
     "defence:outcome": _rule("DDDDAD", "the panel's chair records the outcome"),
     "defence:staff_sessions": _rule(REGISTRAR, "registrars create defence sessions"),
-    "defence:staff_session": _rule(COURSE_STAFF, "scheduling: registrars (names) and the panel's chair (codes)"),
+    "defence:staff_session": _rule(
+        COURSE_STAFF, "scheduling: registrars (names) and the panel's chair (codes)"
+    ),
     "defence:staff_*": _rule(COURSE_STAFF, "scheduling and check-in: registrars and the panel's chair"),
     "reviewer_load:*": _rule(REGISTRAR, "reviewer load and reminders: registrars"),
     # --- certificates (holder side)
