@@ -57,14 +57,24 @@ def decimal_text(value: Decimal) -> str:
     return "0" if text in {"-0", ""} else text
 
 
+# Numbers a question stores (points, grades, values, tolerances) lie within 10^±12: wider than any
+# question needs, and far inside what Decimal can normalise (1e9999999 overflows it: a 500 before).
+MAX_MAGNITUDE_EXPONENT = 12
+
+
 def parse_decimal(value) -> Decimal | None:
+    """A finite number within 10^±12 (zero included), or None: the caller says at its field why."""
     if isinstance(value, bool) or value is None:
         return None
     try:
         number = Decimal(str(value).strip().replace(",", "."))
-    except InvalidOperation:
+    except (InvalidOperation, ArithmeticError, ValueError):
         return None
-    return number if number.is_finite() else None
+    if not number.is_finite():
+        return None
+    if number and abs(number.adjusted()) > MAX_MAGNITUDE_EXPONENT:
+        return None
+    return number
 
 
 def _fraction(raw, where: str, errors: _Problems, at: tuple) -> str:

@@ -268,3 +268,21 @@ def test_the_preview_shows_nothing_it_should_not_and_refuses_bad_input(client, i
     assert "fraction" not in page and "《专利法》" in page  # options shown, grades not
     assert client.post(PREVIEW_URL, {"qtype": "nonsense"}).status_code == 400
     assert client.post(PREVIEW_URL, {"qtype": "numerical", "rows-TOTAL_FORMS": "x"}).status_code == 200
+
+
+@pytest.mark.parametrize("huge", ["1e9999999", "1e999", "-1e-999", "1e13"])
+def test_a_number_beyond_any_question_is_an_error_at_its_field_not_a_500(client, instructor, bank, huge):
+    """Decimal accepts 1e9999999 but cannot normalise it: the editor answered 500 (review of issue 13)."""
+    client.force_login(instructor)
+    posts = [
+        (QuestionType.NUMERICAL, [{"value": huge, "tolerance": "0", "fraction": "1"}], "value"),
+        (QuestionType.NUMERICAL, [{"value": "42", "tolerance": huge, "fraction": "1"}], "tolerance"),
+        (QuestionType.CASE_ANALYSIS, [{"criterion": "识别", "points": huge}], "points"),
+    ]
+    for qtype, row_list, field in posts:
+        post = question_post(bank, qtype)
+        post.update(rows(row_list))
+        response = client.post(ADD_URL, post)
+        assert response.status_code == 200, (qtype, field)
+        assert response.context["form"].editor.rows.forms[0].errors.get(field), (qtype, field)
+    assert Question.objects.count() == 0
