@@ -14,6 +14,7 @@ from certification.reports import exports as registrar_exports
 from certification.reports.selectors import ProgramYear, TraineeRow
 from cms import spreadsheets
 from courses.exams import exports as exam_exports
+from courses.practice.reports import CriterionMean, PracticeYear
 from courses.questions import exporters
 from courses.questions.importers import parse_excel
 from courses.questions.importers.base import ParsedQuestion
@@ -114,7 +115,12 @@ def test_the_exam_results_workbook():
         {"label": name, "count": 1, "facility": 0.5, "discrimination": None, "upper_lower": None}
         for name in HOSTILE
     ]
-    content = exam_exports.results_workbook(paper=None, attempts=attempts, statistics=statistics)
+    content = exam_exports.results_workbook(
+        paper=None,
+        attempts=attempts,
+        statistics=statistics,
+        identity=lambda a: (a.user.get_username(), a.user.get_full_name()),
+    )
     assert_neutral(content, HOSTILE)
 
 
@@ -190,6 +196,17 @@ def test_the_annual_report_workbook():
         total=program_row(""),
         hours_by_month=[0] * 12,
         certificates_by_month=[0] * 12,
+        # The practical assessments' sheet, with the report's own row types: hostile titles and criteria.
+        practice=[
+            PracticeYear(
+                assignment_id=1,
+                title=name,
+                title_en=name,
+                level="advanced",
+                criteria=[CriterionMean(name=name, name_en=name, max_points=Decimal(10), mean=None)],
+            )
+            for name in HOSTILE
+        ],
     )
     content = registrar_exports.annual_workbook(report=report, base_name="=基地", accreditation_number="")
     assert_neutral(content, [*HOSTILE, "=基地"])
