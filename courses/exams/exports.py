@@ -16,9 +16,12 @@ def _sheet(workbook, title: str, header: list[str], rows: list[list]) -> None:
     sheet.freeze_panes = "A2"
 
 
-def results_workbook(*, paper, attempts, statistics: list[dict], distribution: list | None = None) -> bytes:
+def results_workbook(
+    *, paper, attempts, statistics: list[dict], identity, distribution: list | None = None
+) -> bytes:
     """Results (one row per attempt), question statistics and, if given, the score distribution
-    (``(band label, attempts)`` pairs), one sheet each."""
+    (``(band label, attempts)`` pairs), one sheet each. ``identity(attempt)`` gives the (username,
+    name) the reader may see (``grading.examinee_identity``: a code while a blind paper is graded)."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     local = timezone.localtime
@@ -40,8 +43,7 @@ def results_workbook(*, paper, attempts, statistics: list[dict], distribution: l
         ],
         [
             [
-                a.user.get_username(),
-                a.user.get_full_name(),
+                *identity(a),
                 a.number,
                 str(a.get_status_display()),
                 float(a.score) if a.score is not None else None,

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from courses import selectors as learning
 
 from . import selectors
-from .models import AttemptItem, GradingMark, MarkKind, ScoreChange
+from .models import AttemptItem, AttemptStatus, GradingMark, MarkKind, ScoreChange
 from .services import TWO_PLACES, ExamError, _finalize_if_graded, checked_points, item_open_for_grading
 
 MAX_COMMENT_CHARS = 4000
@@ -63,6 +63,24 @@ def examinee_code(attempt_id: int) -> str:
     """The anonymous code blind graders see for an attempt: stable, not guessable from the id."""
     digest = salted_hmac("courses.exams.grading.examinee", str(attempt_id)).hexdigest()
     return "E-" + digest[:6].upper()
+
+
+def identity_hidden(*, attempt, reader) -> bool:
+    """Whether ``reader`` may see only the examinee code of ``attempt``: while a blind paper's attempt
+    is being graded, everyone but registrars (identities show once the result is released)."""
+    return (
+        attempt.paper.blind_grading
+        and attempt.status != AttemptStatus.COMPLETED
+        and not learning.is_registrar(user=reader)
+    )
+
+
+def examinee_identity(*, attempt, reader) -> tuple[str, str]:
+    """(username, name) of who sat ``attempt`` as the staff's pages and exports show it to ``reader``:
+    the examinee code and no name while the identity is hidden."""
+    if identity_hidden(attempt=attempt, reader=reader):
+        return examinee_code(attempt.pk), ""
+    return attempt.user.get_username(), attempt.user.get_full_name()
 
 
 def _scaled(total: Decimal, criteria: list[Criterion], item: AttemptItem) -> Decimal:

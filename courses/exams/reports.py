@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from courses.reporting import Chart, Series, plain, share, xlsx_response
 
 from . import exports, report_selectors, selectors
+from .grading import examinee_identity
 from .models import ExamPaper
 
 
@@ -112,6 +113,7 @@ def exam_report_export(request, paper_id: int):
         paper=paper,
         attempts=selectors.paper_results(paper=paper),
         statistics=statistics,
+        identity=lambda attempt: examinee_identity(attempt=attempt, reader=request.user),
         distribution=list(zip(band_labels(), summary.bands, strict=True)),
     )
     return xlsx_response(content, filename=f"exam-report-{paper.pk}.xlsx")

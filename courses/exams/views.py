@@ -34,6 +34,7 @@ from . import (
     sitting_selectors,
 )
 from .forms import ExtraTimeForm, OverrideForm
+from .grading import examinee_identity
 from .models import Attempt, ExamPaper, ReviewMode
 
 
@@ -384,6 +385,7 @@ def staff_paper_export(request, paper_id: int):
         paper=paper,
         attempts=selectors.paper_results(paper=paper),
         statistics=selectors.item_statistics(paper=paper),
+        identity=lambda attempt: examinee_identity(attempt=attempt, reader=request.user),
     )
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

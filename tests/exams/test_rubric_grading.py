@@ -169,6 +169,42 @@ def test_blind_grading_hides_names_and_employers_from_the_grading_pages(client):
     assert "张三丰0" in page and "星火科技有限公司" in page
 
 
+def test_blind_grading_hides_names_from_both_excel_exports_of_the_results(client):
+    """The paper's results workbook and the exam report's workbook wrote username and name while the
+    pages showed only the examinee code (review of issue 13, F3)."""
+    import io
+
+    from openpyxl import load_workbook
+
+    paper, [attempt], grader = _sat(papers_fields={"blind_grading": True})
+    code = grading.examinee_code(attempt.pk)
+    exports = [
+        reverse("exams:staff_paper_export", args=[paper.pk]),
+        reverse("exam_report_export", args=[paper.pk]),
+    ]
+
+    def result_rows(url):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        return list(load_workbook(io.BytesIO(response.content)).worksheets[0].iter_rows(values_only=True))[1:]
+
+    from django.contrib.auth.models import Permission
+
+    for group in grader.groups.all():  # the admin, as the instructors' group has it in the site's setup
+        group.permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(grader)
+    # The grader may read the paper's results (the exam report is scoped to the course's graders).
+    for url in exports:
+        [row] = result_rows(url)
+        assert row[0] == code and not row[1], (url, row)
+        cells = " ".join(str(cell) for cell in row)
+        assert attempt.user.username not in cells and "张三丰" not in cells, (url, row)
+    client.force_login(course_factories.registrar())
+    for url in exports:
+        [row] = result_rows(url)
+        assert row[0] == attempt.user.username, (url, row)
+
+
 def test_the_empty_queue_says_why(client):
     loner = course_factories.instructor()
     client.force_login(loner)

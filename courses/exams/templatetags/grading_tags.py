@@ -2,9 +2,7 @@
 
 from django import template
 
-from courses import selectors as learning
-from courses.exams.grading import examinee_code
-from courses.exams.models import AttemptStatus
+from courses.exams.grading import examinee_code, identity_hidden
 
 register = template.Library()
 
@@ -15,10 +13,6 @@ def examinee(context, attempt) -> str:
     and the reader is not a registrar: graders never learn whose answers they mark (identities show
     once the result is released)."""
     request = context.get("request")
-    if (
-        attempt.paper.blind_grading
-        and attempt.status != AttemptStatus.COMPLETED
-        and not learning.is_registrar(user=getattr(request, "user", None))
-    ):
+    if identity_hidden(attempt=attempt, reader=getattr(request, "user", None)):
         return examinee_code(attempt.pk)
     return attempt.user.get_full_name() or attempt.user.get_username()
