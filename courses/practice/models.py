@@ -260,52 +260,47 @@ class PracticalAssignment(ClusterableModel):
         return sum((criterion.max_points for criterion in self.criteria.all()), Decimal("0"))
 
 
-class RubricCriterion(Orderable):
+class _Criterion(Orderable):
+    """What a report's and a defence's rubric criteria share: a name in both languages, a description
+    and the points it is worth."""
+
+    name = models.CharField(_("name"), max_length=200)
+    name_en = models.CharField(_("English name"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    max_points = models.DecimalField(
+        _("maximum points"), max_digits=6, decimal_places=2, validators=[MinValueValidator(Decimal("0.5"))]
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("name_en"), FieldPanel("max_points")]),
+        FieldPanel("description"),
+    ]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+
+class RubricCriterion(_Criterion):
     """One criterion of an assignment's rubric: reviewers give 0 … ``max_points`` and a comment."""
 
     assignment = ParentalKey(PracticalAssignment, on_delete=models.CASCADE, related_name="criteria")
-    name = models.CharField(_("name"), max_length=200)
-    name_en = models.CharField(_("English name"), max_length=200, blank=True)
-    description = models.TextField(_("description"), blank=True)
-    max_points = models.DecimalField(
-        _("maximum points"), max_digits=6, decimal_places=2, validators=[MinValueValidator(Decimal("0.5"))]
-    )
 
-    panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("name_en"), FieldPanel("max_points")]),
-        FieldPanel("description"),
-    ]
-
-    class Meta(Orderable.Meta):
+    class Meta(_Criterion.Meta):
         verbose_name = _("rubric criterion")
         verbose_name_plural = _("rubric criteria")
 
-    def __str__(self):
-        return self.name
 
-
-class DefenceCriterion(Orderable):
+class DefenceCriterion(_Criterion):
     """One criterion of the defence's rubric, scored by each panel member during the defence."""
 
     assignment = ParentalKey(PracticalAssignment, on_delete=models.CASCADE, related_name="defence_criteria")
-    name = models.CharField(_("name"), max_length=200)
-    name_en = models.CharField(_("English name"), max_length=200, blank=True)
-    description = models.TextField(_("description"), blank=True)
-    max_points = models.DecimalField(
-        _("maximum points"), max_digits=6, decimal_places=2, validators=[MinValueValidator(Decimal("0.5"))]
-    )
 
-    panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("name_en"), FieldPanel("max_points")]),
-        FieldPanel("description"),
-    ]
-
-    class Meta(Orderable.Meta):
+    class Meta(_Criterion.Meta):
         verbose_name = _("defence criterion")
         verbose_name_plural = _("defence criteria")
-
-    def __str__(self):
-        return self.name
 
 
 class Extension(models.Model):
