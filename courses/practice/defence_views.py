@@ -184,6 +184,8 @@ def staff_session(request, defence_session_id: int):
                 for c in candidates
             ],
             "show_names": show_names,
+            "is_registrar": show_names,
+            "is_member": defence.is_member(user=request.user, session=session),
             "can_check_in": learning_selectors.is_learning_staff(user=request.user),
         },
     )
@@ -350,7 +352,12 @@ def panel_session(request, defence_session_id: int):
     return render(
         request,
         "practice/defence/panel_session.html",
-        {"session": session, "rows": rows, "is_chair": defence.is_chair(user=request.user, session=session)},
+        {
+            "session": session,
+            "rows": rows,
+            "is_chair": defence.is_chair(user=request.user, session=session),
+            "can_schedule": defence.can_schedule(user=request.user, session=session),
+        },
     )
 
 

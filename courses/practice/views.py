@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from courses.accounts.downloads import same_site_only
 
-from . import selectors, services
+from . import defence, selectors, services
 from .forms import ExtensionForm, SubmissionForm
 from .models import (
     PracticalAssignment,
@@ -61,7 +61,8 @@ def my_practice(request):
         }
         for assignment in assignments
     ]
-    return render(request, "practice/my_practice.html", {"rows": rows})
+    has_defence = defence.slots_for_trainee(user=request.user).exists()
+    return render(request, "practice/my_practice.html", {"rows": rows, "has_defence": has_defence})
 
 
 def _trainee_assignment(request, assignment_id: int) -> PracticalAssignment:
@@ -158,7 +159,14 @@ def review_queue(request):
     return render(
         request,
         "practice/review_queue.html",
-        {"reviews": reviews, "reconciliations": reconciliations, "now": timezone.now()},
+        {
+            "reviews": reviews,
+            "reconciliations": reconciliations,
+            "now": timezone.now(),
+            # Links to the user's other screens: the defences they score, the registrars' pages.
+            "on_defence_panel": defence.sessions_for_member(user=request.user).exists(),
+            "is_registrar": selectors.can_manage(user=request.user),
+        },
     )
 
 

@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.choosers import ListersOnlyChooserViewSet
 
-from . import selectors
+from . import defence, selectors
 from .models import (
     AssignmentStatus,
     ConflictOfInterest,
@@ -92,9 +92,18 @@ class PracticeViewSetGroup(SnippetViewSetGroup):
 register_snippet(PracticeViewSetGroup)
 
 
+def _reviews_or_manages(request) -> bool:
+    """Reviewers, panel members and chairs, and registrars; asked once a request (two menu items ask)."""
+    if not hasattr(request, "_practice_reviewer"):
+        request._practice_reviewer = selectors.can_manage(
+            user=request.user
+        ) or selectors.is_reviewer_anywhere(user=request.user)
+    return request._practice_reviewer
+
+
 class _ReviewerMenuItem(MenuItem):
     def is_shown(self, request):
-        return selectors.is_reviewer_anywhere(user=request.user) or selectors.can_manage(user=request.user)
+        return _reviews_or_manages(request)
 
 
 @hooks.register("register_admin_menu_item")
@@ -104,11 +113,34 @@ def practice_reviews_menu_item():
     )
 
 
+class _RegistrarMenuItem(MenuItem):
+    def is_shown(self, request):
+        return selectors.can_manage(user=request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def reviewer_load_menu_item():
+    return _RegistrarMenuItem(_("Reviewer load"), reverse("reviewer_load:list"), icon_name="group", order=266)
+
+
+@hooks.register("register_admin_menu_item")
+def defence_panel_menu_item():
+    # Shown to whoever sees the reviews (the page lists the sessions of the user's panels, if any).
+    return _ReviewerMenuItem(
+        _("Defences to score"), reverse("defence:panel_sessions"), icon_name="date", order=267
+    )
+
+
 @hooks.register("register_snippet_listing_buttons")
 def assignment_listing_buttons(snippet, user, next_url=None):
     if isinstance(snippet, PracticalAssignment) and selectors.can_manage(user=user):
         url = reverse("practice:staff_assignment", args=[snippet.pk])
         yield ListingMenuItem(_("Submissions and release"), url, icon_name="list-ul", priority=50)
+        url = reverse("defence:staff_sessions", args=[snippet.pk])
+        yield ListingMenuItem(_("Defence sessions"), url, icon_name="date", priority=51)
+    if isinstance(snippet, DefenceSession) and defence.can_schedule(user=user, session=snippet):
+        url = reverse("defence:staff_session", args=[snippet.pk])
+        yield ListingMenuItem(_("Slots and scheduling"), url, icon_name="list-ul", priority=50)
 
 
 @hooks.register("trainee_dashboard_panels", order=20)
