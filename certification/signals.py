@@ -1,8 +1,9 @@
 """Auto-issue triggers. ``courses`` must not import certification, so certification listens to the
 ``post_save`` signals Django sends for the learning models whose change can complete a rule: a
-course completion, a released exam attempt, an offline check-in. Each queues one check of that
-trainee on commit. A beat sweep (``certificate_auto_issue_sweep_task``) catches anything else,
-such as hours that reach the minimum after the last completion.
+course completion, a released exam attempt, an offline check-in; and to the practical assessment's
+explicit ``practice_result_released`` (a released result). Each queues one check of that trainee on
+commit. A beat sweep (``certificate_auto_issue_sweep_task``) catches anything else, such as hours
+that reach the minimum after the last completion.
 """
 
 from django.db import transaction
@@ -25,9 +26,18 @@ def on_learning_saved(sender, instance, created=False, **kwargs):
     _queue_check(user_id)
 
 
+def on_practice_released(sender, trainee_id: int, **kwargs):
+    # Sent after the release committed: queue at once (on_commit outside a transaction runs now).
+    _queue_check(trainee_id)
+
+
 def connect() -> None:
     from django.apps import apps
     from django.db.models.signals import post_save
+
+    from courses.practice.signals import practice_result_released
+
+    practice_result_released.connect(on_practice_released, dispatch_uid="certification-auto-issue-practice")
 
     for label in ("courses.CourseCompletion", "courses.Attendance", "exams.Attempt"):
         try:

@@ -36,6 +36,7 @@ from .models import (
     SubmissionState,
     SubmissionVersion,
 )
+from .signals import practice_result_released
 
 logger = logging.getLogger(__name__)
 TWO_PLACES = Decimal("0.01")
@@ -660,6 +661,12 @@ def submission_release(
         actor=actor,
         submission=submission,
         detail={"final": str(submission.final_score), "passed": submission.passed},
+    )
+    submission_id, trainee_id = submission.pk, submission.trainee_id
+    transaction.on_commit(
+        lambda: practice_result_released.send(
+            sender=Submission, submission_id=submission_id, trainee_id=trainee_id
+        )
     )
     return submission
 

@@ -128,3 +128,28 @@ def test_the_bulk_form_agrees_with_the_single_one_and_rules_without_it_ignore_th
     assert all(
         c.key != "practical" for c in eligibility_for(user=world.trainees[1], program=world.program).criteria
     )
+
+
+def test_a_release_queues_the_trainees_certificate_check_once_after_commit(
+    world, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Certification reacts to ``practice_result_released``: a rule that issues by itself checks the
+    trainee when the result is released (not at the next sweep), once, and not for a release refused."""
+    from certification import tasks
+    from courses.practice import services
+
+    CertificateRule.objects.update(auto_issue=True)
+    queued = []
+    monkeypatch.setattr(tasks.certificate_auto_issue_task, "delay", queued.append)
+    trainee, other = world.trainees
+    ready = defence_world.submission(world.assignment, trainee, state=SubmissionState.READY_FOR_RELEASE)
+    waiting = defence_world.submission(world.assignment, other, state=SubmissionState.RECONCILED)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submission_release(submission=ready, actor=world.registrar, confirmed=True)
+    assert queued == [trainee.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submission_release(submission=ready, actor=world.registrar, confirmed=True)  # again
+        with pytest.raises(services.PracticeError):
+            services.submission_release(submission=waiting, actor=world.registrar, confirmed=True)
+    assert queued == [trainee.pk]
