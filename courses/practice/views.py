@@ -346,6 +346,9 @@ def reconcile_download(request, submission_id: int):
 # --- Registrars ----------------------------------------------------------------------------------
 
 
+HISTORY_SHOWN = 100  # the assignment page's audit trail: its latest acts
+
+
 def _registrar(request) -> None:
     if not selectors.can_manage(user=request.user):
         raise Http404
@@ -369,6 +372,11 @@ def staff_assignment(request, assignment_id: int):
             "ready": sum(
                 1 for submission in submissions if submission.state == SubmissionState.READY_FOR_RELEASE
             ),
+            # The audit trail: every official act on the assignment, newest first.
+            "events": assignment.events.select_related("submission", "actor").order_by("-created_at", "-pk")[
+                :HISTORY_SHOWN
+            ],
+            "history_shown": HISTORY_SHOWN,
         },
     )
 
