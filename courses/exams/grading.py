@@ -24,6 +24,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from courses import selectors as learning
+from courses.questions.schema import parse_decimal
 
 from . import selectors
 from .models import AttemptItem, AttemptStatus, GradingMark, MarkKind, ScoreChange
@@ -46,14 +47,15 @@ class Criterion:
 
 def criteria_for(item: AttemptItem) -> list[Criterion]:
     """The rubric criteria ``item`` is marked by: its question version's stored rubric, or one
-    overall criterion worth the item's points when the version has none (or an unreadable one)."""
+    overall criterion worth the item's points when the version has none (or an unreadable one).
+
+    Points are taken as stored, never rounded: the question editor keeps them to two places, and a
+    rubric stored with more (before it did) keeps its shares rather than losing a criterion's worth.
+    """
     criteria = []
     for raw in item.version.data.get("rubric") or []:
-        try:
-            points = Decimal(str(raw.get("points"))).quantize(TWO_PLACES)
-        except (ArithmeticError, ValueError, TypeError, AttributeError):
-            return [Criterion(name="", points=item.points)]
-        if points <= 0:
+        points = parse_decimal(raw.get("points")) if isinstance(raw, dict) else None
+        if points is None or points <= 0:
             return [Criterion(name="", points=item.points)]
         criteria.append(Criterion(str(raw.get("criterion") or ""), points, str(raw.get("description") or "")))
     return criteria or [Criterion(name="", points=item.points)]

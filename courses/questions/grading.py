@@ -25,7 +25,7 @@ import unicodedata
 from decimal import Decimal
 
 from .models import QuestionType
-from .schema import parse_decimal
+from .schema import normalise_text, parse_decimal
 
 logger = logging.getLogger(__name__)
 ZERO = Decimal(0)
@@ -77,12 +77,6 @@ def _true_false(data: dict, response) -> Decimal:
     if not isinstance(response, bool):
         return ZERO
     return ONE if response == data["correct"] else ZERO
-
-
-def normalise_text(text: str, *, case_sensitive: bool) -> str:
-    """Full-width to half-width (NFKC), runs of whitespace to one space, ends trimmed, case folded."""
-    text = " ".join(unicodedata.normalize("NFKC", str(text)).split())
-    return text if case_sensitive else text.casefold()
 
 
 # The substring search of ``wildcard_match`` (a seam for tests that count the searches).

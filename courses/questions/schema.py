@@ -14,9 +14,16 @@ problem, in the active language. Shapes, by type (fractions are decimal strings,
 - matching: ``{"pairs": [{"prompt", "answer"}], "shuffle": bool}``; a pair with an empty prompt is an
   extra wrong answer (distractor).
 - essay: ``{"grader_info": str, "response_template": str}``
-- case_analysis: ``{"grader_info": str, "rubric": [{"criterion", "points", "description"}]}``
+- case_analysis: ``{"grader_info": str, "rubric": [{"criterion", "points", "description"}]}``;
+  points to two decimal places, as every score is kept.
+
+No two options, accepted answers (short answers alike as the grading compares them; numbers with
+the same value and tolerance) or matching prompts may be the same; a distractor's answer may not
+repeat another pair's answer (the trainee's list shows each answer once).
 """
 
+import unicodedata
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
@@ -24,6 +31,8 @@ from django.utils.translation import gettext as _
 from .models import QuestionType
 
 FULL = Decimal(1)
+# Points (rubric criteria) have two decimal places, as every score and mark does.
+POINTS_PLACES = Decimal("0.01")
 # Moodle writes thirds as 33.33333 %: sums within this of 1 count as 1.
 FRACTION_SUM_SLACK = Decimal("0.0001")
 
@@ -77,6 +86,51 @@ def parse_decimal(value) -> Decimal | None:
     return number
 
 
+def normalise_text(text: str, *, case_sensitive: bool) -> str:
+    """Full-width to half-width (NFKC), runs of whitespace to one space, ends trimmed, case folded:
+    how the grading compares a typed answer, and how duplicates are found here."""
+    text = " ".join(unicodedata.normalize("NFKC", str(text)).split())
+    return text if case_sensitive else text.casefold()
+
+
+def _refuse_duplicates(
+    entries: list[dict],
+    key: Callable[[dict], object],
+    where: Callable[[int], str],
+    errors: _Problems,
+    at: tuple[str, str],
+    *,
+    seen: dict | None = None,
+) -> None:
+    """An error at field ``at = (rows key, field)`` of each row whose ``key`` repeats an earlier row's,
+    or one of ``seen`` (``{key: row index}``), naming both rows. A falsy key is no key."""
+    first = dict(seen or {})
+    for index, entry in enumerate(entries):
+        value = key(entry)
+        if not value:
+            continue
+        if value in first:
+            errors.add(
+                (at[0], index, at[1]),
+                _("%(where)s: the same as %(other)s.")
+                % {"where": where(index), "other": where(first[value])},
+            )
+        else:
+            first[value] = index
+
+
+def _option_where(index: int) -> str:
+    return _("option %(number)s") % {"number": index + 1}
+
+
+def _answer_where(index: int) -> str:
+    return _("answer %(number)s") % {"number": index + 1}
+
+
+def _pair_where(index: int) -> str:
+    return _("pair %(number)s") % {"number": index + 1}
+
+
 def _fraction(raw, where: str, errors: _Problems, at: tuple) -> str:
     number = parse_decimal(raw)
     if number is None or not (-FULL <= number <= FULL):
@@ -98,7 +152,7 @@ def _text(raw, where: str, errors: _Problems, at: tuple, *, required: bool = Tru
 def _options(data: dict, errors: _Problems) -> list[dict]:
     options = []
     for number, raw in enumerate(data.get("options") or [], start=1):
-        where, at = _("option %(number)s") % {"number": number}, ("options", number - 1)
+        where, at = _option_where(number - 1), ("options", number - 1)
         raw = raw if isinstance(raw, dict) else {"text": raw}
         options.append(
             {
@@ -107,6 +161,13 @@ def _options(data: dict, errors: _Problems) -> list[dict]:
                 "feedback": _text(raw.get("feedback"), where, errors, (*at, "feedback"), required=False),
             }
         )
+    _refuse_duplicates(
+        options,
+        lambda option: normalise_text(option["text"], case_sensitive=False),
+        _option_where,
+        errors,
+        ("options", "text"),
+    )
     if len(options) < 2:
         errors.add(("options",), _("A choice question needs at least two options."))
     return options
@@ -152,7 +213,7 @@ def _needs_full_credit(entries: list[dict], errors: _Problems) -> None:
 def _short_answer(data: dict, errors: _Problems) -> dict:
     answers = []
     for number, raw in enumerate(data.get("answers") or [], start=1):
-        where, at = _("answer %(number)s") % {"number": number}, ("answers", number - 1)
+        where, at = _answer_where(number - 1), ("answers", number - 1)
         raw = raw if isinstance(raw, dict) else {"text": raw, "fraction": "1"}
         answers.append(
             {
@@ -161,14 +222,22 @@ def _short_answer(data: dict, errors: _Problems) -> dict:
                 "feedback": _text(raw.get("feedback"), where, errors, (*at, "feedback"), required=False),
             }
         )
+    case_sensitive = bool(data.get("case_sensitive", False))
+    _refuse_duplicates(
+        answers,
+        lambda answer: normalise_text(answer["text"], case_sensitive=case_sensitive),
+        _answer_where,
+        errors,
+        ("answers", "text"),
+    )
     _needs_full_credit(answers, errors)
-    return {"answers": answers, "case_sensitive": bool(data.get("case_sensitive", False))}
+    return {"answers": answers, "case_sensitive": case_sensitive}
 
 
 def _numerical(data: dict, errors: _Problems) -> dict:
     answers = []
     for number, raw in enumerate(data.get("answers") or [], start=1):
-        where, at = _("answer %(number)s") % {"number": number}, ("answers", number - 1)
+        where, at = _answer_where(number - 1), ("answers", number - 1)
         raw = raw if isinstance(raw, dict) else {"value": raw}
         value_raw = str(raw.get("value", "")).strip()
         if value_raw == "*":
@@ -196,6 +265,14 @@ def _numerical(data: dict, errors: _Problems) -> dict:
                 "feedback": _text(raw.get("feedback"), where, errors, (*at, "feedback"), required=False),
             }
         )
+    # The same value with another tolerance is another answer (a wider one for part of the points).
+    _refuse_duplicates(
+        answers,
+        lambda answer: (answer["value"], answer["tolerance"]),
+        _answer_where,
+        errors,
+        ("answers", "value"),
+    )
     _needs_full_credit(answers, errors)
     return {"answers": answers}
 
@@ -203,7 +280,7 @@ def _numerical(data: dict, errors: _Problems) -> dict:
 def _matching(data: dict, errors: _Problems) -> dict:
     pairs = []
     for number, raw in enumerate(data.get("pairs") or [], start=1):
-        where, at = _("pair %(number)s") % {"number": number}, ("pairs", number - 1)
+        where, at = _pair_where(number - 1), ("pairs", number - 1)
         raw = raw if isinstance(raw, dict) else {}
         pairs.append(
             {
@@ -211,6 +288,30 @@ def _matching(data: dict, errors: _Problems) -> dict:
                 "answer": _text(raw.get("answer"), where, errors, (*at, "answer")),
             }
         )
+    _refuse_duplicates(
+        pairs,
+        lambda pair: normalise_text(pair["prompt"], case_sensitive=False),
+        _pair_where,
+        errors,
+        ("pairs", "prompt"),
+    )
+
+    # Prompts may share an answer; an extra wrong answer (a pair without a prompt) must be a new one.
+    def answer(pair):
+        return normalise_text(pair["answer"], case_sensitive=False)
+
+    prompted = {}
+    for index, pair in enumerate(pairs):
+        if pair["prompt"]:
+            prompted.setdefault(answer(pair), index)
+    _refuse_duplicates(
+        pairs,
+        lambda pair: "" if pair["prompt"] else answer(pair),
+        _pair_where,
+        errors,
+        ("pairs", "answer"),
+        seen=prompted,
+    )
     if sum(1 for pair in pairs if pair["prompt"]) < 2:
         errors.add(("pairs",), _("A matching question needs at least two pairs."))
     return {"pairs": pairs, "shuffle": bool(data.get("shuffle", True))}
@@ -236,6 +337,11 @@ def _case_analysis(data: dict, errors: _Problems) -> dict:
                 (*at, "points"), _("%(where)s: the points must be a number above zero.") % {"where": where}
             )
             points = Decimal(0)
+        elif points != points.quantize(POINTS_PLACES):
+            errors.add(
+                (*at, "points"),
+                _("%(where)s: points have at most two decimal places.") % {"where": where},
+            )
         rubric.append(
             {
                 "criterion": _text(raw.get("criterion"), where, errors, (*at, "criterion")),

@@ -10,7 +10,7 @@ from django.utils import translation
 from courses.accounts.models import TraineeProfile
 from courses.exams import grading, grading_selectors, selectors, services
 from courses.exams.models import AttemptStatus, CourseGrader, GradingMark, MarkKind, ScoreChange
-from courses.questions.models import QuestionType
+from courses.questions.models import QuestionType, QuestionVersion
 from courses.selectors.standing import exam_result
 from tests.factories import courses as course_factories
 from tests.factories import exams as factories
@@ -138,6 +138,28 @@ def test_a_rubric_that_shares_out_other_points_than_the_item_s_is_scaled():
     grading.item_mark(item_id=case.pk, scores=["6", "3"], comments=["", ""], grader=grader)
     case.refresh_from_db()
     assert case.score == Decimal("4.5")
+
+
+def test_a_rubric_stored_with_a_third_decimal_keeps_every_criterion():
+    """Review of issue 13, F6: points were rounded to 0.01 when read, so a criterion worth 0.004 became
+    0 and the whole rubric collapsed into one overall score. The editor now refuses a third decimal;
+    a rubric stored before keeps its criteria and their points as stored."""
+    paper, [attempt], grader = _sat()
+    case = _cases(attempt)[0]
+    rubric = [
+        {"criterion": "识别问题", "points": "9.996", "description": ""},
+        {"criterion": "格式规范", "points": "0.004", "description": ""},
+    ]
+    QuestionVersion.objects.filter(pk=case.version_id).update(data={"rubric": rubric})
+    case.refresh_from_db()
+    assert [(c.name, c.points) for c in grading.criteria_for(case)] == [
+        ("识别问题", Decimal("9.996")),
+        ("格式规范", Decimal("0.004")),
+    ]
+    grading.item_mark(item_id=case.pk, scores=["8", "0"], comments=["", ""], grader=grader)
+    case.refresh_from_db()
+    assert case.score == Decimal("8")
+    assert [c["points"] for c in case.marks.get().criteria] == ["9.996", "0.004"]
 
 
 def test_blind_grading_hides_names_and_employers_from_the_grading_pages(client):

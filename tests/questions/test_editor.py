@@ -286,3 +286,65 @@ def test_a_number_beyond_any_question_is_an_error_at_its_field_not_a_500(client,
         assert response.status_code == 200, (qtype, field)
         assert response.context["form"].editor.rows.forms[0].errors.get(field), (qtype, field)
     assert Question.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "same_option", "same_prompt", "two_places"),
+    [
+        (
+            "en",
+            "option 3: the same as option 1.",
+            "pair 2: the same as pair 1.",
+            "criterion 2: points have at most two decimal places.",
+        ),
+        (
+            "zh-hans",
+            "选项 3：与选项 1 相同。",
+            "匹配项 2：与匹配项 1 相同。",
+            "评分标准 2：分值最多保留两位小数。",
+        ),
+    ],
+)
+def test_a_repeated_row_and_a_third_decimal_are_errors_at_their_row(
+    client, instructor, bank, language, same_option, same_prompt, two_places
+):
+    """Review of issue 13, F5 and F6: duplicates were saved, and 2.125 points lost their third place."""
+    profile = UserProfile.get_for_user(instructor)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(instructor)
+
+    def editor_for(qtype, row_list):
+        post = question_post(bank, qtype)
+        post.update(rows(row_list))
+        response = client.post(ADD_URL, post)
+        assert response.status_code == 200
+        return response.context["form"].editor
+
+    editor = editor_for(
+        QuestionType.SINGLE_CHOICE,
+        [
+            {"text": "技术合同登记机构", "fraction": "1"},
+            {"text": "法院", "fraction": "0"},
+            {"text": " 技术合同登记机构 ", "fraction": "0"},
+        ],
+    )
+    assert editor.rows.forms[2].errors["text"] == [same_option]
+    assert not editor.rows.forms[0].errors and not editor.rows.forms[1].errors
+
+    editor = editor_for(
+        QuestionType.MATCHING,
+        [
+            {"prompt": "许可", "answer": "使用权"},
+            {"prompt": "许可", "answer": "所有权"},
+            {"prompt": "转让", "answer": "所有权"},
+        ],
+    )
+    assert editor.rows.forms[1].errors["prompt"] == [same_prompt]
+
+    editor = editor_for(
+        QuestionType.CASE_ANALYSIS,
+        [{"criterion": "识别问题", "points": "2.875"}, {"criterion": "提出方案", "points": "2.125"}],
+    )
+    assert editor.rows.forms[0].errors["points"] and editor.rows.forms[1].errors["points"] == [two_places]
+    assert Question.objects.count() == 0
