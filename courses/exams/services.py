@@ -822,7 +822,11 @@ def item_grade(*, item_id: int, score: Decimal, feedback: str = "", grader) -> A
 
 
 def item_override(*, item_id: int, score: Decimal, reason: str, actor) -> AttemptItem:
-    """Change a submitted item's score, with a reason. Graders of the course and registrars. Atomic, audited."""
+    """Change a submitted item's score, with a reason. Graders of the course and registrars. Atomic, audited.
+
+    Only a score the item has is changed: an answer still waiting for a grader gets its first score
+    from grading (by its rubric, from two graders on a double-marked paper), never from an override.
+    """
     if not reason.strip():
         raise ExamError(_("Give a reason for changing the score."))
     with transaction.atomic():
@@ -835,6 +839,10 @@ def item_override(*, item_id: int, score: Decimal, reason: str, actor) -> Attemp
         item.refresh_from_db()
         if item.awaiting_reconciliation:  # its two marks are settled by reconciliation, not by one of them
             raise ExamError(_("The two marks of this answer differ too much: it awaits reconciliation."))
+        if item.score is None:
+            raise ExamError(
+                _("Not graded yet: grade this answer first. An override changes a score already given.")
+            )
         score = checked_points(score, maximum=item.points)
         ScoreChange.objects.create(
             item=item,

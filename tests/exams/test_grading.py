@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from courses.exams import selectors, services
 from courses.exams.models import AttemptStatus, CourseGrader, ScoreChange
@@ -115,6 +116,47 @@ def test_an_override_needs_a_reason_and_is_audited(graded):
         "复核后加分",
         grader,
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "refusal"),
+    [
+        ("en", "Not graded yet: grade this answer first."),
+        ("zh-hans", "该答案尚未评分：请先评分。"),
+    ],
+)
+def test_an_answer_never_graded_cannot_be_given_its_score_by_an_override(graded, client, language, refusal):
+    """An override skipped the grading (rubric, double marking) of an essay nobody had marked
+    (review of issue 13, F4): it changes a score the answer has, never gives the first one."""
+    setup, attempt, grader = graded
+    essay = attempt.items.get(version__qtype=QuestionType.ESSAY)
+    with pytest.raises(services.ExamError, match="Not graded yet"):
+        services.item_override(item_id=essay.pk, score=Decimal(1), reason="直接给分", actor=grader)
+    registrar = course_factories.registrar()
+    with pytest.raises(services.ExamError, match="Not graded yet"):
+        services.item_override(item_id=essay.pk, score=Decimal(1), reason="直接给分", actor=registrar)
+
+    client.force_login(grader)
+    with translation.override(language):  # the URL's language prefix picks the page's language
+        override_url = reverse("exams:staff_item_override", args=[essay.pk])
+        attempt_url = reverse("exams:staff_attempt", args=[attempt.pk])
+    response = client.post(override_url, {"score": "1", "reason": "直接给分"}, follow=True)
+    assert response.redirect_chain[-1][0] == attempt_url
+    assert refusal in response.content.decode()
+    # The attempt's page offers no override for it, and nothing changed.
+    assert override_url not in response.content.decode()
+    essay.refresh_from_db()
+    attempt.refresh_from_db()
+    assert essay.score is None and essay in selectors.grading_queue(user=grader)
+    assert attempt.status == AttemptStatus.GRADING and attempt.released_at is None
+    assert not ScoreChange.objects.filter(item=essay).exists()
+
+    # Graded, the same answer's score may be overridden, with its reason on record.
+    services.item_grade(item_id=essay.pk, score=Decimal("0.5"), grader=grader)
+    response = client.post(override_url, {"score": "1", "reason": "复核后加分"})
+    essay.refresh_from_db()
+    assert essay.score == Decimal(1)
+    assert ScoreChange.objects.filter(item=essay, is_override=True, reason="复核后加分").count() == 1
 
 
 def test_staff_pages_and_excel_export(graded, client):

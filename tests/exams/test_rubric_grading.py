@@ -269,6 +269,19 @@ def test_double_marks_within_the_margin_stand_as_their_mean():
     assert attempt.status == AttemptStatus.COMPLETED and attempt.score == Decimal("26.75")
 
 
+def test_an_override_cannot_settle_a_double_marked_answer_with_one_mark():
+    """One mark of two is no score: an override would skip the second grader (review of issue 13, F4)."""
+    paper, attempt, grader, second = _double()
+    case, _other = _cases(attempt)
+    grading.item_mark(item_id=case.pk, scores=["5", "3"], comments=["", ""], grader=grader)
+    for actor in (grader, second, course_factories.registrar()):
+        with pytest.raises(services.ExamError, match="Not graded yet"):
+            services.item_override(item_id=case.pk, score=Decimal(10), reason="我说了算", actor=actor)
+    case.refresh_from_db()
+    assert case.score is None and case in selectors.grading_queue(user=second)
+    assert not ScoreChange.objects.filter(item=case).exists()
+
+
 def test_double_marks_over_the_margin_wait_for_reconciliation_and_keep_the_attempt_provisional(client):
     paper, attempt, grader, second = _double()
     case, other = _cases(attempt)
