@@ -179,8 +179,9 @@ class QuestionFilterSet(WagtailFilterSet):
         queryset=Tag.objects.filter(questions_taggedquestion_items__isnull=False).distinct().order_by("name"),
         method="filter_tag",
     )
+    # No empty choice: "In use" is the default (archived questions only when asked for), listed once.
     status = django_filters.ChoiceFilter(
-        label=_("status"), choices=QuestionStatus.choices, empty_label=_("In use"), method="filter_status"
+        label=_("status"), choices=QuestionStatus.choices, empty_label=None, method="filter_status"
     )
     in_papers = django_filters.BooleanFilter(
         label=_("used in exam papers"), method="filter_in_papers", widget=BooleanWidget

@@ -1,5 +1,6 @@
 """Admin views end to end with the test client: permissions, upload → preview → confirm, export, editing."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,7 @@ from django.contrib.auth.models import Group, Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
+from wagtail.users.models import UserProfile
 
 from cms import services as cms_services
 from courses.questions import services
@@ -304,3 +306,31 @@ def test_questions_already_in_the_bank_are_found_and_skipped_on_request(client, 
     messages = [str(m) for m in response.context["messages"]]
     assert any("0" in m and "9" in m for m in messages), messages  # "0 imported … 9 … skipped"
     assert ImportJob.objects.get(pk=again.pk).report["skipped_duplicates"] == 9
+
+
+@pytest.mark.parametrize(
+    ("language", "in_use", "archived"), [("en", "In use", "Archived"), ("zh-hans", "使用中", "已归档")]
+)
+def test_the_status_filter_lists_in_use_once_and_shows_it_by_default(
+    client, instructor, bank, language, in_use, archived
+):
+    """Review of issue 13, F11: the filter offered "In use" twice (its empty choice and its first)."""
+    factories.question(bank, name="现行题")
+    old = factories.question(bank, name="旧题")
+    Question.objects.filter(pk=old.pk).update(archived=True)
+    profile = UserProfile.get_for_user(instructor)  # the admin speaks the user's chosen language
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(instructor)
+    url = reverse("wagtailsnippets_questions_question:list")
+
+    page = client.get(url).content.decode()
+    select = re.search(r'<select name="status"[^>]*>(.*?)</select>', page, re.S)
+    labels = [label.strip() for label in re.findall(r"<option[^>]*>(.*?)</option>", select.group(1), re.S)]
+    assert labels == [in_use, archived]
+    assert "现行题" in page and "旧题" not in page  # in use, by default
+
+    listed = client.get(url, {"status": "archived"}).content.decode()
+    assert "旧题" in listed and "现行题" not in listed
+    listed = client.get(url, {"status": "active"}).content.decode()
+    assert "现行题" in listed and "旧题" not in listed
