@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.models import Locale, Page, TaskState, WorkflowState
 
 from cms.models import CoursePage
 from courses.exams import selectors as exam_selectors
@@ -39,9 +39,15 @@ class Draft:
 
 
 def courses_for_instructor(*, user) -> list[CoursePage]:
-    """The courses ``user`` is linked to (as the course's grader), in every language."""
+    """The courses ``user`` is linked to (as the course's grader), one per course: its translation in
+    the active language (the user's in the admin), else the course as first written (its source)."""
     keys = CourseGrader.objects.filter(user=user).values("course__translation_key")
-    return list(CoursePage.objects.filter(translation_key__in=keys).order_by("title", "pk"))
+    active = Locale.get_active().pk
+    chosen: dict = {}
+    for page in CoursePage.objects.filter(translation_key__in=keys).order_by("pk"):  # the source first
+        if page.translation_key not in chosen or page.locale_id == active:
+            chosen[page.translation_key] = page
+    return sorted(chosen.values(), key=lambda page: (page.title, page.pk))
 
 
 def _review_states(objects) -> dict[tuple[int, str], WorkflowState]:

@@ -130,3 +130,33 @@ def test_the_course_chooser_starts_at_the_catalogue(client, workflow):
 
     assert "CatalogueCourseChooser" in html and f'"startId": {catalogue.pk}' in html
     assert course.pk and ExamPaper.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "hidden"),
+    [("en", "Introduction to TT", "技术转移概论"), ("zh-hans", "技术转移概论", "Introduction to TT")],
+)
+def test_my_courses_lists_each_course_once_in_the_users_language(client, workflow, language, shown, hidden):
+    """Review of issue 13, F8: a course and its English translation were two rows of "my courses"."""
+    from tests.factories import cms as cms_factories
+
+    course = factories.course()
+    course.title = "技术转移概论"
+    course.save_revision().publish()
+    english = course.copy_for_translation(cms_factories.english_locale(), copy_parents=True)
+    english.title = "Introduction to TT"
+    english.save_revision().publish()
+    untranslated = factories.course()  # no English: its source, in Chinese, in both languages
+    instructor = _staff(course_factories.instructor())
+    profile = UserProfile.get_for_user(instructor)
+    profile.preferred_language = language
+    profile.save()
+    CourseGrader.objects.create(course=course, user=instructor)
+    CourseGrader.objects.create(course=untranslated, user=instructor)
+    client.force_login(instructor)
+
+    html = client.get(HOME).content.decode()
+
+    listing = html.split('data-home="courses"', 1)[1].split("</ul>", 1)[0]
+    assert listing.count("<li>") == 2
+    assert shown in listing and hidden not in listing and untranslated.title in listing
