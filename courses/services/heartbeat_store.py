@@ -26,6 +26,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.models import Page
 
 from cms.models import ProgramPage
+from config.sql import hot_cursor
 from courses.models import (
     Cohort,
     CourseCompletion,
@@ -107,7 +108,7 @@ def study_state_read(*, user_id: int, lesson: LessonFacts) -> StudyState | None:
     """One SELECT; None if the user row is gone."""
     key = Page._meta.get_field("translation_key").get_db_prep_value(lesson.course_translation_key, connection)
     params = [*PLACE_HOLDING, key, lesson.course_level, lesson.course_id, lesson.lesson_id, user_id]
-    with connection.cursor() as cursor:
+    with hot_cursor() as cursor:
         cursor.execute(_READ, params)
         row = cursor.fetchone()
     if row is None:
@@ -318,7 +319,7 @@ def _write_postgresql(statements) -> bool:
         selects = " UNION ALL ".join(f"SELECT {row} FROM clock" for _row in insert.rows)
         parts.append(f"w{number} AS (INSERT INTO {insert.table} ({columns}) {selects} {insert.conflict})")
         all_params += [value for values in insert.rows for value in values]
-    with connection.cursor() as cursor:
+    with hot_cursor() as cursor:
         cursor.execute(f"WITH {', '.join(parts)} SELECT count(*) FROM clock", all_params)
         return cursor.fetchone()[0] == 1
 

@@ -157,3 +157,27 @@ def test_heartbeats_of_one_trainee_in_two_sessions_share_one_clock(trainee, less
     assert send(laptop, lesson, seq=1, user=trainee).json()["credited_seconds"] == 0
     assert CourseStudy.objects.get(user=trainee).active_seconds == 350 + INTERVAL
     assert HoursEntry.objects.filter(user=trainee).count() == 1
+
+
+def test_the_heartbeats_read_is_prepared_once_per_connection_on_postgresql(client, trainee, lesson, course):
+    """On PostgreSQL the read is planned once per connection, not once per heartbeat (config/sql.py):
+    after a few heartbeats it is a prepared statement of this connection, run from its cached plan.
+    Django's own queries stay unprepared. On SQLite the hot cursor is Django's ordinary cursor."""
+    from config.sql import PREPARE_AFTER, hot_cursor
+
+    client.force_login(trainee)
+    view = page_views.page_view_issue(
+        user_id=trainee.pk, lesson_id=lesson.pk, now=timezone.now() - timedelta(seconds=INTERVAL)
+    )
+    for seq in range(1, PREPARE_AFTER + 3):
+        assert send(client, lesson, seq=seq, view=view).json()["status"] in ("credited", "idle")
+    if connection.vendor != "postgresql":
+        with hot_cursor() as cursor:
+            assert type(cursor.cursor) is type(connection.cursor().cursor)
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement, generic_plans + custom_plans FROM pg_prepared_statements")
+        prepared = cursor.fetchall()
+    reads = [runs for statement, runs in prepared if "FROM auth_user u" in statement]
+    assert reads and reads[0] >= 2, prepared
+    assert not any('"auth_user"' in statement for statement, _runs in prepared)  # Django's: never prepared
