@@ -28,13 +28,15 @@ class CertificationConfig(AppConfig):
 
         from certification import eligibility, fonts, signals
         from courses.names import register_printable_check
-        from courses.selectors.standing import register_hours_requirement
+        from courses.selectors.standing import register_course_requirement, register_hours_requirement
 
         signals.connect()
         # Names are checked when entered with the same function that refuses issuing and rendering.
         register_printable_check(fonts.missing_glyphs)
         # "Hours required" on every screen is the number eligibility compares with: the rule's.
         register_hours_requirement(eligibility.program_hours_required)
+        # ... and the courses counted on every screen are those eligibility counts: the rule's.
+        register_course_requirement(eligibility.programs_named_courses)
         post_migrate.connect(
             _grant_registrar_permissions,
             sender=apps.get_app_config("wagtailadmin"),

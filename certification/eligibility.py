@@ -19,10 +19,7 @@ from courses.selectors import standing
 ZERO = Decimal("0")
 
 
-def format_hours(value: Decimal | int | float | None) -> str:
-    """Hours without trailing zeros, to a tenth rounded down as every screen shows them
-    (``standing.hours_shown``): 48, 31.5, and 47.9 for 47.96 (never "48 of 48" while unmet)."""
-    return f"{standing.hours_shown(value).normalize():f}"
+format_hours = standing.format_hours  # the one way hours are printed (issuing and renewal read it here)
 
 
 @dataclass
@@ -83,7 +80,8 @@ def rule_hours_required(rule: CertificateRule) -> Decimal:
 
 
 def program_hours_required(*, program: ProgramPage) -> Decimal | None:
-    """The hours the certificate rule of ``program`` requires, or None without a rule or hours in it.
+    """The hours the certificate rule of ``program`` requires (0 when it asks for none), or None
+    without a rule.
 
     Registered with ``courses.selectors.standing`` at start-up: its ``hours_required_for`` (the
     dashboard, the roster, the reports, the API) then shows the number eligibility compares with.
@@ -96,7 +94,7 @@ def program_hours_required(*, program: ProgramPage) -> Decimal | None:
     )
     if rule is None:
         return None
-    return rule_hours_required(rule) or None
+    return rule_hours_required(rule)  # 0 is the rule's answer, not a missing one
 
 
 def required_courses(*, rule: CertificateRule) -> list[CoursePage]:
@@ -105,10 +103,35 @@ def required_courses(*, rule: CertificateRule) -> list[CoursePage]:
     if rule.course_selection == CourseSelection.NONE:
         return []
     if rule.course_selection == CourseSelection.CHOSEN:
-        return list(rule.courses.all().order_by("code", "pk"))
+        return _in_code_order(rule.courses.all())
     return list(
         CoursePage.objects.live().filter(level=program.level, locale_id=program.locale_id).order_by("code")
     )
+
+
+def _in_code_order(courses) -> list[CoursePage]:
+    return sorted(courses, key=lambda course: (course.code, course.pk))
+
+
+def programs_named_courses(*, programs: list[ProgramPage]) -> dict[int, list[CoursePage]]:
+    """``{program id: required_courses}`` for each of ``programs`` whose rule names its courses
+    (chosen ones, at least one). One query, however many programs.
+
+    Registered with ``courses.selectors.standing`` at start-up: the dashboard, the roster, the
+    reports, the API and the trainee record then count progress over the courses eligibility counts.
+    A rule taking every course of the level counts the cohort's own (the same courses).
+    """
+    chosen: dict = {}
+    for link in CertificateRule.courses.through.objects.filter(
+        certificaterule__program__translation_key__in={program.translation_key for program in programs},
+        certificaterule__course_selection=CourseSelection.CHOSEN,
+    ).select_related("certificaterule__program", "coursepage"):
+        chosen.setdefault(link.certificaterule.program.translation_key, []).append(link.coursepage)
+    return {
+        program.pk: _in_code_order(chosen[program.translation_key])
+        for program in programs
+        if program.translation_key in chosen
+    }
 
 
 def _offline_hours(*, user_ids, courses: list[CoursePage]) -> dict[int, Decimal]:
@@ -212,7 +235,10 @@ def _eligibility(
                 current=hours,
                 required=required_hours,
                 message=gettext_lazy("%(hours)s of %(required)s learning hours"),
-                params={"hours": format_hours(hours), "required": format_hours(required_hours)},
+                params={
+                    "hours": format_hours(hours, against=required_hours),
+                    "required": format_hours(required_hours, against=required_hours),
+                },
             )
         )
 
@@ -224,7 +250,10 @@ def _eligibility(
                 current=offline,
                 required=rule.min_offline_hours,
                 message=gettext_lazy("%(hours)s of %(required)s offline attendance hours"),
-                params={"hours": format_hours(offline), "required": format_hours(rule.min_offline_hours)},
+                params={
+                    "hours": format_hours(offline, against=rule.min_offline_hours),
+                    "required": format_hours(rule.min_offline_hours, against=rule.min_offline_hours),
+                },
             )
         )
 

@@ -34,6 +34,7 @@ from courses.models import (
     LessonCompletion,
 )
 from courses.practice.reports import PracticeRecordRow, practice_records
+from courses.selectors.standing import credited_hours_total
 
 
 @dataclass(frozen=True)
@@ -85,15 +86,14 @@ class TraineeRecord:
     courses: list[CompletionRow] = field(default_factory=list)
     # Practical assessment (实务考核): submissions, reviews, scores and defence outcomes, scores once released.
     practice: list[PracticeRecordRow] = field(default_factory=list)
-
-    @property
-    def total_hours(self) -> Decimal:
-        return sum((row.hours for row in self.hours), Decimal("0"))
+    # Hours credited (``standing``: each course capped at its hours), as every other screen totals
+    # them; the ledger's entries above may add up to more.
+    total_hours: Decimal = Decimal("0")
 
 
 def trainee_records_load(*, users: QuerySet, full_identity_numbers: bool) -> list[TraineeRecord]:
-    """The records of ``users`` (a User queryset), in username order, in nine queries for any number
-    (twelve when any of them has practical work).
+    """The records of ``users`` (a User queryset), in username order, in ten queries for any
+    number (thirteen when any of them has practical work).
 
     Facts are read as plain rows (no page objects are built), so a cohort of hundreds stays quick.
     With ``full_identity_numbers=False`` identity numbers are masked before they leave this function.
@@ -209,6 +209,7 @@ def trainee_records_load(*, users: QuerySet, full_identity_numbers: bool) -> lis
         )
 
     practice = practice_records(user_ids=ids)  # 9 (to 12)
+    credited = credited_hours_total(user_ids=ids)  # 10
 
     document_types = {value: str(label) for value, label in IdentityDocumentType.choices}
     records = []
@@ -237,6 +238,7 @@ def trainee_records_load(*, users: QuerySet, full_identity_numbers: bool) -> lis
                 lessons=lessons[user.pk],
                 courses=courses[user.pk],
                 practice=practice.get(user.pk, []),
+                total_hours=credited.get(user.pk, Decimal("0")),
             )
         )
     return records
@@ -494,7 +496,7 @@ def record_as_json(record: TraineeRecord, *, note: str = "") -> dict:
             for row in record.enrolments
         ],
         "learning_hours": {
-            "total": str(record.total_hours),
+            "total": str(record.total_hours.quantize(Decimal("0.001"))),  # as the entries: 2.000
             "entries": [
                 {
                     "course_code": row.course_code,

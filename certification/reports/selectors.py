@@ -90,15 +90,16 @@ def cohort_eligibility(*, cohort: Cohort) -> dict[int, Eligibility]:
 
 
 def cohort_report(*, cohort: Cohort, today: datetime.date | None = None) -> CohortReport:
-    """The cohort report's figures: nine queries whatever the cohort's size."""
+    """The cohort report's figures: a fixed number of queries whatever the cohort's size."""
     learning = learning_reports.cohort_learning(cohort=cohort, today=today)
-    exams = exam_selectors.cohort_exam_figures(
-        cohort=cohort,
-        course_keys=[c.translation_key for c in learning.courses],
-        member_ids=learning_reports.cohort_member_ids(cohort=cohort),
-    )
     certificates = cohort_certificates(cohort=cohort)
     eligibility = cohort_eligibility(cohort=cohort)
+    # Sat and passed count the rows' "Exam passed" cells: the funnel is the table's own sum.
+    exams = exams_passed(
+        user_ids=learning_reports.cohort_member_ids(cohort=cohort),
+        courses=learning.courses,
+        eligibility=eligibility,
+    )
     figures = certificates.aggregate(
         certified=Count("user", distinct=True, filter=Q(status__in=CERTIFIED_STATUSES)), **_status_counts()
     )
@@ -114,8 +115,8 @@ def cohort_report(*, cohort: Cohort, today: datetime.date | None = None) -> Coho
         learning=learning,
         eligible=sum(1 for e in eligibility.values() if e.eligible) if cohort.program_id else None,
         eligibility=eligibility,
-        sat=exams["sat"],
-        passed=exams["passed"],
+        sat=len(exams),
+        passed=sum(1 for passed in exams.values() if passed),
         certified=figures.pop("certified"),
         certificates_by_status=figures,
         certificates_by_week=by_week,
@@ -151,18 +152,25 @@ def _exam_passed(sat: bool | None, standing: Eligibility | None) -> bool | None:
     return criterion.met if criterion is not None else sat
 
 
+def exams_passed(*, user_ids, courses, eligibility: dict[int, Eligibility]) -> dict[int, bool]:
+    """The "Exam passed" cell of each trainee in ``user_ids`` (a list or a subquery) who has a
+    released result at an exam of ``courses`` (``_exam_passed``); absent: none yet ("—"). The rows
+    and the funnel's "Passed" both read it. One query."""
+    results = exam_results(user_ids=user_ids, course_keys=[c.translation_key for c in courses])
+    sat: dict[int, bool] = {}
+    for (user_id, _key), result in results.items():
+        sat[user_id] = sat.get(user_id, False) or result.passed
+    return {user_id: _exam_passed(passed, eligibility.get(user_id)) for user_id, passed in sat.items()}
+
+
 def cohort_trainees(
     *, cohort: Cohort, eligibility: dict[int, Eligibility] | None = None, hours_required=None
 ) -> list[TraineeRow]:
     """One row per trainee of the cohort (the roster) with their exam result and certificate.
     Five queries, whatever the cohort's size."""
     rows, required, courses = roster(cohort=cohort)
-    keys = [c.translation_key for c in courses]
-    results = exam_results(user_ids=rows.values("user_id"), course_keys=keys)
-    sat: dict[int, bool] = {}
-    for (user_id, _key), result in results.items():
-        sat[user_id] = sat.get(user_id, False) or result.passed
     eligibility = cohort_eligibility(cohort=cohort) if eligibility is None else eligibility
+    passed = exams_passed(user_ids=rows.values("user_id"), courses=courses, eligibility=eligibility)
     certificates = {}
     for user_id, serial, status in (
         cohort_certificates(cohort=cohort)
@@ -186,7 +194,7 @@ def cohort_trainees(
                 status=str(EnrolmentStatus(row.status).label),
                 lessons=f"{row.lessons_done}/{required}",
                 hours=row.hours,
-                exam_passed=_exam_passed(sat.get(row.user_id), standing),
+                exam_passed=passed.get(row.user_id),
                 certificate_serial=serial,
                 certificate_status=str(certificate_status),
                 enrolled_at=row.created_at,

@@ -120,20 +120,36 @@ class BatchPreview:
         return len(self.will_issue) + len(self.held) + len(self.not_eligible)
 
 
-def revoked_holders(*, user_ids, program) -> set[int]:
-    """Of ``user_ids``, those whose certificate of ``program`` was revoked: a batch never replaces a
-    revocation (a new certificate is issued only on purpose, from the certificate's page)."""
-    return set(
+def replaced_only_on_purpose(*, user_ids, program) -> dict[int, str]:
+    """Of ``user_ids`` (holding no live certificate of ``program``), those whose certificate of it
+    was revoked or has expired, each with the reason a batch leaves them alone, in the active
+    language: a batch never replaces a revocation (a new certificate is issued only on purpose, from
+    the certificate's page) nor an expired certificate (renewal is its own act, with its hours).
+    The preview counts them not eligible, and the run settles them so. One query."""
+    statuses = set(
         Certificate.objects.filter(
             user__in=user_ids,
             program__translation_key=program.translation_key,
-            status=CertificateStatus.REVOKED,
-        ).values_list("user_id", flat=True)
+            status__in=[CertificateStatus.REVOKED, CertificateStatus.EXPIRED],
+        ).values_list("user_id", "status")
     )
+    reasons = {}
+    for user_id, status in sorted(statuses, key=lambda pair: pair[1] != CertificateStatus.REVOKED):
+        reasons.setdefault(
+            user_id, revoked_reason() if status == CertificateStatus.REVOKED else expired_reason()
+        )
+    return reasons
 
 
 def revoked_reason() -> str:
     return gettext("Their certificate of this program was revoked; a batch does not replace it.")
+
+
+def expired_reason() -> str:
+    return gettext(
+        "Holds an expired certificate of this program: renew it (or reissue it) from the certificate's "
+        "page; a batch does not replace it."
+    )
 
 
 def batch_preview(*, cohort: Cohort, actor) -> BatchPreview:
@@ -155,7 +171,9 @@ def batch_preview(*, cohort: Cohort, actor) -> BatchPreview:
             status__in=LIVE_STATUSES,
         ).values_list("user_id", flat=True)
     )
-    revoked = revoked_holders(user_ids=[m.pk for m in members if m.pk not in holders], program=program)
+    left_alone = replaced_only_on_purpose(
+        user_ids=[m.pk for m in members if m.pk not in holders], program=program
+    )
     standing = eligibility_for_users(
         user_ids=[m.pk for m in members if m.pk not in holders], program=program, rule=rule
     )
@@ -164,8 +182,8 @@ def batch_preview(*, cohort: Cohort, actor) -> BatchPreview:
         row = PreviewRow(user_id=member.pk, name=holder_name(member))
         if member.pk in holders:
             preview.held.append(row)
-        elif member.pk in revoked:
-            row.reason = revoked_reason()
+        elif member.pk in left_alone:
+            row.reason = left_alone[member.pk]
             preview.not_eligible.append(row)
         elif standing[member.pk].eligible:
             preview.will_issue.append(row)
@@ -262,15 +280,16 @@ def _issue_item(item_id: int) -> Certificate | None | bool:
         item.attempts += 1
         batch = item.batch
         program = canonical_program(batch.program)
+        with translation.override("zh-hans"):
+            left_alone = replaced_only_on_purpose(user_ids=[item.user_id], program=program)
         if (
-            revoked_holders(user_ids=[item.user_id], program=program)
+            left_alone
             and not Certificate.objects.filter(
                 user=item.user, program__translation_key=program.translation_key, status__in=LIVE_STATUSES
             ).exists()
         ):
             item.state = ItemState.NOT_ELIGIBLE
-            with translation.override("zh-hans"):
-                item.error = revoked_reason()
+            item.error = left_alone[item.user_id]
             item.save(update_fields=["state", "error", "attempts", "updated_at"])
             return True
         try:

@@ -274,8 +274,8 @@ def _remind(certificate: Certificate, days_before: int) -> None:
         kind=NotificationKind.CERTIFICATE_EXPIRING,
         variant="renewal" if renewal.hours_required else "",
         days=days_before,
-        required=format_hours(renewal.hours_required),
-        hours=format_hours(renewal.hours),
+        required=format_hours(renewal.hours_required, against=renewal.hours_required),
+        hours=format_hours(renewal.hours, against=renewal.hours_required),
     )
 
 

@@ -21,6 +21,7 @@ from .enrolments import (
 from .progress import (
     CourseProgress,
     cohort_courses,
+    cohort_progress_courses,
     completed_courses,
     course_progress,
     course_rule_for,
@@ -56,6 +57,7 @@ __all__ = [
     "progress_for_users",
     "CourseProgress",
     "cohort_courses",
+    "cohort_progress_courses",
     "completed_courses",
     "course_progress",
     "course_rule_for",

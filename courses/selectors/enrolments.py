@@ -14,6 +14,7 @@ from cms.services import INSTRUCTORS_GROUP, REGISTRARS_GROUP
 from courses.models import Cohort, Enrolment, EnrolmentMode, EnrolmentStatus, LessonCompletion
 from courses.models.enrolments import PLACE_HOLDING
 from courses.selectors.standing import (
+    course_hours,
     credited_hours_sql,
     hours_required_for,
     percent_sql,
@@ -205,14 +206,15 @@ def roster(*, cohort: Cohort, status: str = "", query: str = "", sort: str = "na
 
     Returns ``(queryset, required_lessons, courses)``. Progress counts required lessons completed
     (matched by translation, as the progress engine does) over the required lessons of the
-    cohort's courses; hours are those credited in those courses (``standing``: each capped at
+    courses the cohort's progress counts (``cohort_progress_courses``: the certificate rule's when it
+    names them, as eligibility counts); hours are those credited in those courses (``standing``: each capped at
     the course's hours). Sorting by progress sorts by standing's percent (``percent_sql``, the
     figure each row shows). A fixed number of queries whatever the number of trainees: the figures
     are subqueries of one SELECT. ``roster_progress`` adds each row's program progress.
     """
-    from courses.selectors.progress import cohort_courses  # progress imports this module: import late
+    from courses.selectors.progress import cohort_progress_courses  # progress imports this module
 
-    courses = cohort_courses(cohorts=[cohort])[cohort.pk]
+    courses = cohort_progress_courses(cohorts=[cohort])[cohort.pk]
     lesson_keys = list(
         LessonPage.objects.live()
         .filter(required=True)
@@ -251,14 +253,17 @@ def roster(*, cohort: Cohort, status: str = "", query: str = "", sort: str = "na
 
 def roster_progress(*, rows, cohort: Cohort, courses: list[CoursePage], hours_required=None) -> list:
     """Set ``row.progress`` (``standing.ProgramProgress``: courses completed, hours credited, percent)
-    on each roster row of a page or an export. Six queries however many rows (five when the caller
+    on each roster row of a page or an export. Seven queries however many rows (six when the caller
     passes ``hours_required``, ``hours_required_for``'s figure for the cohort)."""
     rows = list(rows)
-    progress = progress_for_users(user_ids=[row.user_id for row in rows], courses=courses)
+    hours = course_hours(courses=courses)  # read once: the progress and the hours required
+    progress = progress_for_users(user_ids=[row.user_id for row in rows], courses=courses, hours=hours)
     required = (
         hours_required
         if hours_required is not None
-        else hours_required_for(program=cohort.program if cohort.program_id else None, courses=courses)
+        else hours_required_for(
+            program=cohort.program if cohort.program_id else None, courses=courses, hours=hours
+        )
     )
     for row in rows:
         row.progress = program_progress(

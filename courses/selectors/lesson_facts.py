@@ -46,6 +46,7 @@ def lesson_facts_of(lesson) -> LessonFacts:
     """The facts of a loaded lesson page (callers that hold one already), uncached."""
     from cms.models import CoursePage
     from courses import selectors
+    from courses.selectors import standing
 
     course = CoursePage.objects.get(path=lesson.path[: -lesson.steplen])
     rule = selectors.course_rule_for(course=course)
@@ -57,7 +58,9 @@ def lesson_facts_of(lesson) -> LessonFacts:
         has_video=selectors.lesson_has_video(lesson=lesson),
         video_length=selectors.lesson_video_length(lesson=lesson),
         min_video_fraction=rule.min_video_fraction,
-        hours_required=(course.learning_hours * rule.hours_share_required).quantize(Decimal("0.001")),
+        hours_required=standing.course_hours_required(
+            hours=standing.course_hours(courses=[course])[course.translation_key], rule=rule
+        ),
     )
 
 

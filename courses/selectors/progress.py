@@ -29,6 +29,8 @@ from courses.selectors.enrolments import is_enrolled
 from courses.selectors.standing import (
     CourseProgress,
     ProgramProgress,
+    course_hours,
+    courses_required_for,
     credited_hours_total,
     hours_required_for,
     progress_for_courses,
@@ -126,6 +128,40 @@ def cohort_courses(*, cohorts) -> dict[int, list[CoursePage]]:
     return result
 
 
+def cohort_progress_courses(*, cohorts) -> dict[int, list[CoursePage]]:
+    """The courses a cohort's progress counts: those its program's certificate rule names, when it
+    names them (eligibility counts them: a rule choosing 2 of the level's 3 courses makes every
+    screen count those 2), in the program's language where they have a live translation; else the
+    cohort's courses (``cohort_courses``). The dashboard, the roster, the reports, the API and the
+    trainee record count these. Two queries (one more for a rule's courses in another language)."""
+    programs = {c.program_id: c.program for c in cohorts if c.program_id}
+    ruled = courses_required_for(programs=list(programs.values()))
+    others = [c for c in cohorts if c.program_id not in ruled]
+    result = cohort_courses(cohorts=others) if others else {}
+    # A rule of the Chinese program names Chinese pages: an English cohort shows their English ones.
+    elsewhere = {
+        (course.translation_key, programs[pk].locale_id)
+        for pk, courses in ruled.items()
+        for course in courses
+        if course.locale_id != programs[pk].locale_id
+    }
+    translated = {}
+    if elsewhere:
+        translated = {
+            (page.translation_key, page.locale_id): page
+            for page in CoursePage.objects.live().filter(
+                translation_key__in={key for key, _locale in elsewhere},
+                locale_id__in={locale for _key, locale in elsewhere},
+            )
+        }
+    for cohort in cohorts:
+        if cohort.program_id in ruled:
+            locale = cohort.program.locale_id
+            named = ruled[cohort.program_id]
+            result[cohort.pk] = [translated.get((c.translation_key, locale), c) for c in named]
+    return result
+
+
 @dataclass
 class CohortProgress(ProgramProgress):
     """Progress in one cohort where the trainee holds a place (``standing.ProgramProgress``)."""
@@ -152,9 +188,10 @@ def dashboard_for(*, user, now=None) -> Dashboard:
         .order_by("-cohort__starts_on", "-pk")
     )
     active = [e for e in enrolments if e.status in PLACE_HOLDING]
-    courses_by_cohort = cohort_courses(cohorts=[e.cohort for e in active])
+    courses_by_cohort = cohort_progress_courses(cohorts=[e.cohort for e in active])
     all_courses = [course for courses in courses_by_cohort.values() for course in courses]
-    progress = progress_for_courses(user=user, courses=all_courses)
+    hours = course_hours(courses=all_courses)  # read once: the progress and each cohort's target
+    progress = progress_for_courses(user=user, courses=all_courses, hours=hours)
     cohorts = []
     required: dict = {}  # hours required per program (or course cohort): asked once each
     for enrolment in active:
@@ -163,7 +200,9 @@ def dashboard_for(*, user, now=None) -> Dashboard:
         unfinished = [p for p in course_progress_list if not p.completed and p.next_lesson]
         key = enrolment.cohort.program_id or ("cohort", enrolment.cohort_id)
         if key not in required:
-            required[key] = hours_required_for(program=enrolment.cohort.program, courses=cohort_courses_list)
+            required[key] = hours_required_for(
+                program=enrolment.cohort.program, courses=cohort_courses_list, hours=hours
+            )
         cohorts.append(
             CohortProgress(
                 courses=course_progress_list,
@@ -196,7 +235,7 @@ def offline_sessions_from(*, start):
     """Offline sessions ending after ``start``, soonest first, with their cohort and course."""
     return list(
         OfflineSession.objects.filter(ends_at__gte=start)
-        .select_related("cohort", "course")
+        .select_related("cohort", "cohort__program", "cohort__course", "course")
         .order_by("starts_at", "pk")[:200]
     )
 

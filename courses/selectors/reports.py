@@ -37,8 +37,14 @@ from cms.choices import Level
 from cms.models import CoursePage
 from courses.models import Cohort, CourseCompletion, Enrolment, EnrolmentStatus, HoursEntry, HoursSource
 from courses.models.enrolments import PLACE_HOLDING
-from courses.selectors.progress import cohort_courses
-from courses.selectors.standing import credited_gained, credited_hours_sql, hours_required_for, percent_sql
+from courses.selectors.progress import cohort_progress_courses
+from courses.selectors.standing import (
+    credited_gained,
+    credited_hours_sql,
+    format_hours,
+    hours_required_for,
+    percent_sql,
+)
 
 ZERO = Decimal("0")
 HOURS = DecimalField(max_digits=12, decimal_places=3)
@@ -103,7 +109,7 @@ def _hours_labels(edges: list[Decimal]) -> list[str]:
     """Labels of the buckets: "0", then one per interval between the edges, then "≥ last edge"."""
 
     def fmt(value: Decimal) -> str:
-        return f"{value.normalize():f}"
+        return format_hours(value, against=edges[-1])
 
     if not edges:
         return ["0", "> 0"]
@@ -126,7 +132,7 @@ def cohort_learning(*, cohort: Cohort, today: datetime.date | None = None) -> Co
     """The learning half of the cohort report. Nine queries, whatever the cohort's size (the hours
     required ask the program's certificate rule)."""
     today = today or timezone.localdate()
-    courses = cohort_courses(cohorts=[cohort])[cohort.pk]
+    courses = cohort_progress_courses(cohorts=[cohort])[cohort.pk]
     keys = [c.translation_key for c in courses]
     required = cohort_hours_required(cohort=cohort, courses=courses)
 
@@ -140,7 +146,8 @@ def cohort_learning(*, cohort: Cohort, today: datetime.date | None = None) -> Co
     )
 
     members = _hours_per_member(cohort=cohort, courses=courses)
-    edges = [(required * share).quantize(Decimal("0.1")) for share in HOURS_SHARES] if required else []
+    # Exact edges: "met" means hours >= required as eligibility compares, never a rounded required.
+    edges = [required * share for share in HOURS_SHARES] if required else []
     whens = [When(hours__lte=0, then=Value(0))]
     whens += [When(hours__lt=edge, then=Value(index + 1)) for index, edge in enumerate(edges)]
     by_bucket = dict(
@@ -317,7 +324,7 @@ def annual_learning(*, year: int) -> AnnualLearning:
     cohorts = list(
         Cohort.objects.filter(pk__in=running.values("cohort_id")).select_related("program", "course")
     )
-    courses_of = cohort_courses(cohorts=cohorts) if cohorts else {}
+    courses_of = cohort_progress_courses(cohorts=cohorts) if cohorts else {}
     completed: dict[str, set] = {}
     for cohort in cohorts:
         courses = courses_of[cohort.pk]

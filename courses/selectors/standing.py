@@ -3,10 +3,14 @@
 - **Course completed**: the course's rule is met now (required lessons done and the rule's share of
   the course's hours earned), or a completion was recorded once (never withdrawn by later rule
   changes).
-- **Hours credited** for a course: what the ledger holds for it, capped at the course's learning
-  hours; the excess is kept as ``hours_overflow`` (shown, never lost from the ledger).
-- **Program progress**: courses completed of the cohort's courses, hours credited over the hours
-  required (the program's, else the courses' own), and one percentage.
+- **A course's hours**: the learning hours of its source page (the default language's; without one,
+  its oldest translation), whichever translation a screen holds (``course_hours``): a translation
+  that says otherwise changes neither the cap nor the course's requirement.
+- **Hours credited** for a course: what the ledger holds for it (any language), capped at the
+  course's hours, 0 included; the excess is kept as ``hours_overflow`` (shown, never lost).
+- **Program progress**: courses completed of the courses counted (the certificate rule's courses
+  when it names them, else the cohort's), hours credited over the hours required (the rule's, else
+  the program's, else the courses' own), and one percentage.
 - **Exam passed**: per paper, the attempts that count under the paper's result policy (best: every
   released attempt, so passing once is enough, as Moodle's "highest grade"; last: only the latest
   released attempt); a course's exam is passed if a counted attempt at one of its papers passed.
@@ -25,6 +29,7 @@ from decimal import ROUND_DOWN, Decimal
 from functools import reduce
 from operator import add, or_
 
+from django.conf import settings
 from django.db.models import (
     Case,
     Count,
@@ -45,6 +50,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, Floor, Least
 from django.db.models.lookups import GreaterThanOrEqual
 from django.utils import timezone
+from wagtail.coreutils import get_supported_content_language_variant
 
 from cms.models import CoursePage, LessonPage
 from courses.exams.models import Attempt, AttemptStatus, ResultPolicy
@@ -54,20 +60,75 @@ ZERO = Decimal("0")
 HOURS = DecimalField(max_digits=12, decimal_places=3)
 
 
-def hours_shown(value: Decimal | int | float | str | None) -> Decimal:
-    """Hours as every screen, export and certificate prints them: to a tenth, rounded DOWN.
+TENTH = Decimal("0.1")
+
+
+def _exact(value) -> Decimal:
+    return Decimal(str(value or 0))
+
+
+def hours_shown(value: Decimal | int | float | str | None, *, against=None) -> Decimal:
+    """Hours as every screen, export and certificate prints them: to a tenth, rounded DOWN; beside
+    the requirement ``against`` set finer than a tenth (47.94), to the requirement's own precision.
 
     A requirement is compared exactly (47.96 < 48); rounding to nearest would print 48.0 of 48 for an
-    unmet criterion, so a printed figure never claims more than is credited.
+    unmet criterion, so a printed figure never claims more than is credited. A requirement printed
+    with itself as ``against`` is printed exactly, so "47.9 of 47.94" and "47.94 of 47.94" read as
+    the comparison does (at a tenth both would read "47.9 of 47.9", met or not).
     """
-    return Decimal(str(value or 0)).quantize(Decimal("0.1"), rounding=ROUND_DOWN)
+    step = TENTH
+    if against is not None:
+        exponent = _exact(against).normalize().as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -1:
+            step = Decimal(1).scaleb(exponent)
+    return _exact(value).quantize(step, rounding=ROUND_DOWN)
 
 
-def credited(*, earned: Decimal, course: CoursePage) -> Decimal:
-    """Hours credited for ``course`` out of ``earned`` in the ledger: at most the course's hours."""
-    earned = earned or ZERO
-    cap = course.learning_hours or ZERO
-    return min(earned, cap) if cap > 0 else earned
+def format_hours(value: Decimal | int | float | str | None, *, against=None) -> str:
+    """``hours_shown`` as text, without trailing zeros: 48, 31.5, 47.9 for 47.96 (never "48 of 48"
+    while unmet), 47.94. The one way every template, sentence, certificate and export prints hours;
+    print a requirement with ``against=`` itself and what is compared with it with ``against=`` it."""
+    return f"{hours_shown(value, against=against).normalize():f}"
+
+
+def _source_first() -> list:
+    """The order of a course's translations that puts its source page first: the default
+    language's, then the oldest."""
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return [Case(When(locale__language_code=default, then=Value(0)), default=Value(1)), "pk"]
+
+
+def course_hours(*, courses: list[CoursePage]) -> dict:
+    """The hours of each course by translation key: its source page's learning hours (see the
+    module's docstring), whatever translation ``courses`` holds. One query."""
+    keys = {c.translation_key for c in courses}
+    if not keys:
+        return {}
+    hours: dict = {}
+    for key, value in (
+        CoursePage.objects.filter(translation_key__in=keys)
+        .order_by(*_source_first())
+        .values_list("translation_key", "learning_hours")
+    ):
+        hours.setdefault(key, value or ZERO)  # the first row of a key is its source page
+    return hours
+
+
+def course_hours_sql(key) -> Subquery:
+    """The SQL form of ``course_hours`` for the course of translation key ``key`` (a value or an
+    ``OuterRef``)."""
+    return Subquery(
+        CoursePage.objects.filter(translation_key=key)
+        .order_by(*_source_first())
+        .values("learning_hours")[:1],
+        output_field=HOURS,
+    )
+
+
+def credited(*, earned: Decimal, hours: Decimal) -> Decimal:
+    """Hours credited out of ``earned`` in the ledger for a course of ``hours`` (``course_hours``):
+    at most the course's hours."""
+    return min(earned or ZERO, hours or ZERO)
 
 
 @dataclass
@@ -118,17 +179,21 @@ def lessons_by_course(courses: list[CoursePage]) -> dict[int, list[LessonPage]]:
     return grouped
 
 
-def progress_for_users(*, user_ids, courses: list[CoursePage]) -> dict[int, dict[int, CourseProgress]]:
+def progress_for_users(
+    *, user_ids, courses: list[CoursePage], hours: dict | None = None
+) -> dict[int, dict[int, CourseProgress]]:
     """Progress of each user in each course: ``{user id: {course id: CourseProgress}}``.
 
-    ``user_ids``: a list or a subquery of user ids. Five queries whatever the number of users and
-    courses. Every user in a list gets an entry, with nothing done if nothing is recorded.
+    ``user_ids``: a list or a subquery of user ids. Six queries whatever the number of users and
+    courses (five when the caller passes ``hours``, ``course_hours`` of the courses). Every user in
+    a list gets an entry, with nothing done if nothing is recorded.
     """
     courses = list({c.pk: c for c in courses}.values())
     listed = [] if isinstance(user_ids, QuerySet) else list(user_ids)
     if not courses:
         return {pk: {} for pk in listed}
     keys = {c.translation_key for c in courses}
+    hours_of = course_hours(courses=courses) if hours is None else hours
     rules = {rule.course_id: rule for rule in CourseRule.objects.filter(course__in=courses)}
     lessons = lessons_by_course(courses)
     lesson_keys = {lesson.translation_key for group in lessons.values() for lesson in group}
@@ -163,6 +228,7 @@ def progress_for_users(*, user_ids, courses: list[CoursePage]) -> dict[int, dict
         result[user_id] = {
             course.pk: _course_progress(
                 course=course,
+                course_hours=hours_of[course.translation_key],
                 rule=rules.get(course.pk) or CourseRule(course=course),
                 lessons=lessons[course.pk],
                 done_keys=done,
@@ -174,12 +240,17 @@ def progress_for_users(*, user_ids, courses: list[CoursePage]) -> dict[int, dict
     return result
 
 
-def _course_progress(*, course, rule, lessons, done_keys, earned, recorded) -> CourseProgress:
+def course_hours_required(*, hours: Decimal, rule: CourseRule) -> Decimal:
+    """The hours a course's rule asks for: its share of the course's ``hours`` (``course_hours``)."""
+    return (hours * rule.hours_share_required).quantize(Decimal("0.001"))
+
+
+def _course_progress(*, course, course_hours, rule, lessons, done_keys, earned, recorded) -> CourseProgress:
     required = [lesson for lesson in lessons if lesson.required]
     done = {lesson.pk for lesson in lessons if lesson.translation_key in done_keys}
     completed_required = sum(1 for lesson in required if lesson.pk in done)
-    hours = credited(earned=earned, course=course)
-    hours_required = (course.learning_hours * rule.hours_share_required).quantize(Decimal("0.001"))
+    hours = credited(earned=earned, hours=course_hours)
+    hours_required = course_hours_required(hours=course_hours, rule=rule)
     rule_met = (
         not rule.require_required_lessons or completed_required >= len(required)
     ) and hours >= hours_required
@@ -197,13 +268,17 @@ def _course_progress(*, course, rule, lessons, done_keys, earned, recorded) -> C
     )
 
 
-def progress_for_courses(*, user, courses: list[CoursePage]) -> dict[int, CourseProgress]:
-    """Progress of one user in each course, keyed by course id. Five queries whatever the number of courses."""
-    return progress_for_users(user_ids=[user.pk], courses=courses)[user.pk]
+def progress_for_courses(
+    *, user, courses: list[CoursePage], hours: dict | None = None
+) -> dict[int, CourseProgress]:
+    """Progress of one user in each course, keyed by course id. Six queries whatever the number of
+    courses (five with ``hours``, as ``progress_for_users``)."""
+    return progress_for_users(user_ids=[user.pk], courses=courses, hours=hours)[user.pk]
 
 
-def _credited_sql(course: CoursePage, user_ref: str):
-    """The SQL form of ``credited`` for one course: the ledger's sum for it, capped at its hours."""
+def _credited_sql(course: CoursePage, user_ref: str, hours=None):
+    """The SQL form of ``credited`` for one course: the ledger's sum for it, capped at its hours
+    (``hours`` when the caller read them, else ``course_hours_sql``, computed once by the database)."""
     earned = Coalesce(
         Subquery(
             HoursEntry.objects.filter(user=OuterRef(user_ref), course__translation_key=course.translation_key)
@@ -216,8 +291,8 @@ def _credited_sql(course: CoursePage, user_ref: str):
         Value(ZERO),
         output_field=HOURS,
     )
-    cap = course.learning_hours or ZERO
-    return Least(earned, Value(cap), output_field=HOURS) if cap > 0 else earned
+    cap = course_hours_sql(course.translation_key) if hours is None else Value(hours, output_field=HOURS)
+    return Least(earned, Coalesce(cap, Value(ZERO), output_field=HOURS), output_field=HOURS)
 
 
 def credited_hours_sql(*, courses: list[CoursePage], user_ref: str = "user_id"):
@@ -236,19 +311,20 @@ _EPSILON = 1e-9
 
 def percent_sql(*, courses: list[CoursePage], user_ref: str = "user_id"):
     """The SQL form of ``ProgramProgress.percent`` over ``courses`` (each course's ``CourseProgress.percent``,
-    their mean, both truncated), so a table can sort by it. Two queries to build it (the courses'
-    rules and lessons), then correlated subqueries per course in the one SELECT."""
+    their mean, both truncated), so a table can sort by it. Three queries to build it (the courses'
+    rules, lessons and hours), then correlated subqueries per course in the one SELECT."""
     courses = list({c.pk: c for c in courses}.values())
     if not courses:
         return Value(0, output_field=IntegerField())
     rules = {rule.course_id: rule for rule in CourseRule.objects.filter(course__in=courses)}
     lessons = lessons_by_course(courses)
+    hours_of = course_hours(courses=courses)
     terms = []
     for course in courses:
         rule = rules.get(course.pk) or CourseRule(course=course)
         required = [lesson.translation_key for lesson in lessons[course.pk] if lesson.required]
-        hours = _credited_sql(course, user_ref)
-        hours_required = (course.learning_hours * rule.hours_share_required).quantize(Decimal("0.001"))
+        hours = _credited_sql(course, user_ref, hours_of[course.translation_key])
+        hours_required = course_hours_required(hours=hours_of[course.translation_key], rule=rule)
         done = Coalesce(
             Subquery(
                 LessonCompletion.objects.filter(user=OuterRef(user_ref), lesson__translation_key__in=required)
@@ -324,17 +400,39 @@ _hours_requirement: Callable[..., Decimal | None] | None = None
 
 
 def register_hours_requirement(requirement: Callable[..., Decimal | None]) -> None:
-    """Set ``requirement(program=...)``: the hours the program's certificate rule requires, or None
-    when the program has no rule (or its rule asks for no hours). Idempotent."""
+    """Set ``requirement(program=...)``: the hours the program's certificate rule requires (0 when it
+    asks for none), or None when the program has no rule. Idempotent."""
     global _hours_requirement
     _hours_requirement = requirement
 
 
-def hours_required_for(*, program=None, courses: list[CoursePage]) -> Decimal:
+# The courses a program's certificate rule names: registered by certification as well
+# (``register_course_requirement``), so the screens count the courses eligibility counts.
+_course_requirement: Callable[..., dict] | None = None
+
+
+def register_course_requirement(requirement: Callable[..., dict]) -> None:
+    """Set ``requirement(programs=[...])``: ``{program id: [course pages]}`` for each program whose
+    certificate rule names its courses (any language); a program without a rule, or whose rule takes
+    every course of its level, is absent. Idempotent."""
+    global _course_requirement
+    _course_requirement = requirement
+
+
+def courses_required_for(*, programs: list) -> dict[int, list[CoursePage]]:
+    """The courses each program's certificate rule names, by program id (``register_course_requirement``);
+    programs absent count their cohort's courses."""
+    if not programs or _course_requirement is None:
+        return {}
+    return _course_requirement(programs=programs)
+
+
+def hours_required_for(*, program=None, courses: list[CoursePage], hours: dict | None = None) -> Decimal:
     """Hours a trainee must be credited: the one figure every screen shows as "hours required".
 
-    The program's certificate rule decides when it has one (it is what eligibility compares with, so
-    no screen may show another target); else the program's required hours; else the courses' hours.
+    The program's certificate rule decides when it has one, 0 included (it is what eligibility
+    compares with, so no screen may show another target); else the program's required hours; else
+    the courses' hours (``hours``: their ``course_hours`` when the caller has read them).
     """
     if program is not None:
         ruled = _hours_requirement(program=program) if _hours_requirement is not None else None
@@ -342,7 +440,8 @@ def hours_required_for(*, program=None, courses: list[CoursePage]) -> Decimal:
             return ruled
         if program.required_hours:
             return program.required_hours
-    return sum((c.learning_hours for c in courses), ZERO)
+    hours = course_hours(courses=courses) if hours is None else hours
+    return sum((hours[course.translation_key] for course in {c.pk: c for c in courses}.values()), ZERO)
 
 
 def program_progress(
@@ -449,16 +548,15 @@ def credited_hours_total(
         entries = entries.filter(source=source)
     if courses is not None:
         entries = entries.filter(course__translation_key__in=[c.translation_key for c in courses])
-    # Translations share hours: sum by translation key, cap by the hours of one of the pages.
+    # Translations share hours: sum by translation key, cap by the course's hours (its source page's).
     rows = (
         entries.values_list("user_id", "course__translation_key")
-        .annotate(total=Sum("hours"), cap=Max("course__learning_hours"))
+        .annotate(total=Sum("hours"), cap=course_hours_sql(OuterRef("course__translation_key")))
         .order_by()
     )
     totals: dict[int, Decimal] = {}
     for user_id, _key, total, cap in rows:
-        earned = total or ZERO
-        totals[user_id] = totals.get(user_id, ZERO) + (min(earned, cap) if cap and cap > 0 else earned)
+        totals[user_id] = totals.get(user_id, ZERO) + credited(earned=total, hours=cap)
     return totals
 
 
@@ -484,7 +582,7 @@ def credited_gained(*, bounds: list, entries: QuerySet[HoursEntry] | None = None
         entries.values("user_id", "course__translation_key")
         .annotate(
             level=Max("course__level"),
-            cap=Max("course__learning_hours"),
+            cap=course_hours_sql(OuterRef("course__translation_key")),
             **{
                 f"earned_{i}": Coalesce(
                     Sum("hours", filter=Q(created_at__lt=bound)), Value(ZERO), output_field=HOURS
@@ -496,11 +594,8 @@ def credited_gained(*, bounds: list, entries: QuerySet[HoursEntry] | None = None
     )
 
     def upto(i):
-        earned = F(f"earned_{i}")
-        return Case(
-            When(cap__gt=0, then=Least(earned, F("cap"), output_field=HOURS)),
-            default=earned,
-            output_field=HOURS,
+        return Least(
+            F(f"earned_{i}"), Coalesce(F("cap"), Value(ZERO), output_field=HOURS), output_field=HOURS
         )
 
     return grouped.annotate(**{f"gained_{i}": upto(i) - upto(i - 1) for i in range(1, len(bounds))})

@@ -539,7 +539,7 @@ def _complete_enrolments(*, user, course: CoursePage) -> None:
     )
     if not enrolments:
         return
-    courses_by_cohort = selectors.cohort_courses(cohorts=[e.cohort for e in enrolments])
+    courses_by_cohort = selectors.cohort_progress_courses(cohorts=[e.cohort for e in enrolments])
     progress = selectors.progress_for_courses(
         user=user, courses=[c for courses in courses_by_cohort.values() for c in courses]
     )

@@ -6,15 +6,16 @@ from django.conf import settings
 from django.utils.html import format_html
 
 from courses import page_views, selectors
-from courses.selectors.standing import hours_shown as _hours_shown
+from courses.selectors.standing import format_hours
 
 register = template.Library()
 
 
 @register.filter
-def hours_shown(value):
-    """Credited hours to a tenth, rounded down (``standing.hours_shown``): chain ``floatformat``."""
-    return _hours_shown(value)
+def hours_shown(value, against=None):
+    """Hours as every surface prints them (``standing.format_hours``): ``{{ credited|hours_shown:required }}``
+    beside ``{{ required|hours_shown:required }}``; alone, ``{{ credited|hours_shown }}``."""
+    return format_hours(value, against=against)
 
 
 @register.simple_tag(takes_context=True)

@@ -48,6 +48,23 @@ def _require_staff(request) -> None:
         raise PermissionDenied
 
 
+def _may_run(user, session: OfflineSession) -> bool:
+    """The check-in screen and its live code are the session cohort's staff's (``can_read_roster``:
+    registrars, and the instructors who teach one of the cohort's courses): whoever sees the code
+    can check in, and the screen lists who did."""
+    return selectors.can_read_roster(user=user, cohort=session.cohort)
+
+
+def _session_for_staff(request, session_id: int) -> OfflineSession:
+    session = get_object_or_404(
+        OfflineSession.objects.select_related("cohort", "cohort__program", "cohort__course", "course"),
+        pk=session_id,
+    )
+    if not _may_run(request.user, session):
+        raise PermissionDenied
+    return session
+
+
 def _qr_svg(request, session: OfflineSession) -> str:
     code = services.checkin_code(session=session)
     url = request.build_absolute_uri(reverse("courses:checkin", args=[session.pk, code]))
@@ -58,18 +75,23 @@ def _qr_svg(request, session: OfflineSession) -> str:
 
 @login_required
 def session_list(request):
-    """Offline sessions of today and later, for registrars and instructors to open a check-in screen."""
+    """Offline sessions of today and later whose check-in screen the reader may open (``_may_run``)."""
     _require_staff(request)
     today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
-    sessions = selectors.offline_sessions_from(start=today)
+    allowed: dict[int, bool] = {}  # asked once per cohort: a list holds a few cohorts' sessions
+    sessions = []
+    for session in selectors.offline_sessions_from(start=today):
+        if session.cohort_id not in allowed:
+            allowed[session.cohort_id] = _may_run(request.user, session)
+        if allowed[session.cohort_id]:
+            sessions.append(session)
     return render(request, "courses/checkin/session_list.html", {"sessions": sessions})
 
 
 @login_required
 def session_screen(request, session_id: int):
     """The screen shown in the classroom: the QR code, refreshed by the page every few seconds."""
-    _require_staff(request)
-    session = get_object_or_404(OfflineSession.objects.select_related("cohort", "course"), pk=session_id)
+    session = _session_for_staff(request, session_id)
     return render(
         request,
         "courses/checkin/session_screen.html",
@@ -86,8 +108,7 @@ def session_screen(request, session_id: int):
 @login_required
 def session_qr(request, session_id: int):
     """The current QR code and head count as an HTML fragment, polled by the check-in screen."""
-    _require_staff(request)
-    session = get_object_or_404(OfflineSession, pk=session_id)
+    session = _session_for_staff(request, session_id)
     response = render(
         request,
         "courses/checkin/session_live.html",

@@ -284,7 +284,11 @@ def test_the_screen_lists_who_has_checked_in(client, session, trainee):
     services.attendance_check_in(
         user=trainee, session=session, code=services.checkin_code(session=session), device="phone-a"
     )
-    client.force_login(factories.instructor())
+    from courses.exams.models import CourseGrader
+
+    teacher = factories.instructor()  # the cohort's instructor: the screen is its staff's
+    CourseGrader.objects.create(course=session.course, user=teacher)
+    client.force_login(teacher)
     html = client.get(reverse("courses:checkin_screen", args=[session.pk])).content.decode()
     assert "已签到：1" in html and trainee.get_full_name() in html and "30 秒" in html
     live = client.get(reverse("courses:checkin_qr", args=[session.pk])).content.decode()
