@@ -148,3 +148,14 @@ def test_text_files_saved_as_gb18030_are_read():
     result = parse_aiken("技术合同由谁登记？\nA. 登记机构\nB. 法院\nANSWER: A\n".encode("gb18030"))
     assert result.errors == []
     assert result.questions[0].text == "技术合同由谁登记？"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_text_files_saved_as_utf16_with_a_bom_are_read(encoding):
+    """Windows Notepad's "Unicode" is UTF-16 with a byte-order mark; it was read as GB18030 (garbage,
+    then a misleading "ANSWER line missing")."""
+    text = "技术合同由谁登记？\nA. 登记机构\nB. 法院\nANSWER: A\n"
+    content = text.encode(encoding) if encoding == "utf-16" else b"\xfe\xff" + text.encode(encoding)
+    result = parse_aiken(content)
+    assert result.errors == []
+    assert result.questions[0].text == "技术合同由谁登记？"

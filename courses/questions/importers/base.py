@@ -1,5 +1,6 @@
 """What every question parser returns. Parsers are pure: text or bytes in, a ParseResult out."""
 
+import codecs
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -75,9 +76,12 @@ class ParseResult:
 
 
 def decode_text(content: bytes | str) -> str:
-    """Text files from Chinese Windows machines are often GB18030 (GBK), not UTF-8: accept both."""
+    """Text files from Chinese Windows machines are often GB18030 (GBK), not UTF-8: accept both, and
+    UTF-16 with its byte-order mark (Notepad's "Unicode")."""
     if isinstance(content, str):
         return content
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return content.decode("utf-16", errors="replace")
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError:
