@@ -103,11 +103,13 @@ def cohort_report(*, cohort: Cohort, today: datetime.date | None = None) -> Coho
     figures = certificates.aggregate(
         certified=Count("user", distinct=True, filter=Q(status__in=CERTIFIED_STATUSES)), **_status_counts()
     )
+    # The trend's "Certified" ends where the funnel's does: holders of a certificate that counts
+    # (CERTIFIED_STATUSES; a revoked one does not), each once, in the week it was issued.
     by_week = dict(
-        certificates.exclude(status=CertificateStatus.SUPERSEDED)
+        certificates.filter(status__in=CERTIFIED_STATUSES)
         .annotate(week=TruncWeek("issued_at", output_field=DateField()))
         .values("week")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("user", distinct=True))
         .values_list("week", "n")
         .order_by()
     )
