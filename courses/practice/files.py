@@ -4,8 +4,9 @@ Pure: bytes in, facts or bytes out; no database, no storage. ``inspect_upload`` 
 file is from its bytes (never from its name or the browser's content type) and refuses what could
 act when opened: macros, OLE objects and ActiveX controls, relationships a reader fetches from the
 network, PDF scripts, launch actions, embedded files and actions run on opening.
-``strip_metadata`` returns a copy without its author, creator, title, company, comment authors
-and tracked-change authors, for reviewers who must not learn whose work it is.
+``strip_metadata`` returns a copy without its author, creator, title, company, comment authors,
+tracked-change authors and its pictures' EXIF, XMP and text chunks, for reviewers who must not
+learn whose work it is.
 """
 
 import hashlib
@@ -27,7 +28,18 @@ MAX_ZIP_INFLATED = 300 * 1024 * 1024
 MAX_ZIP_RATIO = 200
 
 # PDF names that run something or carry another file (an OpenAction that is an action, not a page).
-_PDF_FORBIDDEN = ("/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/RichMedia", "/XFA")
+# /AA: additional actions, run on an event (a page opened or closed, the document closed or printed)
+# whatever the action is (a web address fetched, a form submitted, another file opened).
+_PDF_FORBIDDEN = (
+    "/JavaScript",
+    "/JS",
+    "/Launch",
+    "/EmbeddedFile",
+    "/EmbeddedFiles",
+    "/RichMedia",
+    "/XFA",
+    "/AA",
+)
 _PDF_NAME = re.compile(rb"/[A-Za-z0-9#]+")
 _STREAMS = re.compile(rb"stream\r?\n.*?endstream", re.S)
 _WORDS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
@@ -269,8 +281,11 @@ _CUSTOM_EMPTY = (
     b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"></Properties>'
 )
 _APP_PERSONAL = re.compile(
-    rb"<(Company|Manager|Template|HyperlinkBase)>.*?</\1>|<(Company|Manager|Template|HyperlinkBase)/>", re.S
+    rb"<(Company|Manager|Template|HyperlinkBase|TitlesOfParts|HeadingPairs)(?:\s[^>]*)?(?<!/)>.*?</\1>"
+    rb"|<(Company|Manager|Template|HyperlinkBase|TitlesOfParts|HeadingPairs)(?:\s[^>]*)?/>",
+    re.S,
 )
+# (The titles of parts repeat the document's title, often "<name>的报告"; the heading pairs count them.)
 # Authors of comments and tracked changes, and the people list of modern Word.
 _AUTHOR_ATTRIBUTES = re.compile(rb'\b(w:author|w:initials|w15:author|w15:userId|w15:providerId)="[^"]*"')
 
@@ -296,6 +311,64 @@ def _strip_pdf(data: bytes) -> bytes:
         document.close()
 
 
+# JPEG segments kept: the frame, the tables and the scan, JFIF (APP0), the colour profile (APP2) and
+# Adobe's colour transform (APP14). Dropped: EXIF and XMP (APP1: camera owner, GPS, author), IPTC
+# (APP13), comments (COM) and the other application segments.
+_JPEG_KEPT_APPS = {0xE0, 0xE2, 0xEE}
+# PNG chunks that carry text or a date: author, software, comments, EXIF.
+_PNG_DROPPED = {b"tEXt", b"zTXt", b"iTXt", b"eXIf", b"tIME"}
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def strip_image_metadata(data: bytes) -> bytes:
+    """A JPEG or PNG without its EXIF, XMP, IPTC, comments and text chunks; other bytes unchanged.
+    Byte-level (no re-encoding): the picture is the same; a malformed image is returned as it is."""
+    if data.startswith(b"\xff\xd8"):
+        return _strip_jpeg(data)
+    if data.startswith(_PNG_SIGNATURE):
+        return _strip_png(data)
+    return data
+
+
+def _strip_jpeg(data: bytes) -> bytes:
+    out, position = bytearray(b"\xff\xd8"), 2
+    while position + 4 <= len(data):
+        if data[position] != 0xFF:
+            return data
+        marker = data[position + 1]
+        if marker == 0xDA:  # start of scan: the rest is image data
+            out += data[position:]
+            return bytes(out)
+        if marker == 0xFF or 0xD0 <= marker <= 0xD7 or marker == 0x01:  # fill byte or no-length marker
+            out += data[position : position + 2] if marker != 0xFF else b""
+            position += 1 if marker == 0xFF else 2
+            continue
+        length = int.from_bytes(data[position + 2 : position + 4], "big")
+        if length < 2 or position + 2 + length > len(data):
+            return data
+        segment = data[position : position + 2 + length]
+        if not ((0xE0 <= marker <= 0xEF and marker not in _JPEG_KEPT_APPS) or marker == 0xFE):
+            out += segment
+        position += 2 + length
+    return data
+
+
+def _strip_png(data: bytes) -> bytes:
+    out, position = bytearray(_PNG_SIGNATURE), len(_PNG_SIGNATURE)
+    while position + 12 <= len(data):
+        length = int.from_bytes(data[position : position + 4], "big")
+        kind = data[position + 4 : position + 8]
+        end = position + 12 + length
+        if end > len(data):
+            return data
+        if kind not in _PNG_DROPPED:
+            out += data[position:end]
+        position = end
+        if kind == b"IEND":
+            return bytes(out)
+    return data
+
+
 def _strip_docx(data: bytes) -> bytes:
     source = _open_zip(data)
     out = io.BytesIO()
@@ -311,6 +384,8 @@ def _strip_docx(data: bytes) -> bytes:
                 content = _CUSTOM_EMPTY
             elif lowered.startswith("word/") and lowered.endswith(".xml"):
                 content = _AUTHOR_ATTRIBUTES.sub(lambda match: match.group(1) + b'=""', content)
+            else:
+                content = strip_image_metadata(content)
             entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(entry, content)
