@@ -187,6 +187,9 @@ def staff_session(request, defence_session_id: int):
             "is_registrar": show_names,
             "is_member": defence.is_member(user=request.user, session=session),
             "can_check_in": learning_selectors.is_learning_staff(user=request.user),
+            # The check-in screen shows its live code to the session cohort's staff only.
+            "can_show_code": bool(session.offline_session_id)
+            and learning_selectors.can_read_roster(user=request.user, cohort=session.offline_session.cohort),
         },
     )
 
