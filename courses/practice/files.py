@@ -288,6 +288,12 @@ _APP_PERSONAL = re.compile(
 # (The titles of parts repeat the document's title, often "<name>的报告"; the heading pairs count them.)
 # Authors of comments and tracked changes, and the people list of modern Word.
 _AUTHOR_ATTRIBUTES = re.compile(rb'\b(w:author|w:initials|w15:author|w15:userId|w15:providerId)="[^"]*"')
+# Document variables (settings.xml) keep whatever a template stored, often the author's name.
+_DOC_VARIABLE = re.compile(rb'(<w:docVar\b[^>]*?\bw:val=")[^"]*"')
+# The cover page's properties (customXml/itemN.xml): the company's address, telephone, fax, e-mail.
+_COVER_PAGE = re.compile(
+    rb"<(CompanyAddress|CompanyPhone|CompanyFax|CompanyEmail|Abstract|PublishDate)>.*?</\1>", re.S
+)
 
 
 def strip_metadata(*, data: bytes, kind: str) -> bytes:
@@ -384,6 +390,9 @@ def _strip_docx(data: bytes) -> bytes:
                 content = _CUSTOM_EMPTY
             elif lowered.startswith("word/") and lowered.endswith(".xml"):
                 content = _AUTHOR_ATTRIBUTES.sub(lambda match: match.group(1) + b'=""', content)
+                content = _DOC_VARIABLE.sub(lambda match: match.group(1) + b'"', content)
+            elif lowered.startswith("customxml/") and lowered.endswith(".xml"):
+                content = _COVER_PAGE.sub(lambda match: b"<" + match.group(1) + b"/>", content)
             else:
                 content = strip_image_metadata(content)
             entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))

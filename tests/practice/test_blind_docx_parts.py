@@ -149,3 +149,21 @@ def test_stripping_keeps_a_png_readable_without_its_text_chunks():
         png = archive.read("word/media/image2.png")
     assert _leaks(png) == []
     Image.open(io.BytesIO(png)).load()
+
+
+def test_the_cover_pages_company_details_and_document_variables_go():
+    cover = (
+        '<CoverPageProperties xmlns="http://schemas.microsoft.com/office/2006/coverPageProps">'
+        f"<PublishDate/><Abstract>{AUTHOR}</Abstract><CompanyAddress>{COMPANY} 北京</CompanyAddress>"
+        f"<CompanyEmail>{AUTHOR}@example.org</CompanyEmail></CoverPageProperties>"
+    )
+    settings = (
+        f'<w:settings {_W}><w:docVars><w:docVar w:name="owner" w:val="{AUTHOR}"/></w:docVars></w:settings>'
+    )
+    docx = f.docx_bytes("正文", extra_parts={"customXml/item1.xml": cover, "word/settings.xml": settings})
+    assert set(_parts_leaking(docx)) >= {"customXml/item1.xml", "word/settings.xml"}
+    stripped = files.strip_metadata(data=docx, kind="docx")
+    assert _parts_leaking(stripped) == {}
+    with zipfile.ZipFile(io.BytesIO(stripped)) as archive:
+        assert b"<CompanyAddress/>" in archive.read("customXml/item1.xml")
+        assert b'w:name="owner" w:val=""' in archive.read("word/settings.xml")
