@@ -99,11 +99,23 @@ def program_hours_required(*, program: ProgramPage) -> Decimal | None:
 
 def required_courses(*, rule: CertificateRule) -> list[CoursePage]:
     """The courses a rule requires, in the program's language."""
-    program = rule.program
     if rule.course_selection == CourseSelection.NONE:
         return []
     if rule.course_selection == CourseSelection.CHOSEN:
         return _in_code_order(rule.courses.all())
+    return _level_courses(rule.program)
+
+
+def hours_courses(*, rule: CertificateRule, required: list[CoursePage] | None = None) -> list[CoursePage]:
+    """The courses whose hours count toward ``rule``: those it requires, or, when it requires none,
+    every live course of its program's level, as the screens count a cohort's courses. Hours earned
+    in another level's courses never count toward this certificate. ``required``: the rule's
+    ``required_courses`` when the caller has them."""
+    required = required_courses(rule=rule) if required is None else required
+    return required or _level_courses(rule.program)
+
+
+def _level_courses(program: ProgramPage) -> list[CoursePage]:
     return list(
         CoursePage.objects.live().filter(level=program.level, locale_id=program.locale_id).order_by("code")
     )
@@ -136,9 +148,7 @@ def programs_named_courses(*, programs: list[ProgramPage]) -> dict[int, list[Cou
 
 def _offline_hours(*, user_ids, courses: list[CoursePage]) -> dict[int, Decimal]:
     """Offline attendance hours credited (standing: each course capped at its hours, as every hour is)."""
-    return standing.credited_hours_total(
-        user_ids=user_ids, courses=courses or None, source=HoursSource.OFFLINE
-    )
+    return standing.credited_hours_total(user_ids=user_ids, courses=courses, source=HoursSource.OFFLINE)
 
 
 def _exam_met(result: standing.ExamResult | None, requirement) -> bool:
@@ -172,12 +182,9 @@ def eligibility_for_users(
     courses = required_courses(rule=rule)
     progress = standing.progress_for_users(user_ids=user_ids, courses=courses) if courses else {}
     required_hours = rule_hours_required(rule)
-    hours = (
-        standing.credited_hours_total(user_ids=user_ids, courses=courses or None)
-        if required_hours > 0
-        else {}
-    )
-    offline = _offline_hours(user_ids=user_ids, courses=courses) if rule.min_offline_hours > 0 else {}
+    counted = hours_courses(rule=rule, required=courses)
+    hours = standing.credited_hours_total(user_ids=user_ids, courses=counted) if required_hours > 0 else {}
+    offline = _offline_hours(user_ids=user_ids, courses=counted) if rule.min_offline_hours > 0 else {}
     exams = list(rule.exams.all())
     results = (
         standing.exam_results(user_ids=user_ids, course_keys=[r.course.translation_key for r in exams])

@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from certification import credentials, selectors, serials
-from certification.eligibility import eligibility_for, format_hours, required_courses, rule_for
+from certification.eligibility import eligibility_for, format_hours, hours_courses, required_courses, rule_for
 from certification.models import Certificate, CertificateEvent, CertificateStatus
 from certification.models.rules import DEFAULT_SERIAL_PATTERN
 from cms.choices import Level
@@ -119,7 +119,8 @@ def build_snapshot(
                     "hours": format_hours(progress[course.pk].hours),
                 }
             )
-    hours = standing.credited_hours_total(user_ids=[user.pk], courses=courses or None).get(user.pk, 0)
+    counted = hours_courses(rule=rule, required=courses) if rule else None
+    hours = standing.credited_hours_total(user_ids=[user.pk], courses=counted).get(user.pk, 0)
     base = _issuer(program)
     local = timezone.localtime
     return {
