@@ -4,10 +4,18 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+# Feedback to the trainee, per answer: a few paragraphs, not a book (the comments per criterion: 4,000).
+FEEDBACK_MAX_LENGTH = 10_000
+
 
 class GradeForm(forms.Form):
     score = forms.DecimalField(label=_("Points"), min_value=Decimal(0), max_digits=8, decimal_places=2)
-    feedback = forms.CharField(label=_("Feedback to the trainee"), required=False, widget=forms.Textarea)
+    feedback = forms.CharField(
+        label=_("Feedback to the trainee"),
+        required=False,
+        max_length=FEEDBACK_MAX_LENGTH,
+        widget=forms.Textarea,
+    )
 
 
 class OverrideForm(forms.Form):
@@ -33,7 +41,12 @@ class RubricMarkForm(forms.Form):
     Each score is bounded by its criterion's points; an error shows at that criterion.
     """
 
-    feedback = forms.CharField(label=_("Feedback to the trainee"), required=False, widget=forms.Textarea)
+    feedback = forms.CharField(
+        label=_("Feedback to the trainee"),
+        required=False,
+        max_length=FEEDBACK_MAX_LENGTH,
+        widget=forms.Textarea,
+    )
 
     def __init__(self, *args, criteria, **kwargs):
         super().__init__(*args, **kwargs)

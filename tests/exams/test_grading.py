@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from courses.exams import selectors, services
+from courses.exams.forms import FEEDBACK_MAX_LENGTH
 from courses.exams.models import AttemptStatus, CourseGrader, ScoreChange
 from courses.questions.models import QuestionType
 from tests.factories import courses as course_factories
@@ -76,6 +77,15 @@ def test_the_result_is_released_when_grading_is_complete(graded, client):
     assert response.status_code == 302
     attempt.refresh_from_db()
     assert attempt.status == AttemptStatus.GRADING
+
+    # Feedback longer than FEEDBACK_MAX_LENGTH is a form error at the field; nothing is saved.
+    response = client.post(
+        reverse("exams:staff_grade_item", args=[case.pk]),
+        {"c0_score": "1", "feedback": "长" * (FEEDBACK_MAX_LENGTH + 1)},
+    )
+    assert response.status_code == 200 and "10000" in response.content.decode().replace(",", "")
+    case.refresh_from_db()
+    assert case.score is None and case.feedback == ""
 
     # Out of range (the rubric's one criterion is worth 5): a clear message, nothing changed.
     response = client.post(reverse("exams:staff_grade_item", args=[case.pk]), {"c0_score": "7"})
