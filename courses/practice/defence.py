@@ -529,7 +529,9 @@ def defence_outcome_record(
         raise PracticeError(
             _("This trainee has not submitted a report for this assignment."), code="no_submission"
         )
-    score, _maximum = defence_mean(slot=slot)
+    score, maximum = defence_mean(slot=slot)
+    if result != DefenceResult.FAIL:
+        _pass_allowed(score=score, maximum=maximum, mark=session.assignment.defence_pass_mark)
     outcome = DefenceOutcome.objects.create(
         slot=slot,
         submission=submission,
@@ -547,6 +549,27 @@ def defence_outcome_record(
     )
     services.submission_defence_concluded(submission=submission, actor=chair)
     return outcome
+
+
+def _pass_allowed(*, score: Decimal | None, maximum: Decimal, mark: Decimal) -> None:
+    """A pass (with or without revisions) needs the panel's mean score, of complete score sheets, at
+    or above the assignment's defence pass mark (a percentage of the rubric's maximum); a fail needs
+    neither. Raises PracticeError saying which is missing."""
+    if score is None or not maximum:
+        raise PracticeError(
+            _("No panel member has scored every criterion yet: a pass needs the panel's score."),
+            code="unscored",
+        )
+    percent = (score * 100 / maximum).quantize(TWO_PLACES)
+    if percent < mark:
+        raise PracticeError(
+            _(
+                "The panel's mean score, %(score)s of %(maximum)s (%(percent)s%%), is below the defence "
+                "pass mark of %(mark)s%%: the outcome can only be a fail."
+            )
+            % {"score": score, "maximum": maximum, "percent": percent, "mark": mark},
+            code="below_mark",
+        )
 
 
 # --- Reads for the pages -----------------------------------------------------------------------------

@@ -116,3 +116,12 @@ def submission(
         declaration_signed_at=timezone.now(),
     )
     return made
+
+
+def score_defence(slot, member, *, share: str = "0.8"):
+    """``member`` scores every criterion of the defence in ``slot`` at ``share`` of its points."""
+    from courses.practice import defence
+
+    for criterion in slot.session.assignment.defence_criteria.all():
+        points = (criterion.max_points * Decimal(share)).quantize(Decimal("0.01"))
+        defence.defence_score_save(slot=slot, member=member, criterion_id=criterion.pk, points=points)

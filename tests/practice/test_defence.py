@@ -346,3 +346,45 @@ def test_registrars_schedule_from_their_page_and_see_names_the_chair_does_not(wo
     client.force_login(world.members[0])
     assert client.get(reverse("defence:staff_session", args=[session.pk])).status_code == 404
     assert client.get(reverse("defence:staff_sessions", args=[world.assignment.pk])).status_code == 404
+
+
+def test_a_pass_needs_the_panels_score_at_or_above_the_defence_pass_mark(world, client):
+    """The assignment's defence pass mark was read nowhere: a chair could record a pass with no
+    complete score sheet, or with the panel's mean below the mark, and certification counted it.
+    A pass (with or without revisions) now needs the mean of complete sheets at or above the mark;
+    a fail needs neither. A refused outcome records nothing and says why, in the user's language."""
+    _submission, _session_, slot, (presentation, _answers) = _scheduled(world)
+    world.assignment.defence_pass_mark = Decimal("60")
+    world.assignment.save(update_fields=["defence_pass_mark"])
+    # One criterion of one sheet is not a score.
+    defence.defence_score_save(slot=slot, member=world.members[0], criterion_id=presentation.pk, points="40")
+    for result in (DefenceResult.PASS, DefenceResult.PASS_WITH_REVISIONS):
+        with _refused("unscored"):
+            defence.defence_outcome_record(
+                slot=slot, chair=world.chair, result=result, reasons="好", confirmed=True
+            )
+    # Complete sheets with a mean of 55 % (rubric maximum 100): below 60.
+    defence_world.score_defence(slot, world.members[0], share="0.5")
+    defence_world.score_defence(slot, world.members[1], share="0.6")
+    with _refused("below_mark"):
+        defence.defence_outcome_record(
+            slot=slot, chair=world.chair, result=DefenceResult.PASS, reasons="好", confirmed=True
+        )
+    client.force_login(world.chair)
+    response = client.post(
+        reverse("defence:outcome", args=[slot.pk]),
+        {"result": DefenceResult.PASS, "reasons": "好", "confirmed": "1"},
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+    assert response.status_code == 400 and "60" in response.content.decode()
+    assert not DefenceOutcome.objects.exists()
+    # At the mark, a pass is recorded; below it, a fail always may be.
+    defence_world.score_defence(slot, world.members[1], share="0.7")  # mean 60 %
+    outcome = defence.defence_outcome_record(
+        slot=slot,
+        chair=world.chair,
+        result=DefenceResult.PASS_WITH_REVISIONS,
+        reasons="需修改",
+        confirmed=True,
+    )
+    assert outcome.score == Decimal("60.00")

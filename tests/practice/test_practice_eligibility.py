@@ -76,6 +76,7 @@ def test_released_report_and_passed_defence_meet_the_rule_with_the_score_shown(w
     submission = defence_world.submission(world.assignment, world.trainees[0], score="78")
     slot = _booked(world, world.trainees[0], on=timezone.now() + datetime.timedelta(days=2))
     # The outcome alone, before the release, counts for nothing and shows no score.
+    defence_world.score_defence(slot, world.members[0])
     defence.defence_outcome_record(
         slot=slot, chair=world.chair, result=DefenceResult.PASS, reasons="答辩表现良好", confirmed=True
     )

@@ -62,6 +62,7 @@ def world():
     )
     first, second = session.slots.order_by("starts_at")
     defence.defence_slot_assign(slot=first, trainee=passed, actor=made.registrar)
+    defence_world.score_defence(first, made.members[0])
     defence.defence_outcome_record(
         slot=first, chair=made.chair, result=DefenceResult.PASS, reasons="陈述清晰", confirmed=True
     )
