@@ -447,6 +447,9 @@ def defence_score_save(
         raise PracticeError(_("No trainee is scheduled in this slot."), code="empty")
     if DefenceOutcome.objects.filter(slot=slot).exists():
         raise PracticeError(_("The outcome has been recorded; scores can no longer change."), code="closed")
+    submission = _submission(session, slot.trainee_id)
+    if submission is not None:
+        services.refuse_in_conflict(user=member, submission=submission)
     criteria = list(session.assignment.defence_criteria.all())
     criterion = next((c for c in criteria if c.pk == criterion_id), None)
     if criterion is None:
@@ -476,7 +479,7 @@ def defence_score_save(
         session=session,
         action=PracticeAction.DEFENCE_SCORED,
         actor=member,
-        submission=_submission(session, slot.trainee_id),
+        submission=submission,
         detail={"slot": slot.pk, "criterion": criterion.pk, "points": row["points"]},
     )
     return score

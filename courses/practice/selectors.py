@@ -137,6 +137,13 @@ def normalise_employer(name: str) -> str:
     return _SPACES.sub("", name or "").casefold()
 
 
+def in_conflict(*, user, trainee) -> bool:
+    """Whether ``user`` is in a conflict of interest with ``trainee`` (``conflicted_reviewer_ids``),
+    as it stands now: a conflict declared after an assignment counts from then on."""
+    user_id = getattr(user, "pk", None)
+    return user_id is not None and user_id in conflicted_reviewer_ids(trainee=trainee, reviewer_ids=[user_id])
+
+
 def conflicted_reviewer_ids(*, trainee, reviewer_ids: list[int]) -> set[int]:
     """Of ``reviewer_ids``, those in conflict with ``trainee``: a conflict declared for the trainee, or
     for the trainee's employer, or the reviewer's own organisation being the trainee's employer."""

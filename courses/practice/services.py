@@ -474,6 +474,7 @@ def review_submit(
         raise PracticeError(_("You have already submitted this review."), code="done")
     if submission.state not in (SubmissionState.IN_REVIEW, SubmissionState.NEEDS_THIRD_REVIEW):
         raise PracticeError(_("This submission is no longer in review."), code="closed")
+    refuse_in_conflict(user=reviewer, submission=submission)
     rows, total = rubric_scores(assignment=submission.assignment, scores=scores)
     review = Review.objects.create(
         assignment=review_assignment, criteria=rows, total=total, comment=(comment or "").strip()[:10000]
@@ -600,6 +601,19 @@ def _finalise(submission: Submission, *, rows: list[dict], total: Decimal, how: 
     )
 
 
+def refuse_in_conflict(*, user, submission: Submission) -> None:
+    """Refuse a reviewer's, chair's or panel member's act on a trainee they are in conflict with
+    (declared before or after they were assigned): the registrar assigns someone else."""
+    if selectors.in_conflict(user=user, trainee=submission.trainee):
+        raise PracticeError(
+            _(
+                "You have declared a conflict of interest with this report's author: you may not review, "
+                "reconcile or score it. Ask the registrar to assign someone else."
+            ),
+            code="conflict",
+        )
+
+
 @transaction.atomic
 def reconciliation_record(*, submission: Submission, chair, scores: dict, reason: str) -> Reconciliation:
     """The panel chair's final scores for a submission whose reviews differ by more than the margin.
@@ -610,6 +624,7 @@ def reconciliation_record(*, submission: Submission, chair, scores: dict, reason
         raise PracticeError(_("Only the panel's chair may reconcile."), code="forbidden")
     if submission.state != SubmissionState.RECONCILIATION:
         raise PracticeError(_("This submission does not await reconciliation."), code="state")
+    refuse_in_conflict(user=chair, submission=submission)
     reason = (reason or "").strip()
     if not reason:
         raise PracticeError(_("Give the reason for the reconciled scores."), code="reason_required")
@@ -705,6 +720,7 @@ def review_copy(*, submission: Submission, user, attachment_position: int | None
     )
     if not (reviews_it.exists() or reconciles_it) or submission.reviewed_version_id is None:
         raise PracticeError(_("This review is not assigned to you."), code="forbidden")
+    refuse_in_conflict(user=user, submission=submission)
     version = submission.reviewed_version
     if attachment_position is None:
         stored, suffix = version, ""

@@ -388,3 +388,18 @@ def test_a_pass_needs_the_panels_score_at_or_above_the_defence_pass_mark(world, 
         confirmed=True,
     )
     assert outcome.score == Decimal("60.00")
+
+
+def test_a_panel_member_in_conflict_with_the_trainee_may_not_score_the_defence(world):
+    """Defence scoring checked panel membership only: a member from the trainee's employer, or one
+    who declared a conflict, could score. Refused now, nothing saved; the others score as before."""
+    from courses.practice.models import ConflictOfInterest
+
+    _submission, _session_, slot, (presentation, _answers) = _scheduled(world)
+    ConflictOfInterest.objects.create(reviewer=world.members[0], trainee=world.trainees[0], reason="同事")
+    with _refused("conflict"):
+        defence.defence_score_save(
+            slot=slot, member=world.members[0], criterion_id=presentation.pk, points="30"
+        )
+    assert not DefenceScore.objects.filter(slot=slot, member=world.members[0]).exists()
+    defence.defence_score_save(slot=slot, member=world.members[1], criterion_id=presentation.pk, points="30")

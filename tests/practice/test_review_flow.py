@@ -12,6 +12,7 @@ from courses.practice.models import (
     LatePolicy,
     OverMarginAction,
     PracticeEvent,
+    Review,
     ReviewAssignment,
     Submission,
     SubmissionState,
@@ -305,3 +306,45 @@ def test_flagged_late_is_accepted_and_marked(world):
     world.assignment.save()
     version = _submit_at(world, _after_due(world, minutes=60 * 24 * 30))
     assert version.late and version.days_late == 30 and version.penalty == 0
+
+
+def test_a_conflict_declared_after_assignment_stops_the_review_the_copy_and_the_chairs_reconciliation(world):
+    """Conflicts were checked only when reviewers were assigned: a reviewer who declared a conflict
+    afterwards could still download and score the report, and a chair in conflict could reconcile it.
+    Each act now checks the conflict as it stands; nothing is recorded when refused."""
+    world.assignment.over_margin = OverMarginAction.CHAIR
+    world.assignment.save()
+    submission, (first, second) = _in_review(world)
+    submission.refresh_from_db()  # the version under review, frozen by the assignment
+    ConflictOfInterest.objects.create(reviewer=first.reviewer, trainee=world.trainee, reason="同一课题组")
+    for act in (
+        lambda: services.review_copy(submission=submission, user=first.reviewer),
+        lambda: _review(world, first, 20, 20, 10),
+    ):
+        with pytest.raises(services.PracticeError) as refused:
+            act()
+        assert refused.value.code == "conflict"
+    assert not Review.objects.filter(assignment=first).exists()
+    services.review_copy(submission=submission, user=second.reviewer)  # the other reviewer is not in conflict
+
+    # Over the margin with another pair; the chair then declares a conflict with the trainee.
+    ConflictOfInterest.objects.filter(reviewer=first.reviewer).delete()
+    _review(world, first, 20, 20, 10)
+    _review(world, second, 36, 36, 18)
+    submission.refresh_from_db()
+    assert submission.state == SubmissionState.RECONCILIATION
+    ConflictOfInterest.objects.create(reviewer=world.chair, trainee=world.trainee, reason="亲属")
+    for act in (
+        lambda: services.review_copy(submission=submission, user=world.chair),
+        lambda: services.reconciliation_record(
+            submission=submission,
+            chair=world.chair,
+            scores=_scores(world.assignment, 30, 28, 14),
+            reason="复核",
+        ),
+    ):
+        with pytest.raises(services.PracticeError) as refused:
+            act()
+        assert refused.value.code == "conflict"
+    submission.refresh_from_db()
+    assert submission.state == SubmissionState.RECONCILIATION
