@@ -60,8 +60,20 @@ def test_an_instructor_grades_by_rubric_criteria_with_save_and_next(site, login)
     page.screenshot(path=f"{SHOTS}/rubric-grading-criteria.png", full_page=True)
     page.get_by_role("button", name="保存并评下一份").click()
 
-    # The next answer of the same paper opens at once, its examinee a code.
+    # The next answer of the same paper opens at once, its examinee a code; it is marked on a phone,
+    # every score box, comment and button at least 44 px (a finger), nothing wider than the screen.
+    page.set_viewport_size({"width": 390, "height": 844})
     expect(page.locator(".examinee")).to_contain_text(grading.examinee_code(attempts[1].pk))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    for control in (
+        "#id_c0_score",
+        "#id_c1_score",
+        "#id_c0_comment",
+        "button[name=save]",
+        "button[name=next]",
+    ):
+        box = page.locator(control).bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44, (control, box)
     expect(page.locator(".exam-response")).to_contain_text("第二份分析")
     assert "王小明" not in page.content() and "李小红" not in page.content()
     page.fill("#id_c0_score", "4")
