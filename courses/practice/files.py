@@ -312,9 +312,26 @@ def _strip_pdf(data: bytes) -> bytes:
             for annotation in page.annots() or []:
                 annotation.set_info(title="", subject="")
                 annotation.update()
+        _strip_pdf_jpegs(document)
         return document.tobytes(garbage=4, deflate=True, no_new_id=True)
     finally:
         document.close()
+
+
+def _strip_pdf_jpegs(document) -> None:
+    """Photos embedded in a PDF keep their EXIF and XMP (camera owner, GPS, author) inside the image
+    stream: a JPEG stored as it is (``/DCTDecode``) is stripped like a DOCX's pictures, byte-level,
+    and written back with its filter (``update_stream`` would drop it)."""
+    for xref in range(1, document.xref_length()):
+        if document.xref_get_key(xref, "Subtype")[1] != "/Image":
+            continue
+        if document.xref_get_key(xref, "Filter") != ("name", "/DCTDecode"):
+            continue
+        raw = document.xref_stream_raw(xref)
+        stripped = strip_image_metadata(raw)
+        if stripped != raw:
+            document.update_stream(xref, stripped, compress=False)
+            document.xref_set_key(xref, "Filter", "/DCTDecode")
 
 
 # JPEG segments kept: the frame, the tables and the scan, JFIF (APP0), the colour profile (APP2) and
