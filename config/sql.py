@@ -35,20 +35,9 @@ def hot_cursor():
         raw = connection.connection
         if raw.prepare_threshold is None:  # Django leaves it unset: never prepare
             raw.prepare_threshold = PREPARE_AFTER
-        cursor = connection._prepare_cursor(_server_binding_cursor()(raw))
-    with cursor:
-        yield cursor
-
-
-_cursor_class = None
-
-
-def _server_binding_cursor():
-    """Django's cursor class that binds on the server (psycopg prepares only those), imported on
-    first use: the PostgreSQL backend module needs psycopg, which an SQLite install may lack."""
-    global _cursor_class
-    if _cursor_class is None:
+        # Imported here: the PostgreSQL backend module needs psycopg, which an SQLite install may lack.
         from django.db.backends.postgresql.base import ServerBindingCursor
 
-        _cursor_class = ServerBindingCursor
-    return _cursor_class
+        cursor = connection._prepare_cursor(ServerBindingCursor(raw))
+    with cursor:
+        yield cursor
