@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "courses.notifications",
     "courses",
     "cms",
+    "core",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
