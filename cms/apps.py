@@ -13,11 +13,11 @@ class CmsConfig(AppConfig):
 def _neutralise_wagtail_csv_exports() -> None:
     """Wagtail's own report and listing CSV exports (aging pages, site history, snippet listings) write
     cell text as is, so an editor's page title "=HYPERLINK(…)" reaches a registrar's spreadsheet as a
-    live formula. Wagtail has no setting for it: its CSV writer goes through ``cms.spreadsheets`` like
+    live formula. Wagtail has no setting for it: its CSV writer goes through ``core.spreadsheets`` like
     every export of ours (its XLSX writer already stores formulas as text)."""
     from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-    from cms.spreadsheets import csv_value
+    from core.spreadsheets import csv_value
 
     if getattr(SpreadsheetExportMixin.write_csv_row, "neutralised", False):
         return

@@ -21,7 +21,7 @@ from openpyxl import Workbook
 from wagtail.models import Page
 
 from cms.models import CoursePage
-from cms.spreadsheets import append_row, save
+from core.spreadsheets import append_row, save
 from courses.accounts.identity import IdentityDocumentType, mask_identity_number
 from courses.accounts.models import PrivacyConsent, TraineeProfile
 from courses.models import (

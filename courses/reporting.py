@@ -4,14 +4,14 @@ A report's selector computes its figures in the database; its view turns them in
 The template includes ``courses/reports/chart.html`` for each chart: the figure is drawn by
 ``courses/static/courses/reports/charts.js`` with the bundled Apache ECharts from the chart's JSON
 (``json_script``), and the same data is printed as a table beneath it, so the page reads without
-JavaScript, with a screen reader and on paper. ``workbook`` (``cms.spreadsheets``) writes the report's
+JavaScript, with a screen reader and on paper. ``workbook`` (``core.spreadsheets``) writes the report's
 tables to Excel.
 """
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from cms.spreadsheets import XLSX, Sheet, workbook, xlsx_response
+from core.spreadsheets import XLSX, Sheet, workbook, xlsx_response
 
 __all__ = ["XLSX", "Chart", "Series", "Sheet", "chart_sheet", "plain", "share", "workbook", "xlsx_response"]
 CHART_KINDS = ("bar", "hbar", "line", "pie", "scatter")
@@ -110,7 +110,7 @@ def plain(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-# --- Excel: the project's one spreadsheet writer (``cms.spreadsheets``) -------------------------
+# --- Excel: the project's one spreadsheet writer (``core.spreadsheets``) -------------------------
 
 
 def chart_sheet(chart: Chart, *, title: str | None = None) -> Sheet:

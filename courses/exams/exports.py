@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl import Workbook
 
-from cms.spreadsheets import append_row, save
+from core.spreadsheets import append_row, save
 
 
 def _sheet(workbook, title: str, header: list[str], rows: list[list]) -> None:

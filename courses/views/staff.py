@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cms import spreadsheets
+from core import spreadsheets
 from courses import imports, selectors, services
 from courses.forms import EnrolmentImportForm, HoursAdjustForm, InviteForm, RejectForm, RosterFilterForm
 from courses.models import Cohort, Enrolment, ImportBatch

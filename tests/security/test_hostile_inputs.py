@@ -1,7 +1,7 @@
 """Hostile inputs, one test per input class, each a table over every place the input reaches.
 
 Covered elsewhere, not repeated here (docs/security.md lists them): the spreadsheet writer itself and
-the roster export (tests/cms/test_spreadsheets.py, tests/courses/test_roster.py), certificate designs
+the roster export (tests/core/test_spreadsheets.py, tests/courses/test_roster.py), certificate designs
 (tests/certification/test_designs_hostile.py), unprintable names at entry (tests/courses/test_names.py),
 HTML question files and rosters of another type (tests/courses/test_import_files.py), oversized and
 non-PDF verify uploads (tests/certification/test_verification.py), huge numeric answers and
@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from certification.models import Certificate
 from certification.services.rendering import certificate_render
 from cms import services as cms_services
-from cms import spreadsheets
+from core import spreadsheets
 from courses.models import Enrolment, ImportBatch
 from courses.questions.models import ImportJob, Question
 from tests.factories import certification as certification_factories

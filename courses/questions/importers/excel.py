@@ -33,7 +33,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, PatternFill
 
 from cms.choices import Module
-from cms.spreadsheets import append_row
+from core.spreadsheets import append_row
 
 from ..models import Difficulty, QuestionType, TextFormat
 from ..schema import decimal_text, parse_decimal

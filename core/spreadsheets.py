@@ -1,6 +1,6 @@
 """The one spreadsheet writer: every Excel and CSV export of the project writes its cells through here.
 
-Here, in the lowest app, so that courses and certification share it. Pure: values in, cells, rows or
+Here, in the bottom layer (core), so that every app shares it. Pure: values in, cells, rows or
 bytes out. What it guarantees for each cell:
 
 - Text is never a formula. A trainee named ``=HYPERLINK(...)``, ``+1``, ``-1+2``, ``@SUM(A1)`` or

@@ -1,4 +1,4 @@
-"""Excel formula injection: every export writes its cells through ``cms.spreadsheets``, so a hostile
+"""Excel formula injection: every export writes its cells through ``core.spreadsheets``, so a hostile
 name is read back as the text it was, never as a formula, and is marked as text for Excel."""
 
 import datetime
@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 
 from certification.reports import exports as registrar_exports
 from certification.reports.selectors import ProgramYear, TraineeRow
-from cms import spreadsheets
+from core import spreadsheets
 from courses.exams import exports as exam_exports
 from courses.practice.reports import CriterionMean, PracticeYear
 from courses.questions import exporters
