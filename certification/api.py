@@ -19,8 +19,9 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from certification import credentials, ratelimit, selectors
+from certification import credentials, selectors
 from certification.models import CertificateStatus
+from core import ratelimit
 from courses.api.authentication import ApiTokenAuthentication
 from courses.api.base import NoStoreMixin
 from courses.api.models import ApiScope, IntegrationToken
@@ -139,7 +140,9 @@ class AnonymousVerificationThrottle(FixedWindowThrottle):
     def allow_request(self, request, view) -> bool:
         if isinstance(request.auth, IntegrationToken):
             return True
-        return ratelimit.allow(request, weight=view.lookups(request))
+        return ratelimit.allow(
+            request, bucket="verify", limit=settings.TTA_VERIFY_RATE_LIMIT, weight=view.lookups(request)
+        )
 
 
 class VerificationView(NoStoreMixin, APIView):

@@ -18,8 +18,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
-from certification import ratelimit, selectors
+from certification import selectors
 from cms.untrusted import declared_length
+from core import ratelimit
 
 # A real certificate PDF is under 200 KB; anything far larger is refused before it is read.
 MAX_PDF_BYTES = 2 * 1024 * 1024
@@ -120,7 +121,7 @@ def verify_form(request):
     form = SerialForm(request.POST)
     if not form.is_valid():
         return _form_page(request, form=form, status=400)
-    if not ratelimit.allow(request):
+    if not ratelimit.allow(request, bucket="verify", limit=settings.TTA_VERIFY_RATE_LIMIT):
         return _too_many(request, form=form)
     certificate = selectors.certificate_by_serial_and_name(
         serial=form.cleaned_data["serial"], name=form.cleaned_data["name"]
@@ -138,7 +139,7 @@ def verify_form(request):
 @require_http_methods(["GET"])
 def verify_code(request, code: str):
     """``/verify/<code>/``, the link in the certificate's QR code."""
-    if not ratelimit.allow(request):
+    if not ratelimit.allow(request, bucket="verify", limit=settings.TTA_VERIFY_RATE_LIMIT):
         return _too_many(request)
     certificate = selectors.certificate_by_code(code)
     if certificate is None:
@@ -156,7 +157,7 @@ def verify_pdf(request):
     Anonymous uploads are limited before the body is read: the address's allowance first, then the
     declared size, then the size actually received (the handler stops at ``MAX_PDF_BYTES``).
     """
-    if not ratelimit.allow(request):
+    if not ratelimit.allow(request, bucket="verify", limit=settings.TTA_VERIFY_RATE_LIMIT):
         return _too_many(request)
     if declared_length(request) > MAX_PDF_REQUEST_BYTES:
         return _form_page(request, status=413, error=_too_large_message())

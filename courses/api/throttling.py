@@ -1,38 +1,16 @@
-"""Rate limits: a fixed-window counter per minute, kept in the cache (Redis in production).
+"""The API's DRF throttles: a thin adapter over the project's one limiter (``core.ratelimit``).
 
-The counter is one atomic ``incr`` per request, so concurrent web processes never lose a count;
-the public verification pages count through it too (``certification.ratelimit``). The DRF throttles
-here limit each API token and each signed-in browser user; verification adds a per-address limit
+They limit each API token and each signed-in browser user; verification adds a per-network limit
 for anonymous callers and weighs a batch by its size (``certification.api``). A throttled request
 gets a 429 with ``Retry-After``.
 """
 
-import time
-
 from django.conf import settings
-from django.core.cache import cache
 from rest_framework.throttling import BaseThrottle
 
+from core.ratelimit import fixed_window_allow, seconds_to_next_window
+
 from .models import IntegrationToken
-
-WINDOW_SECONDS = 60
-
-
-def fixed_window_allow(key: str, *, limit: int, weight: int = 1) -> bool:
-    """Count ``weight`` uses of ``key`` in the current minute; False once more than ``limit`` were used."""
-    window = int(time.time() // WINDOW_SECONDS)
-    cache_key = f"tta:rate:{key}:{window}"
-    cache.add(cache_key, 0, timeout=WINDOW_SECONDS + 10)
-    try:
-        used = cache.incr(cache_key, weight)
-    except ValueError:  # the key expired between add and incr
-        cache.set(cache_key, weight, timeout=WINDOW_SECONDS + 10)
-        used = weight
-    return used <= limit
-
-
-def seconds_to_next_window() -> int:
-    return WINDOW_SECONDS - int(time.time()) % WINDOW_SECONDS
 
 
 class FixedWindowThrottle(BaseThrottle):
