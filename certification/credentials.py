@@ -29,6 +29,7 @@ import copy
 import gzip
 import hashlib
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from django.conf import settings
 from pyld import jsonld
+from pyld.canon import URDNA2015
 from pyld.context_resolver import ContextResolver
 
 from cms.links import site_url
@@ -209,17 +211,157 @@ def _context_resolver() -> ContextResolver:
     return ContextResolver({}, document_loader)
 
 
+def _normalize_options() -> dict:
+    return {
+        "algorithm": "URDNA2015",
+        "format": "application/n-quads",
+        "documentLoader": document_loader,
+        "contextResolver": _context_resolver(),
+    }
+
+
 def canonicalize(document: dict) -> str:
-    """RDFC-1.0 canonical N-Quads of a JSON-LD document."""
-    return jsonld.normalize(
-        document,
-        {
-            "algorithm": "URDNA2015",
-            "format": "application/n-quads",
-            "documentLoader": document_loader,
-            "contextResolver": _context_resolver(),
-        },
-    )
+    """RDFC-1.0 canonical N-Quads of a JSON-LD document.
+
+    Expanding a document against the credential contexts is most of the cost, and every credential
+    of a kind has the same shape; ``_shape_dataset`` does that work once per shape. A document it
+    cannot vouch for is canonicalized by pyld directly, which gives the same output.
+    """
+    dataset = _shape_dataset(document)
+    if dataset is None:
+        return jsonld.normalize(document, _normalize_options())
+    return URDNA2015().main(dataset, {"format": "application/n-quads"})
+
+
+# The RDF dataset of each document shape: the document with every free string value replaced by a
+# token (``tta-token:N``), expanded and turned into quads once. A document of that shape gets the
+# dataset with its own values put back where the tokens are. This holds because JSON-LD expansion
+# copies a value to its quad unchanged unless the value itself names something: a type, a term
+# (``@vocab``-typed terms such as ``proofPurpose``), a compact IRI, or an ``@id`` shared by two nodes.
+# So those stay in the shape (types, ``@vocab`` terms, the contexts); an IRI whose scheme is a term,
+# a relative IRI, a blank-node id or two equal IRIs make the document go through pyld; a token
+# found inside a longer string (a JSON literal) marks the shape as not cacheable. Each shape's first
+# document is canonicalized both ways and the shape kept only if the two agree.
+_TOKEN = "tta-token:"
+_SHAPES: dict[str, tuple[dict, frozenset[int]] | None] = {}
+_ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]*")
+
+
+@cache
+def _context_terms() -> tuple[frozenset[str], frozenset[str]]:
+    """(every term any bundled context defines, the terms whose values are ``@vocab``-expanded)."""
+    terms: set[str] = set()
+    vocab_typed: set[str] = set()
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                terms.add(key)
+                if isinstance(item, dict) and item.get("@type") == "@vocab":
+                    vocab_typed.add(key)
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for url in BUNDLED_CONTEXTS:
+        walk(_bundled(url).get("@context"))
+    return frozenset(terms), frozenset(vocab_typed)
+
+
+def _tokenized(document: dict) -> tuple[Any, list[str]]:
+    """The document with its free string values replaced by tokens, and those values in order."""
+    _terms, vocab_typed = _context_terms()
+    structural = {"@context", "type", "@type", "@language", "@direction", "@base", "@vocab", *vocab_typed}
+    values: list[str] = []
+
+    def walk(value, key: str | None):
+        if isinstance(value, dict):
+            return {k: (v if k in structural else walk(v, k)) for k, v in sorted(value.items())}
+        if isinstance(value, list):
+            return [walk(item, key) for item in value]
+        if isinstance(value, str):
+            values.append(value)
+            return f"{_TOKEN}{len(values) - 1}"
+        return value
+
+    return walk(document, None), values
+
+
+def _plain_iri(value: str) -> bool:
+    """True if JSON-LD keeps ``value`` as it is where an IRI is expected: absolute, no term prefix."""
+    if not _ABSOLUTE_IRI.fullmatch(value) or value.startswith("_:"):
+        return False
+    terms, _vocab_typed = _context_terms()
+    return value.split(":", 1)[0] not in terms
+
+
+def _shape_dataset(document: dict) -> dict | None:
+    """The RDF dataset of ``document`` from its shape's, or None when pyld must do it (see above)."""
+    tokenized, values = _tokenized(document)
+    key = json.dumps(tokenized, ensure_ascii=False, separators=(",", ":"))
+    if key not in _SHAPES:
+        learned = _learn_shape(tokenized, values, document)
+        if learned is _UNVOUCHED:
+            return None  # this document cannot show the shape right; the next one may
+        _SHAPES[key] = learned
+    shape = _SHAPES[key]
+    if shape is None:
+        return None
+    template, iri_tokens = shape
+    iris = [values[index] for index in iri_tokens]
+    if len(set(iris)) != len(iris) or not all(_plain_iri(iri) for iri in iris):
+        return None
+    return _filled(template, values)
+
+
+def _filled(template: dict, values: list[str]) -> dict:
+    def fill(component: dict) -> dict:
+        value = component["value"]
+        if value.startswith(_TOKEN):
+            return {**component, "value": values[int(value[len(_TOKEN) :])]}
+        return dict(component)
+
+    return {
+        graph: [{position: fill(component) for position, component in quad.items()} for quad in quads]
+        for graph, quads in template.items()
+    }
+
+
+_UNVOUCHED = object()
+
+
+def _learn_shape(tokenized, values: list[str], document: dict):
+    """The shape's (dataset template, tokens in IRI positions); None if it cannot be cached;
+    ``_UNVOUCHED`` if ``document`` cannot be used to check it."""
+    if len(_SHAPES) >= 64:
+        _SHAPES.clear()
+    options = {**_normalize_options(), "produceGeneralizedRdf": False}
+    options.pop("format")
+    template = jsonld.to_rdf(tokenized, options)
+    iri_tokens: set[int] = set()
+    for quads in template.values():
+        for quad in quads:
+            for position, component in quad.items():
+                value = component.get("value", "")
+                if _TOKEN not in value and _TOKEN not in component.get("datatype", ""):
+                    continue
+                if (
+                    not value.startswith(_TOKEN)
+                    or not value[len(_TOKEN) :].isdigit()
+                    or position == "predicate"
+                ):
+                    return None  # a token inside a longer string, or naming a property: not a free value
+                if component["type"] != "literal":
+                    iri_tokens.add(int(value[len(_TOKEN) :]))
+    shape = (template, frozenset(iri_tokens))
+    iris = [values[index] for index in iri_tokens]
+    if len(set(iris)) != len(iris) or not all(_plain_iri(iri) for iri in iris):
+        return _UNVOUCHED
+    fast = URDNA2015().main(_filled(template, values), {"format": "application/n-quads"})
+    if fast != jsonld.normalize(document, _normalize_options()):
+        return None
+    return shape
 
 
 def _hash_data(document: dict, proof_options: dict) -> bytes:
