@@ -203,6 +203,26 @@ def celery_worker_thread(celery_test_queue, transactional_db):
 
 
 @pytest.fixture
+def captured_dispatches():
+    """The tasks the code under test queues (``core.dispatch``), recorded instead of sent: each one
+    is marked sent when its transaction commits (``django_capture_on_commit_callbacks``)."""
+    from core import dispatch
+
+    with dispatch.capture() as captured:
+        yield captured
+
+
+@pytest.fixture
+def no_rendering():
+    """Issue certificates without rendering their PDFs (rendering has its own tests): the render
+    task is recorded, not sent; every other task is sent as usual."""
+    from core import dispatch
+
+    with dispatch.capture(only=["certification.tasks.certificate_render_task"]) as captured:
+        yield captured
+
+
+@pytest.fixture
 def figure(record_property):
     """Record a measured figure (queries per page, a fuzz run's summary); the run lists them at its end.
 

@@ -28,6 +28,7 @@ from certification.models.rules import DEFAULT_SERIAL_PATTERN
 from cms.choices import Level
 from cms.links import absolute_url
 from cms.models import ProgramPage, TrainingBaseSettings
+from core.dispatch import dispatch
 from courses.models import Cohort, Enrolment
 from courses.models.enrolments import PLACE_HOLDING
 from courses.notifications.kinds import NotificationKind
@@ -142,13 +143,6 @@ def build_snapshot(
     }
 
 
-def _queue_render(certificate: Certificate) -> None:
-    from certification.tasks import certificate_render_task
-
-    certificate_id = certificate.pk
-    transaction.on_commit(lambda: certificate_render_task.delay(certificate_id))
-
-
 def _create(
     *,
     user,
@@ -214,7 +208,7 @@ def _create(
         certificate=certificate, action=action, to_status=CertificateStatus.ISSUED, actor=actor, reason=reason
     )
     if queue_render:
-        _queue_render(certificate)
+        dispatch("certification.tasks.certificate_render_task", certificate.pk)
     certificate_notify(certificate=certificate, kind=NotificationKind.CERTIFICATE_ISSUED)
     return certificate
 

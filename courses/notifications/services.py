@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from cms.links import absolute_url
 from cms.localized import localized
+from core.dispatch import dispatch
 from courses.accounts.selectors import display_name
 from courses.selectors import is_registrar
 
@@ -79,23 +80,17 @@ def notify(
         notification.save()
     forget_unread_count(user_id=recipient.pk)
     if wants_email:
-        _queue_email_on_commit(notification.pk)
+        _queue_email(notification.pk)
     return notification
 
 
+EMAIL_TASK = "courses.notifications.tasks.notification_email_task"
+
+
 def _queue_email(notification_id: int) -> None:
-    from .tasks import notification_email_task
-
-    notification_email_task.delay(notification_id)
-
-
-def _queue_email_on_commit(notification_id: int) -> None:
-    """Queue the email task once the transaction commits; a broker failure is logged, not raised."""
-
-    def queue_notification_email():
-        _queue_email(notification_id)
-
-    transaction.on_commit(queue_notification_email, robust=True)
+    """Queue the email task once the transaction commits; a broker failure is logged, not raised
+    (``notification_email_requeue_stale`` queues it again)."""
+    dispatch(EMAIL_TASK, notification_id, robust=True)
 
 
 def forget_unread_count(*, user_id: int) -> None:
@@ -237,7 +232,7 @@ def notification_email_resend(*, notification_ids, actor) -> int:
             email_status=EmailStatus.QUEUED, email_queued_at=now, email_attempts=0
         )
         for notification_id in resent:
-            _queue_email_on_commit(notification_id)
+            _queue_email(notification_id)
     if resent:
         logger.info("%s queued %d notification email(s) again: %s", actor.pk, len(resent), resent)
     return len(resent)

@@ -53,14 +53,6 @@ def training_base(home):
 
 
 @pytest.fixture
-def no_rendering(monkeypatch):
-    """Issue without queueing PDF rendering (rendering has its own tests)."""
-    from certification import services
-
-    monkeypatch.setattr(services.issuing, "_queue_render", lambda certificate: None)
-
-
-@pytest.fixture
 def certificate(eligible, program, training_base, no_rendering, private_storage):  # noqa: F811
     from certification import services
 

@@ -34,8 +34,7 @@ HOURS = 16  # each of the three courses; the rule asks for 48
 
 
 @pytest.fixture
-def world(program, catalogue, private_storage, monkeypatch):
-    monkeypatch.setattr(certification.issuing, "_queue_render", lambda certificate: None)
+def world(program, catalogue, private_storage, no_rendering):
     program.required_hours = Decimal("48")
     program.save_revision().publish()
     courses = [

@@ -13,7 +13,6 @@ from django.conf import settings
 from playwright.sync_api import expect
 
 from certification.models import CertificateStatus
-from certification.services import issuing
 from courses.models import CourseRule
 from tests.browser import PHONE
 from tests.factories import certification as cert_factories
@@ -37,8 +36,7 @@ def _shot(page, name: str) -> None:
 
 
 @pytest.fixture
-def certificate(curriculum, monkeypatch):
-    monkeypatch.setattr(issuing, "_queue_render", lambda certificate: None)  # the page needs no PDF
+def certificate(curriculum, no_rendering):  # the page needs no PDF
     holder = cert_factories.trainee(real_name="李华", username="lihua")
     return cert_factories.certificate(user=holder, program=curriculum.program)
 

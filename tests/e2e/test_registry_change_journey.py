@@ -17,11 +17,10 @@ REASON = "年度档案复核"
 
 
 def test_a_registrar_suspends_all_matching_and_watches_the_worker_finish(
-    site, login, curriculum, certificates_worker, monkeypatch
+    site, login, curriculum, certificates_worker, no_rendering  # PDFs play no part here
 ):
-    from certification.services import certificate_revoke, issuing
+    from certification.services import certificate_revoke
 
-    monkeypatch.setattr(issuing, "_queue_render", lambda certificate: None)  # PDFs play no part here
     registrar = course_factories.registrar(username="zhaoguanli")
     made = [
         cert_factories.certificate(

@@ -2,6 +2,7 @@ from contextlib import contextmanager
 
 import pytest
 
+from core import dispatch
 from courses.models import EnrolmentMode, EnrolmentStatus
 from courses.notifications import services
 from courses.notifications.models import NotificationPreference
@@ -10,40 +11,37 @@ from tests.factories import courses as course_factories
 from .backends import FlakyEmailBackend
 
 
-def _send_now(monkeypatch):
-    """Queueing a notification's email sends it at once, as the worker would (no broker)."""
-    monkeypatch.setattr(
-        services,
-        "_queue_email",
-        lambda notification_id: services.notification_email_send(notification_id=notification_id),
-    )
+def _send_email(dispatched) -> None:
+    """Send a queued notification email at once, as the worker would (no broker)."""
+    if dispatched.task == services.EMAIL_TASK:
+        services.notification_email_send(notification_id=dispatched.args[0])
 
 
 @pytest.fixture
-def delivered(monkeypatch, django_capture_on_commit_callbacks):
+def delivered(django_capture_on_commit_callbacks):
     """Run an action and send the emails it queues, as the worker would, without a broker.
 
-    ``with delivered(): action()``: at the end of the block the notifications' on-commit hooks run,
-    and each queued email is sent by the service the task calls. Other apps' hooks do not run: the
-    test's transaction is rolled back, never committed (a serial sequence must not be remembered
-    as committed). The real worker path has its own integration tests.
+    ``with delivered(): action()``: at the end of the block each notification email the action
+    queued (``core.dispatch``) is sent by the service the task calls. Nothing else queued runs, and
+    no other on-commit hook: the test's transaction is rolled back, never committed (a serial
+    sequence must not be remembered as committed). The real worker path has its own integration tests.
     """
-    _send_now(monkeypatch)
 
     @contextmanager
     def deliver():
-        with django_capture_on_commit_callbacks() as callbacks:
+        with dispatch.capture() as captured, django_capture_on_commit_callbacks():
             yield
-        for callback in callbacks:
-            if callback.__name__ == "queue_notification_email":
-                callback()
+        for queued in captured.of(services.EMAIL_TASK):
+            _send_email(queued)
 
     return deliver
 
 
 @pytest.fixture
-def send_now(monkeypatch):
-    _send_now(monkeypatch)
+def send_now():
+    """Each notification email is sent when its transaction commits, as the worker would."""
+    with dispatch.capture(handler=_send_email):
+        yield
 
 
 @pytest.fixture

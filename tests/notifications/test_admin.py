@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from core import dispatch
 from courses.notifications import services
 from courses.notifications.kinds import NotificationKind
 from courses.notifications.models import EmailStatus, Notification, NotificationEmailRequeue
@@ -177,18 +178,16 @@ def test_send_the_ticked_ones_again(staff, delivered):
         assert notification.email_status == status
 
 
-def test_the_task_is_queued_on_commit(staff, monkeypatch, django_capture_on_commit_callbacks):
+def test_the_task_is_queued_on_commit(staff, captured_dispatches, django_capture_on_commit_callbacks):
     failed = _email(EmailStatus.FAILED)
-    queued = []
-    monkeypatch.setattr(services, "_queue_email", queued.append)
 
     with django_capture_on_commit_callbacks() as callbacks:
         staff.post(RESEND, {"single": failed.pk})
-        assert queued == []
+        assert captured_dispatches.args(services.EMAIL_TASK, sent=True) == []
 
     for callback in callbacks:
         callback()
-    assert queued == [failed.pk]
+    assert captured_dispatches.args(services.EMAIL_TASK, sent=True) == [failed.pk]
     failed.refresh_from_db()
     assert failed.email_status == EmailStatus.QUEUED
     assert timezone.now() - failed.email_queued_at < datetime.timedelta(minutes=1)
@@ -207,7 +206,7 @@ def test_the_list_shows_who_sent_an_email_again(staff, registrar, django_capture
 
 
 def test_a_resent_email_whose_task_was_lost_is_queued_again_by_the_sweep(
-    registrar, monkeypatch, django_capture_on_commit_callbacks
+    registrar, django_capture_on_commit_callbacks
 ):
     failed = _email(EmailStatus.FAILED, error=SMTP_ERROR)
     with django_capture_on_commit_callbacks():  # the broker is down: the task is never run
@@ -215,12 +214,11 @@ def test_a_resent_email_whose_task_was_lost_is_queued_again_by_the_sweep(
     failed.refresh_from_db()
     assert (failed.email_status, failed.email_attempts) == (EmailStatus.QUEUED, 0)
 
-    queued = []
-    monkeypatch.setattr(services, "_queue_email", queued.append)
-    assert services.notification_email_requeue_stale() == 0  # its task may still be coming
-    later = timezone.now() + services.STALE_AFTER + datetime.timedelta(minutes=1)
-    assert services.notification_email_requeue_stale(now=later) == 1
-    assert queued == [failed.pk]
+    with dispatch.capture() as queued, django_capture_on_commit_callbacks(execute=True):
+        assert services.notification_email_requeue_stale() == 0  # its task may still be coming
+        later = timezone.now() + services.STALE_AFTER + datetime.timedelta(minutes=1)
+        assert services.notification_email_requeue_stale(now=later) == 1
+    assert queued.args(services.EMAIL_TASK) == [failed.pk]
 
 
 def test_nothing_ticked(staff):

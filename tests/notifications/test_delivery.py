@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from core import dispatch
 from courses import services as learning
 from courses.models import EnrolmentMode, EnrolmentStatus
 from courses.notifications import services, tasks
@@ -127,14 +128,11 @@ def test_retry_delays_grow_and_are_bounded(settings):
     assert [tasks.retry_delay(n) for n in range(7)] == [60, 120, 240, 480, 960, 1800, 1800]
 
 
-def test_an_email_whose_task_was_lost_is_queued_again(
-    application, monkeypatch, django_capture_on_commit_callbacks
-):
-    def broker_down(notification_id):
+def test_an_email_whose_task_was_lost_is_queued_again(application, django_capture_on_commit_callbacks):
+    def broker_down(dispatched):
         raise ConnectionError("broker unreachable")
 
-    monkeypatch.setattr(services, "_queue_email", broker_down)
-    with django_capture_on_commit_callbacks(execute=True):
+    with dispatch.capture(handler=broker_down), django_capture_on_commit_callbacks(execute=True):
         _reject(application)  # the broker error is logged; the rejection stands
 
     application.refresh_from_db()
@@ -142,12 +140,11 @@ def test_an_email_whose_task_was_lost_is_queued_again(
     notification = Notification.objects.get(recipient=application.user)
     assert notification.email_status == EmailStatus.QUEUED
 
-    queued = []
-    monkeypatch.setattr(services, "_queue_email", queued.append)
-    assert services.notification_email_requeue_stale() == 0  # too early: its task may still be coming
-    later = timezone.now() + services.STALE_AFTER + datetime.timedelta(minutes=1)
-    assert services.notification_email_requeue_stale(now=later) == 1
-    assert queued == [notification.pk]
+    with dispatch.capture() as queued, django_capture_on_commit_callbacks(execute=True):
+        assert services.notification_email_requeue_stale() == 0  # too early: its task may still be coming
+        later = timezone.now() + services.STALE_AFTER + datetime.timedelta(minutes=1)
+        assert services.notification_email_requeue_stale(now=later) == 1
+    assert queued.args(services.EMAIL_TASK) == [notification.pk]
 
 
 def test_once_key_notifies_a_recipient_once(application):

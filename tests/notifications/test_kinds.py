@@ -19,7 +19,6 @@ from tests.certification.conftest import (  # noqa: F401  (fixtures of certifica
     certificate,
     courses,
     eligible,
-    no_rendering,
     registrar,
     rule,
     trainee,

@@ -80,14 +80,6 @@ def registrar_client(client, registrar):
     return client
 
 
-@pytest.fixture
-def no_rendering(monkeypatch):
-    """Issue certificates without queueing their PDF rendering (rendering has its own tests)."""
-    from certification.services import issuing
-
-    monkeypatch.setattr(issuing, "_queue_render", lambda certificate: None)
-
-
 def bulk_cohort(
     *, cohort, courses, paper, program, count: int, passed_every: int = 2, certified_every: int = 4
 ) -> list:

@@ -14,7 +14,6 @@ from tests.certification.conftest import (  # noqa: F401
     certificate,
     courses,
     eligible,
-    no_rendering,
     registrar,
     rule,
     trainee,
