@@ -5,6 +5,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.contrib.auth import get_user_model
 
 from certification import worker  # noqa: F401 - connects the start-up checks of certificate workers
+from core.guards import SYSTEM
 
 # Routed to the `certificates` queue (CELERY_TASK_ROUTES). A certificate renders in ~0.1 s;
 # a minute means something is stuck (a pathological template).
@@ -22,9 +23,11 @@ def certificate_render_task(certificate_id: int) -> None:
     from certification.services.rendering import certificate_render, certificate_render_timed_out
 
     try:
-        certificate_render(certificate_id=certificate_id)
+        certificate_render(actor=SYSTEM, certificate_id=certificate_id)
     except SoftTimeLimitExceeded:
-        certificate_render_timed_out(certificate_id=certificate_id, seconds=RENDER_SOFT_TIME_LIMIT)
+        certificate_render_timed_out(
+            actor=SYSTEM, certificate_id=certificate_id, seconds=RENDER_SOFT_TIME_LIMIT
+        )
 
 
 @shared_task(acks_late=True)
@@ -34,28 +37,28 @@ def certificate_auto_issue_task(user_id: int) -> None:
 
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if user is not None:
-        certificate_auto_issue_for_user(user=user)
+        certificate_auto_issue_for_user(actor=SYSTEM, user=user)
 
 
 @shared_task(acks_late=True)
 def certificate_auto_issue_sweep_task() -> int:
     from certification.services import certificate_auto_issue_sweep
 
-    return certificate_auto_issue_sweep()
+    return certificate_auto_issue_sweep(actor=SYSTEM)
 
 
 @shared_task(acks_late=True)
 def certificate_expire_due_task() -> int:
     from certification.services import certificate_expire_due
 
-    return certificate_expire_due()
+    return certificate_expire_due(actor=SYSTEM)
 
 
 @shared_task(acks_late=True)
 def certificate_expiry_reminders_task() -> int:
     from certification.services import certificate_send_expiry_reminders
 
-    return certificate_send_expiry_reminders()
+    return certificate_send_expiry_reminders(actor=SYSTEM)
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -81,7 +84,11 @@ def certificate_render_requeue_stale_task() -> int:
     from certification.services.bulk import registry_change_resume_stalled
     from certification.services.rendering import certificate_render_requeue_stale
 
-    return certificate_render_requeue_stale() + batch_resume_stalled() + registry_change_resume_stalled()
+    return (
+        certificate_render_requeue_stale(actor=SYSTEM)
+        + batch_resume_stalled()
+        + registry_change_resume_stalled()
+    )
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)

@@ -322,7 +322,7 @@ def _private_storage(name: str, bucket_location: str) -> dict:
 
 STORAGES = {
     # Public media (images) in "media"; Wagtail documents (names under documents/) in "documents".
-    "default": {"BACKEND": "config.storage.MediaStorage"},
+    "default": {"BACKEND": "core.storage.MediaStorage"},
     "media": _media_storage,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -339,7 +339,7 @@ STORAGES = {
     # import services, deleted TTA_IMPORTS_KEEP_DAYS after upload (the job and its report stay).
     "imports": _private_storage("imports", "private/imports"),
     # Wagtail documents (lesson handouts and videos): served only by Wagtail's serve view, which
-    # checks lesson access (courses/wagtail_hooks.py); see config/storage.py.
+    # checks lesson access (courses/wagtail_hooks.py); see core/storage.py.
     "documents": _private_storage("documents", "private/documents"),
 }
 # Uploaded import files are deleted this many days after upload (the import job and report are kept).

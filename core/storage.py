@@ -1,8 +1,12 @@
-"""Storages shared by every app: private files, and the media storage that keeps documents private.
+"""The one private storage, and the media storage that keeps documents private.
 
-``STORAGES`` (config/settings.py) names the backends: a folder outside MEDIA_ROOT by default, a
-private S3 bucket when configured. The classes here delegate to them at call time rather than
-once at import, so a changed setting (per deployment, or per test) applies without a migration.
+``STORAGES`` (config/settings.py) names the backends: ``certificates`` (PDFs and batch archives),
+``records`` (trainee-record workbooks and practical-assessment files), ``imports`` (uploaded question
+files and rosters), ``documents`` (Wagtail documents): each a folder outside MEDIA_ROOT by default, a
+private S3 bucket when configured. ``PrivateStorage(alias=...)`` delegates every call to the backend
+named by its alias at call time rather than once at import, so a changed setting (per deployment, or
+per test) applies without a migration; its ``url()`` refuses, so these files are only ever served by
+permission-checked views. One class for every alias: what certificates guarantee, records guarantee.
 """
 
 import uuid
@@ -13,7 +17,7 @@ from django.core.files.storage import Storage, storages
 from django.utils.deconstruct import deconstructible
 
 
-@deconstructible(path="config.storage.PrivateStorage")
+@deconstructible(path="core.storage.PrivateStorage")
 class PrivateStorage(Storage):
     """Files only permission-checked views read: never at a public URL (``url()`` refuses)."""
 
@@ -60,6 +64,11 @@ class PrivateStorage(Storage):
         )
 
 
+# One instance per alias, for the models' file fields.
+# Certificate PDFs and issuance-batch archives.
+certificate_storage = PrivateStorage(alias="certificates")
+# Exported trainee records, and practical-assessment reports and attachments (part of the record).
+records_storage = PrivateStorage(alias="records")
 # Uploaded import files (question files, enrolment rosters): read only by the import services.
 imports_storage = PrivateStorage(alias="imports")
 

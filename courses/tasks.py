@@ -3,6 +3,7 @@
 from celery import shared_task
 from django.contrib.auth import get_user_model
 
+from core.guards import SYSTEM
 from courses.accounts.services import records_export_build, records_export_purge, records_export_requeue_stale
 from courses.services import enrolments
 
@@ -11,7 +12,7 @@ from courses.services import enrolments
 def account_welcome_email_task(user_id: int) -> None:
     user = get_user_model().objects.filter(pk=user_id).first()
     if user is not None:
-        enrolments.imported_account_welcome(user=user)
+        enrolments.imported_account_welcome(actor=SYSTEM, user=user)
 
 
 # 200 trainees took 7.4 s on a busy 2-core machine (benchmarks/records_export.py), so 5,000 take a

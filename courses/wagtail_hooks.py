@@ -45,7 +45,7 @@ def lock_lesson_documents_to_their_readers(document, request):
     """Serve a document (a handout or an uploaded video) only to those who may read a page using it.
 
     See ``selectors.can_read_document``. Signed-out visitors are sent to sign in; others get the
-    403 page. Documents live in private storage (config/storage.py), so this view is the only way in.
+    403 page. Documents live in private storage (core/storage.py), so this view is the only way in.
     """
     if selectors.can_read_document(user=request.user, document=document):
         return None

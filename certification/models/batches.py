@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from certification.storage import certificate_storage
+from core.storage import certificate_storage
 
 
 class BatchState(models.TextChoices):

@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from certification.storage import certificate_storage
+from core.storage import certificate_storage
 
 
 class CertificateStatus(models.TextChoices):

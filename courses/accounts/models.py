@@ -2,9 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.storage import records_storage
+
 from .fields import EncryptedTextField
 from .identity import IdentityDocumentType, mask_identity_number
-from .storage import records_storage
 
 
 class TraineeProfile(models.Model):

@@ -1,22 +1,9 @@
-"""Private storage for exported trainee records: outside MEDIA_ROOT, never at a public URL.
+"""Old path of the records storage, kept only because migration 0002 calls
+``courses.accounts.storage.RecordsStorage()``. It builds ``core.storage.PrivateStorage`` for the
+``records`` alias, which is what the models use (``core.storage.records_storage``)."""
 
-``STORAGES["records"]`` names the backend (a local folder by default, a private S3 bucket when
-configured); ``config.storage.PrivateStorage`` looks it up on every call, so a changed setting
-(per deployment, or per test) applies without a migration.
-"""
+from functools import partial
 
-from django.utils.deconstruct import deconstructible
+from core.storage import PrivateStorage
 
-from config.storage import PrivateStorage
-
-ALIAS = "records"
-
-
-# Its own name and path, as the migrations of its fields know it.
-@deconstructible(path="courses.accounts.storage.RecordsStorage")
-class RecordsStorage(PrivateStorage):
-    def __init__(self):
-        super().__init__(alias=ALIAS)
-
-
-records_storage = RecordsStorage()
+RecordsStorage = partial(PrivateStorage, alias="records")

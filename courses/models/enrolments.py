@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from config.storage import imports_storage, random_name
+from core.storage import imports_storage, random_name
 
 
 class EnrolmentStatus(models.TextChoices):

@@ -32,7 +32,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
-from .storage import practice_storage
+from core.storage import records_storage
 
 REVIEWERS_GROUP = "Practice reviewers"
 
@@ -429,7 +429,7 @@ class Submission(models.Model):
 
 def version_upload_to(instance, filename):
     # Never the trainee's file name (it may carry their name): a random name under the assignment.
-    from config.storage import random_name
+    from core.storage import random_name
 
     return random_name(
         f"practice/{instance.submission.assignment_id}", filename, extensions=frozenset({".pdf", ".docx"})
@@ -437,7 +437,7 @@ def version_upload_to(instance, filename):
 
 
 def attachment_upload_to(instance, filename):
-    from config.storage import random_name
+    from core.storage import random_name
 
     return random_name(
         f"practice/{instance.version.submission.assignment_id}/attachments",
@@ -461,9 +461,7 @@ class SubmissionVersion(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("version"))
     submitted_at = models.DateTimeField(_("submitted at"))
-    file = models.FileField(
-        _("report"), upload_to=version_upload_to, storage=practice_storage, max_length=300
-    )
+    file = models.FileField(_("report"), upload_to=version_upload_to, storage=records_storage, max_length=300)
     original_name = models.CharField(_("file name"), max_length=255)
     kind = models.CharField(_("file type"), max_length=10, choices=FileKind.choices)
     content_type = models.CharField(_("content type detected"), max_length=100)
@@ -507,7 +505,7 @@ class SubmissionAttachment(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"))
     file = models.FileField(
-        _("file"), upload_to=attachment_upload_to, storage=practice_storage, max_length=300
+        _("file"), upload_to=attachment_upload_to, storage=records_storage, max_length=300
     )
     original_name = models.CharField(_("file name"), max_length=255)
     kind = models.CharField(_("file type"), max_length=10, choices=FileKind.choices)

@@ -1,21 +1,9 @@
-"""Private storage for practical-assessment files: submitted reports and their attachments.
+"""Old path of the practice storage, kept only because migration 0001 calls
+``courses.practice.storage.PracticeStorage()``. Practical-assessment files belong to the trainee record
+(学员档案), so they share the ``records`` alias (under ``practice/``): ``core.storage.records_storage``."""
 
-They belong to the trainee record (学员档案), so they live with the record workbooks in
-``STORAGES["records"]`` (under ``practice/``): outside MEDIA_ROOT, never at a public URL; only the
-permission-checked views of ``courses.practice`` read them.
-"""
+from functools import partial
 
-from django.utils.deconstruct import deconstructible
+from core.storage import PrivateStorage
 
-from config.storage import PrivateStorage
-
-ALIAS = "records"
-
-
-@deconstructible(path="courses.practice.storage.PracticeStorage")
-class PracticeStorage(PrivateStorage):
-    def __init__(self):
-        super().__init__(alias=ALIAS)
-
-
-practice_storage = PracticeStorage()
+PracticeStorage = partial(PrivateStorage, alias="records")

@@ -17,7 +17,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from cms.choices import Module
-from config.storage import imports_storage, random_name
+from core.storage import imports_storage, random_name
 
 
 class QuestionType(models.TextChoices):
