@@ -43,6 +43,8 @@ from _harness import (
     stop_process_group,
 )
 
+from core.guards import SYSTEM
+
 sys.path.insert(0, str(ROOT))
 BROKER = "redis://127.0.0.1:6379/12"
 NAMES = [
@@ -285,7 +287,7 @@ def profile_stages(program, sample: int = 20) -> dict:
         t0 = time.perf_counter()
         eligibility_for(user=user, program=program)
         t1 = time.perf_counter()
-        certificate = certificate_issue(user=user, program=program).certificate
+        certificate = certificate_issue(actor=SYSTEM, user=user, program=program).certificate
         t2 = time.perf_counter()
         credentials.sign(credentials.credential_document(certificate), created="2026-01-01T00:00:00Z")
         t3 = time.perf_counter()

@@ -81,6 +81,8 @@ from _harness import (
     stop_process_group,
 )
 
+from core.guards import SYSTEM
+
 MAX_EXAMINEES = 3000
 MAX_DURATION = 900
 STEPS = ["open", "start", "page", "save", "submit"]
@@ -221,11 +223,17 @@ def _questions(bank):
         qtype, data = kinds[number % len(kinds)]
         questions.append(
             services.question_create(
-                bank=bank, qtype=qtype, name=f"第{number + 1}题", text=f"第{number + 1}题：题干……", data=data
+                user=SYSTEM,
+                bank=bank,
+                qtype=qtype,
+                name=f"第{number + 1}题",
+                text=f"第{number + 1}题：题干……",
+                data=data,
             )
         )
     questions.append(
         services.question_create(
+            user=SYSTEM,
             bank=bank,
             qtype=QuestionType.ESSAY,
             name="第20题",

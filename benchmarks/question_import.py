@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from core.guards import SYSTEM
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("DJANGO_MEDIA_ROOT", tempfile.mkdtemp(prefix="tta-bench-media-"))
@@ -85,9 +87,13 @@ def main() -> None:
                 bank = QuestionBank.objects.create(name=f"benchmark-{time.time_ns()}")
                 started = time.perf_counter()
                 job = services.import_check(
-                    bank=bank, filename=f"bench.{file_format}", content=content, file_format=file_format
+                    user=SYSTEM,
+                    bank=bank,
+                    filename=f"bench.{file_format}",
+                    content=content,
+                    file_format=file_format,
                 )
-                services.import_confirm(job=job)
+                services.import_confirm(user=SYSTEM, job=job)
                 import_seconds = time.perf_counter() - started
                 assert Question.objects.filter(bank__parent__parent=bank).count() == len(result.questions)
                 transaction.set_rollback(True)

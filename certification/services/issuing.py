@@ -29,6 +29,8 @@ from cms.choices import Level
 from cms.links import absolute_url
 from cms.models import ProgramPage, TrainingBaseSettings
 from core.dispatch import dispatch
+from core.guards import guarded
+from courses.guards import REGISTRAR, SYSTEM, SYSTEM_ONLY
 from courses.models import Cohort, Enrolment
 from courses.models.enrolments import PLACE_HOLDING
 from courses.notifications.kinds import NotificationKind
@@ -222,11 +224,12 @@ def certificate_expiry(*, program: ProgramPage, issued_at: datetime, rule=None) 
     return issued_at + relativedelta(months=rule.validity_months)
 
 
+@guarded(REGISTRAR)
 def certificate_issue(
     *,
     user,
     program: ProgramPage,
-    actor=None,
+    actor,
     cohort: Cohort | None = None,
     check_eligibility: bool = True,
     reason: str = "",
@@ -237,7 +240,7 @@ def certificate_issue(
     Atomic and idempotent (see the module docstring): concurrent or repeated calls end with one
     live certificate and ``created`` true for exactly one of them. With ``check_eligibility`` the
     rule must be met (NotEligible says why); a registrar may issue without it (``reason`` recorded).
-    Callers: registrar views and cohort issuing (check permissions first), auto-issue tasks.
+    Registrars (views, cohort issuing, batches) or the system (auto-issue tasks: ``actor=SYSTEM``); guarded.
     Rendering is queued on commit, unless ``queue_render`` is false: the caller then renders the
     new certificate itself once the transaction has committed (batches, in the same worker); a
     certificate left pending is queued again by the stale-render sweep.
@@ -290,6 +293,7 @@ def cohort_members(*, cohort: Cohort):
     return get_user_model().objects.filter(pk__in=user_ids).order_by("username")
 
 
+@guarded(REGISTRAR)
 def certificate_issue_for_cohort(
     *, cohort: Cohort, actor, program: ProgramPage | None = None
 ) -> CohortIssueReport:
@@ -297,7 +301,7 @@ def certificate_issue_for_cohort(
 
     Each trainee is issued in its own transaction (idempotent, so safe to run again); a trainee
     who is not eligible is reported with the explanation and nothing is issued for them.
-    Registrars only.
+    Registrars only (guarded).
     """
     program = program or cohort.program
     if program is None:
@@ -320,11 +324,12 @@ def _ever_certified(*, user, program: ProgramPage) -> bool:
     return Certificate.objects.filter(user=user, program__translation_key=program.translation_key).exists()
 
 
-def certificate_auto_issue_for_user(*, user) -> list[Certificate]:
+@guarded(SYSTEM_ONLY)
+def certificate_auto_issue_for_user(*, user, actor) -> list[Certificate]:
     """Issue every auto-issue program's certificate that ``user`` has just earned.
 
     Only for trainees who never held that program's certificate: a revoked or expired one is
-    not silently replaced (renewal and reissue are explicit). Idempotent.
+    not silently replaced (renewal and reissue are explicit). Idempotent. ``actor=SYSTEM``.
     """
     from certification.models import CertificateRule
 
@@ -333,7 +338,7 @@ def certificate_auto_issue_for_user(*, user) -> list[Certificate]:
         if _ever_certified(user=user, program=rule.program):
             continue
         try:
-            result = certificate_issue(user=user, program=rule.program)
+            result = certificate_issue(user=user, program=rule.program, actor=SYSTEM)
         except NotEligible:
             continue
         except UnprintableName as refusal:
@@ -385,7 +390,8 @@ def auto_issue_candidates():
     return get_user_model().objects.filter(pk__in=users_with_hours, is_active=True).order_by("pk")
 
 
-def certificate_auto_issue_sweep() -> int:
+@guarded(SYSTEM_ONLY)
+def certificate_auto_issue_sweep(*, actor) -> int:
     """The beat task's body: check every candidate against every auto-issue rule. Returns how many were issued.
 
     Each trainee on their own: a refusal (an unprintable name) or an error is recorded for the
@@ -394,7 +400,7 @@ def certificate_auto_issue_sweep() -> int:
     issued = 0
     for user in auto_issue_candidates().iterator():
         try:
-            issued += len(certificate_auto_issue_for_user(user=user))
+            issued += len(certificate_auto_issue_for_user(user=user, actor=SYSTEM))
         except Exception:
             logger.exception("the automatic issuing sweep skipped user %s", user.pk)
     return issued

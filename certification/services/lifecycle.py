@@ -23,6 +23,8 @@ from certification.models import (
     CertificateStatus,
     ReminderKind,
 )
+from core.guards import guarded, owner
+from courses.guards import REGISTRAR, SYSTEM, SYSTEM_ONLY
 from courses.notifications.kinds import NotificationKind
 
 from .issuing import CertificationError, _create, canonical_program
@@ -84,8 +86,9 @@ def _require_reason(reason: str) -> str:
     return reason
 
 
+@guarded(REGISTRAR)
 def certificate_suspend(*, certificate: Certificate, actor, reason: str) -> Certificate:
-    """Suspend an issued certificate (it shows as suspended; it can be reinstated). Registrars only."""
+    """Suspend an issued certificate (it shows as suspended; it can be reinstated). Registrars only (guarded)."""
     return _transition(
         certificate=certificate,
         to_status=CertificateStatus.SUSPENDED,
@@ -96,8 +99,9 @@ def certificate_suspend(*, certificate: Certificate, actor, reason: str) -> Cert
     )
 
 
+@guarded(REGISTRAR)
 def certificate_reinstate(*, certificate: Certificate, actor, reason: str = "") -> Certificate:
-    """Lift a suspension. Registrars only."""
+    """Lift a suspension. Registrars only (guarded)."""
     return _transition(
         certificate=certificate,
         to_status=CertificateStatus.ISSUED,
@@ -108,8 +112,9 @@ def certificate_reinstate(*, certificate: Certificate, actor, reason: str = "") 
     )
 
 
+@guarded(REGISTRAR)
 def certificate_revoke(*, certificate: Certificate, actor, reason: str, public_note: str = "") -> Certificate:
-    """Revoke for good. Registrars only.
+    """Revoke for good. Registrars only (guarded).
 
     ``reason`` is required and internal (registrars, exports; the holder's notification). The
     verification page and API show only ``public_note``, a statement the registrar writes knowingly
@@ -127,8 +132,9 @@ def certificate_revoke(*, certificate: Certificate, actor, reason: str, public_n
     )
 
 
-def certificate_expire(*, certificate: Certificate, now: datetime | None = None) -> Certificate:
-    """Mark a live certificate expired once its expiry has passed. Called by the beat task; idempotent."""
+@guarded(SYSTEM_ONLY)
+def certificate_expire(*, certificate: Certificate, actor, now: datetime | None = None) -> Certificate:
+    """Mark a live certificate expired once its expiry has passed. The beat task's (``actor=SYSTEM``); idempotent."""
     now = now or timezone.now()
     if certificate.expires_at is None or certificate.expires_at > now:
         raise CertificationError(_("This certificate has not expired."))
@@ -142,8 +148,9 @@ def certificate_expire(*, certificate: Certificate, now: datetime | None = None)
     )
 
 
-def certificate_expire_due(*, now: datetime | None = None) -> int:
-    """Expire every live certificate whose expiry has passed. Returns how many changed.
+@guarded(SYSTEM_ONLY)
+def certificate_expire_due(*, actor, now: datetime | None = None) -> int:
+    """Expire every live certificate whose expiry has passed. Returns how many changed. ``actor=SYSTEM``.
 
     Each certificate on its own: one that fails is logged and left for the next run; the others expire.
     """
@@ -151,7 +158,7 @@ def certificate_expire_due(*, now: datetime | None = None) -> int:
     changed = 0
     for certificate in list(selectors.due_for_expiry(now=now)):
         try:
-            certificate_expire(certificate=certificate, now=now)
+            certificate_expire(certificate=certificate, actor=SYSTEM, now=now)
         except Exception:
             logger.exception("could not expire certificate %s; the others go on", certificate.pk)
             continue
@@ -201,11 +208,12 @@ def _supersede(
     return old, new
 
 
+@guarded(REGISTRAR)
 def certificate_reissue(*, certificate: Certificate, actor, reason: str) -> Certificate:
     """Correct a certificate (a changed name, a new template): a new serial supersedes the old one.
 
     The new certificate prints the current data and keeps the old expiry; the old one stays in the
-    history as superseded. Atomic. Registrars only. Returns the new certificate.
+    history as superseded. Atomic. Registrars only (guarded). Returns the new certificate.
     """
     reason = _require_reason(reason)
     _old, new = _supersede(
@@ -218,6 +226,7 @@ def certificate_reissue(*, certificate: Certificate, actor, reason: str) -> Cert
     return new
 
 
+@guarded(owner(lambda arguments: arguments["certificate"].user_id, name="holder") | REGISTRAR)
 def certificate_renew(*, certificate: Certificate, actor, now: datetime | None = None) -> Certificate:
     """Renew before expiry with the program's continuing-education hours (see selectors.renewal_status).
 
@@ -247,6 +256,7 @@ def certificate_renew(*, certificate: Certificate, actor, now: datetime | None =
     return new
 
 
+@guarded(owner(lambda arguments: arguments["certificate"].user_id, name="holder"), actor="user")
 def certificate_set_sharing(
     *, certificate: Certificate, user, share_full_name: bool, share_hours_detail: bool
 ) -> Certificate:
@@ -279,7 +289,8 @@ def _remind(certificate: Certificate, days_before: int) -> None:
     )
 
 
-def certificate_send_expiry_reminders(*, now: datetime | None = None) -> int:
+@guarded(SYSTEM_ONLY)
+def certificate_send_expiry_reminders(*, actor, now: datetime | None = None) -> int:
     """Notify holders of the 90-, 30- and 7-day expiry reminders that are due. Never one reminder twice.
 
     Each reminder is recorded (unique per certificate and threshold) in the same transaction that

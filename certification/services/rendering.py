@@ -28,6 +28,7 @@ from certification import designs, fonts, pdf, qr
 from certification.models import Certificate, CertificateEvent, RenderState
 from certification.models.templates import CertificateTemplate
 from cms.models import TrainingBaseSettings
+from core.guards import SYSTEM_ONLY, guarded
 
 logger = logging.getLogger(__name__)
 
@@ -327,8 +328,9 @@ def _fail(certificate: Certificate, message: str) -> Certificate:
     return certificate
 
 
-def certificate_render(*, certificate_id: int) -> Certificate:
-    """Render, store and hash the PDF of a certificate. Idempotent and atomic; workers call it.
+@guarded(SYSTEM_ONLY)
+def certificate_render(*, certificate_id: int, actor) -> Certificate:
+    """Render, store and hash the PDF of a certificate. Idempotent and atomic; workers call it (``actor=SYSTEM``).
 
     The row is locked for the whole render, so two deliveries of the same task run one after
     the other and the second returns early. A PDF already stored and matching its hash is never
@@ -400,8 +402,9 @@ def certificate_render(*, certificate_id: int) -> Certificate:
         return certificate
 
 
-def certificate_render_requeue_stale(*, older_than_seconds: int = 600) -> int:
-    """Queue rendering again for certificates still pending long after issue. Idempotent.
+@guarded(SYSTEM_ONLY)
+def certificate_render_requeue_stale(*, actor, older_than_seconds: int = 600) -> int:
+    """Queue rendering again for certificates still pending long after issue. Idempotent. ``actor=SYSTEM``.
 
     A safety net for brokers that cannot redeliver the message of a worker that died (the
     filesystem transport, or Redis before its visibility timeout): rendering twice is harmless.
@@ -440,8 +443,9 @@ def certificate_render_requeue_stale(*, older_than_seconds: int = 600) -> int:
     return queued
 
 
-def certificate_render_timed_out(*, certificate_id: int, seconds: int) -> None:
-    """Record that rendering hit its time limit, unless a PDF was stored meanwhile. Idempotent."""
+@guarded(SYSTEM_ONLY)
+def certificate_render_timed_out(*, certificate_id: int, seconds: int, actor) -> None:
+    """Record that rendering hit its time limit, unless a PDF was stored meanwhile. Idempotent. ``actor=SYSTEM``."""
     with translation.override("zh-hans"):
         message = gettext(
             "Rendering took longer than %(seconds)s seconds and was stopped: check the certificate "

@@ -7,6 +7,8 @@ import random
 
 from django.db import transaction
 
+from core.guards import SYSTEM
+
 from .models import Difficulty, QuestionBank, QuestionType
 from .services import bank_get_or_create_path, question_create
 
@@ -294,7 +296,8 @@ def demo_question_bank_load() -> QuestionBank:
         return bank
     for sub, module, difficulty, qtype, name, text, data, points, feedback, tags in QUESTIONS:
         question_create(
-            bank=bank_get_or_create_path(parent=bank, names=[sub]),
+            user=SYSTEM,
+            bank=bank_get_or_create_path(actor=SYSTEM, parent=bank, names=[sub]),
             qtype=qtype,
             name=name,
             text=text,

@@ -11,10 +11,12 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
 from cms.housekeeping import uploaded_files_purge
 from cms.services import INSTRUCTORS_GROUP, REGISTRARS_GROUP
+from core.guards import allowed_when, guarded, permission
 
 from .importers import ParseResult, guess_format, parse
 from .models import (
@@ -30,6 +32,25 @@ from .models import (
 from .richtext import stored_text
 from .schema import validate_data
 from .selectors import import_duplicates
+
+# Who may write questions: the same permissions the admin's question views check.
+MAY_ADD_QUESTIONS = permission("questions.add_question")
+MAY_CHANGE_QUESTIONS = permission("questions.change_question")
+
+
+def _may_confirm(actor, arguments) -> bool:
+    """The import's own uploader, or whoever may change every import (registrars), as views.job_for."""
+    job = arguments["job"]
+    return actor.has_perm("questions.add_question") and (
+        job.created_by_id == actor.pk or actor.has_perm("questions.change_importjob")
+    )
+
+
+MAY_CONFIRM_IMPORT = allowed_when(
+    _may_confirm,
+    gettext_lazy("Only whoever checked this file, or a registrar, may import it."),
+    name="import owner",
+)
 
 _INSTRUCTOR_CODENAMES = [
     "add_questionbank",
@@ -60,10 +81,11 @@ def question_permissions_setup() -> None:
     registrars.permissions.add(*permissions)
 
 
-def bank_get_or_create_path(*, parent: QuestionBank, names: list[str]) -> QuestionBank:
+@guarded(MAY_ADD_QUESTIONS)
+def bank_get_or_create_path(*, parent: QuestionBank, names: list[str], actor) -> QuestionBank:
     """The sub-bank reached from ``parent`` by following ``names``, creating missing banks.
 
-    Idempotent. Call inside the caller's transaction (an import creates its categories atomically).
+    Idempotent. Whoever may add questions (guarded). Call inside the caller's transaction (an import creates its categories atomically).
     """
     bank = parent
     for name in names:
@@ -88,6 +110,7 @@ def _version_create(
     )
 
 
+@guarded(MAY_ADD_QUESTIONS, actor="user")
 @transaction.atomic
 def question_create(
     *,
@@ -106,8 +129,8 @@ def question_create(
 ) -> Question:
     """Create a question with its first version. Atomic; raises schema.DataError if ``data`` is invalid.
 
-    HTML text is cleaned to the allow-list of ``richtext`` before it is stored. Callers check that
-    ``user`` may add questions (the admin views do); this does not.
+    HTML text is cleaned to the allow-list of ``richtext`` before it is stored. ``user`` must hold
+    the add-question permission (guarded; ``SYSTEM`` for the demo and scripts).
     """
     question = Question.objects.create(
         bank=bank, qtype=qtype, module=module, difficulty=difficulty, created_by=user
@@ -130,6 +153,7 @@ def question_create(
     return question
 
 
+@guarded(MAY_CHANGE_QUESTIONS, actor="user")
 @transaction.atomic
 def question_revise(
     *,
@@ -185,6 +209,7 @@ def question_revise(
     return version
 
 
+@guarded(MAY_CHANGE_QUESTIONS, actor="user")
 @transaction.atomic
 def question_edit(
     *,
@@ -260,6 +285,7 @@ def import_extension_message() -> str:
     }
 
 
+@guarded(MAY_ADD_QUESTIONS, actor="user")
 @transaction.atomic
 def import_check(
     *, bank: QuestionBank, filename: str, content: bytes, file_format: str = "", user=None
@@ -269,7 +295,7 @@ def import_check(
     Always creates an ImportJob holding the file and its report (errors, unsupported questions,
     counts by type, and ``duplicates``: questions already in the bank they would go to, with the same
     text and answers), so nothing submitted is lost. Status is "rejected" if the file has any error,
-    else "previewed" (waiting for ``import_confirm``). Callers check that ``user`` may add questions.
+    else "previewed" (waiting for ``import_confirm``). ``user`` must hold the add-question permission (guarded).
     A file whose type no importer reads is refused (ImportRefused) and not kept. The file is kept
     in private storage under a random name for ``TTA_IMPORTS_KEEP_DAYS`` (``import_files_purge``).
     """
@@ -347,6 +373,7 @@ def _questions_bulk_create(*, parsed: list, banks: dict, default_module: str, us
     )
 
 
+@guarded(MAY_CONFIRM_IMPORT, actor="user")
 @transaction.atomic
 def import_confirm(
     *, job: ImportJob, skip_unsupported: bool = False, skip_duplicates: bool = False, user=None
@@ -380,7 +407,7 @@ def import_confirm(
     questions = [question for index, question in enumerate(result.questions) if index not in skipped]
     banks = {}
     for path in sorted({*result.categories, *(question.category for question in questions)}):
-        bank = banks[path] = bank_get_or_create_path(parent=job.bank, names=list(path))
+        bank = banks[path] = bank_get_or_create_path(parent=job.bank, names=list(path), actor=user)
         description = result.categories.get(path, "")
         if path and description and not bank.description:
             bank.description = description

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.links import absolute_url
 from cms.localized import localized
+from core.guards import SYSTEM_ONLY, guarded, owner
+from courses.guards import REGISTRAR
 from courses.models import Cohort, Enrolment, EnrolmentEvent, EnrolmentMode, EnrolmentStatus
 from courses.models.enrolments import ACTIVE, PLACE_HOLDING
 from courses.notifications.kinds import NotificationKind, per_language
@@ -74,11 +76,12 @@ def _place_or_waitlist(cohort: Cohort, enrolment: Enrolment, *, actor, reason: s
     return _set_status(enrolment, EnrolmentStatus.WAITLISTED, actor=actor, reason=reason)
 
 
-def _require_registrar(actor) -> None:
-    if not is_registrar(user=actor):
-        raise PermissionDenied(_("Only registrars may do this."))
+# The trainee acting on their own place, or a registrar.
+_TRAINEE_OR_REGISTRAR = owner(lambda arguments: arguments["user"].pk, name="the trainee") | REGISTRAR
+_HOLDER_OR_REGISTRAR = owner(lambda arguments: arguments["enrolment"].user_id, name="the trainee") | REGISTRAR
 
 
+@guarded(_TRAINEE_OR_REGISTRAR, actor_default="user")
 @transaction.atomic
 def enrolment_create(*, user, cohort: Cohort, actor=None, reason: str = "") -> Enrolment:
     """Enrol ``user`` in ``cohort`` (报名), following the cohort's enrolment mode.
@@ -119,13 +122,13 @@ def enrolment_create(*, user, cohort: Cohort, actor=None, reason: str = "") -> E
     return _place_or_waitlist(cohort, enrolment, actor=actor, reason=reason)
 
 
+@guarded(REGISTRAR)
 @transaction.atomic
 def enrolment_invite(*, user, cohort: Cohort, actor, reason: str = "") -> Enrolment:
     """Invite ``user`` to ``cohort``: they may then accept (enrolment_create) even if invitation-only.
 
-    Registrars only. Atomic and idempotent: an existing active enrolment is returned unchanged.
+    Registrars only (guarded). Atomic and idempotent: an existing active enrolment is returned unchanged.
     """
-    _require_registrar(actor)
     cohort = _lock(cohort)
     enrolment = Enrolment.objects.filter(user=user, cohort=cohort).first()
     if enrolment and enrolment.status in ACTIVE:
@@ -140,6 +143,7 @@ def _load_locked(enrolment: Enrolment) -> tuple[Cohort, Enrolment]:
     return cohort, Enrolment.objects.select_for_update().get(pk=enrolment.pk)
 
 
+@guarded(_HOLDER_OR_REGISTRAR)
 @transaction.atomic
 def enrolment_withdraw(*, enrolment: Enrolment, actor, reason: str = "") -> Enrolment:
     """Withdraw from a cohort: by the trainee themself or by a registrar.
@@ -147,8 +151,6 @@ def enrolment_withdraw(*, enrolment: Enrolment, actor, reason: str = "") -> Enro
     Atomic. Idempotent: withdrawing twice changes nothing. A completed enrolment cannot be
     withdrawn. A freed place goes to the first wait-listed trainee in the same transaction.
     """
-    if actor != enrolment.user:
-        _require_registrar(actor)
     cohort, enrolment = _load_locked(enrolment)
     if enrolment.status == EnrolmentStatus.WITHDRAWN:
         return enrolment
@@ -161,14 +163,14 @@ def enrolment_withdraw(*, enrolment: Enrolment, actor, reason: str = "") -> Enro
     return enrolment
 
 
+@guarded(REGISTRAR)
 @transaction.atomic
 def enrolment_approve(*, enrolment: Enrolment, actor, reason: str = "") -> Enrolment:
     """Approve a pending application: enrolled if a place is free, else wait-listed.
 
-    Registrars only. Atomic; capacity-safe. Idempotent for an enrolment no longer pending
+    Registrars only (guarded). Atomic; capacity-safe. Idempotent for an enrolment no longer pending
     (it is returned unchanged). The trainee is notified.
     """
-    _require_registrar(actor)
     cohort, enrolment = _load_locked(enrolment)
     if enrolment.status != EnrolmentStatus.PENDING:
         return enrolment
@@ -178,15 +180,15 @@ def enrolment_approve(*, enrolment: Enrolment, actor, reason: str = "") -> Enrol
     return enrolment
 
 
+@guarded(REGISTRAR)
 @transaction.atomic
 def enrolment_reject(*, enrolment: Enrolment, actor, reason: str) -> Enrolment:
     """Reject an application (or remove a trainee) with a mandatory reason.
 
-    Registrars only. Atomic. Works on pending, invited, wait-listed and enrolled trainees; a
+    Registrars only (guarded). Atomic. Works on pending, invited, wait-listed and enrolled trainees; a
     freed place goes to the first wait-listed trainee. Rejecting twice changes nothing. The
     trainee is notified with the reason.
     """
-    _require_registrar(actor)
     if not (reason or "").strip():
         raise EnrolmentError(_("Give a reason for the rejection."), code="reason_required")
     cohort, enrolment = _load_locked(enrolment)
@@ -202,14 +204,13 @@ def enrolment_reject(*, enrolment: Enrolment, actor, reason: str) -> Enrolment:
     return enrolment
 
 
+@guarded(REGISTRAR)
 @transaction.atomic
-def enrolment_complete(*, enrolment: Enrolment, actor=None, reason: str = "") -> Enrolment:
+def enrolment_complete(*, enrolment: Enrolment, actor, reason: str = "") -> Enrolment:
     """Mark an enrolled trainee as having completed the cohort. Atomic; idempotent.
 
-    For the progress rules (actor None) or a registrar. The place stays held.
+    For the progress rules (``actor=SYSTEM``) or a registrar (guarded). The place stays held.
     """
-    if actor is not None:
-        _require_registrar(actor)
     _cohort, enrolment = _load_locked(enrolment)
     if enrolment.status != EnrolmentStatus.ENROLLED:
         return enrolment
@@ -232,8 +233,9 @@ def _promote(cohort: Cohort, *, actor=None) -> list[Enrolment]:
     return promoted
 
 
+@guarded(REGISTRAR)
 @transaction.atomic
-def waitlist_promote(*, cohort: Cohort, actor=None) -> list[Enrolment]:
+def waitlist_promote(*, cohort: Cohort, actor) -> list[Enrolment]:
     """Fill the cohort's free places from its waiting list, first come first served.
 
     Atomic; capacity-safe; idempotent (nothing happens when no place is free or nobody waits).
@@ -243,11 +245,12 @@ def waitlist_promote(*, cohort: Cohort, actor=None) -> list[Enrolment]:
     return _promote(_lock(cohort), actor=actor)
 
 
-def imported_account_welcome(*, user) -> bool:
+@guarded(SYSTEM_ONLY)
+def imported_account_welcome(*, user, actor) -> bool:
     """Email a trainee whose account a registrar created a link to set their password.
 
     Safe to run twice in effect: nothing is sent once the trainee has a password or has logged in.
-    Returns whether an email was sent. Called by account_welcome_email_task.
+    Returns whether an email was sent. Called by account_welcome_email_task (``actor=SYSTEM``).
     """
     from allauth.account import app_settings as allauth_settings
     from allauth.account.utils import user_pk_to_url_str

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.models import CoursePage, LessonPage
+from core.guards import SYSTEM
 from courses import page_views, selectors
 from courses.accounts.sessions import session_user_valid
 from courses.models import (
@@ -546,7 +547,9 @@ def _complete_enrolments(*, user, course: CoursePage) -> None:
     for enrolment in enrolments:
         courses = courses_by_cohort[enrolment.cohort_id]
         if courses and all(progress[c.pk].completed for c in courses):
-            enrolment_complete(enrolment=enrolment, reason=_("All courses of the cohort completed."))
+            enrolment_complete(
+                actor=SYSTEM, enrolment=enrolment, reason=_("All courses of the cohort completed.")
+            )
 
 
 # --- Ledger ---------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import pytest
 
 from cms.choices import Level
+from core.guards import SYSTEM
 from tests.factories import certification as cert_factories
 from tests.factories import cms as cms_factories
 from tests.factories import courses as course_factories
@@ -56,4 +57,4 @@ def training_base(home):
 def certificate(eligible, program, training_base, no_rendering, private_storage):  # noqa: F811
     from certification import services
 
-    return services.certificate_issue(user=eligible, program=program).certificate
+    return services.certificate_issue(actor=SYSTEM, user=eligible, program=program).certificate

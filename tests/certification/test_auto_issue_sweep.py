@@ -7,6 +7,7 @@ from django.utils import translation
 
 from certification import services
 from certification.models import AutoIssueRefusal, Certificate
+from core.guards import SYSTEM
 from courses.accounts.models import TraineeProfile
 from tests.factories import certification as factories
 
@@ -34,7 +35,7 @@ def test_an_unprintable_name_is_recorded_and_later_trainees_are_still_issued(
     unprintable = _eligible(courses, real_name="王𪚥", username="wang")
     later = _eligible(courses, real_name="李四", username="lisi")
 
-    assert services.certificate_auto_issue_sweep() == 1
+    assert services.certificate_auto_issue_sweep(actor=SYSTEM) == 1
 
     assert list(Certificate.objects.values_list("user", flat=True)) == [later.pk]
     refusal = AutoIssueRefusal.objects.get(user=unprintable)
@@ -48,10 +49,10 @@ def test_an_unprintable_name_is_recorded_and_later_trainees_are_still_issued(
     assert "未能自动发证" in page and "U+2A6A5" in page and "wang" in page
 
     # A second sweep counts the refusal once more; a corrected name is issued and the refusal goes.
-    services.certificate_auto_issue_sweep()
+    services.certificate_auto_issue_sweep(actor=SYSTEM)
     assert AutoIssueRefusal.objects.get(user=unprintable).times == 2
     TraineeProfile.objects.filter(user=unprintable).update(real_name="王喆")
-    assert services.certificate_auto_issue_sweep() == 1
+    assert services.certificate_auto_issue_sweep(actor=SYSTEM) == 1
     assert not AutoIssueRefusal.objects.exists()
     assert Certificate.objects.filter(user=unprintable).exists()
 
@@ -69,7 +70,7 @@ def test_an_unexpected_error_for_one_trainee_is_recorded_and_logged(
         return real_issue(user=user, **kwargs)
 
     monkeypatch.setattr(services.issuing, "certificate_issue", issue)
-    assert services.certificate_auto_issue_sweep() == 1
+    assert services.certificate_auto_issue_sweep(actor=SYSTEM) == 1
     assert Certificate.objects.filter(user=later).exists()
     refusal = AutoIssueRefusal.objects.get(user=broken)
     assert "RuntimeError: signing key unreadable" in refusal.error

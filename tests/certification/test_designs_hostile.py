@@ -19,6 +19,7 @@ from weasyprint import HTML
 from certification import designs, pdf
 from certification.models import CertificateTemplate
 from certification.services import rendering
+from core.guards import SYSTEM
 from tests.certification.pdf_helpers import pdf_plain
 
 
@@ -170,7 +171,7 @@ def test_a_certificate_with_a_hostile_live_design_is_not_printed(certificate, ca
         css="",
         live=True,
     )
-    refused = rendering.certificate_render(certificate_id=certificate.pk)
+    refused = rendering.certificate_render(actor=SYSTEM, certificate_id=certificate.pk)
     assert refused.render_state == "failed" and not refused.pdf
     assert "<link>" in refused.render_error
 

@@ -6,6 +6,7 @@ from django.utils import translation
 
 from certification import services
 from certification.models import Certificate, CertificateEvent, CertificateStatus
+from core.guards import SYSTEM
 from tests.factories import certification as factories
 
 
@@ -37,8 +38,8 @@ def test_issuing_to_an_eligible_trainee_creates_a_frozen_certificate(
 
 @pytest.mark.django_db
 def test_issuing_again_returns_the_live_certificate(eligible, program, render_queue):
-    first = services.certificate_issue(user=eligible, program=program)
-    second = services.certificate_issue(user=eligible, program=program)
+    first = services.certificate_issue(actor=SYSTEM, user=eligible, program=program)
+    second = services.certificate_issue(actor=SYSTEM, user=eligible, program=program)
 
     assert first.created and not second.created
     assert second.certificate.pk == first.certificate.pk
@@ -49,7 +50,7 @@ def test_issuing_again_returns_the_live_certificate(eligible, program, render_qu
 @pytest.mark.django_db
 def test_a_trainee_who_is_not_eligible_gets_the_explanation_and_nothing_changes(trainee, program, rule):
     with translation.override("zh-hans"), pytest.raises(services.NotEligible) as refusal:
-        services.certificate_issue(user=trainee, program=program)
+        services.certificate_issue(actor=SYSTEM, user=trainee, program=program)
 
     assert "已完成 0/3 门课程" in str(refusal.value)
     assert not Certificate.objects.exists()
@@ -67,7 +68,7 @@ def test_a_registrar_may_issue_without_the_rule_being_met(trainee, program, rule
 
 @pytest.mark.django_db
 def test_the_database_refuses_a_second_live_certificate(eligible, program, render_queue):
-    certificate = services.certificate_issue(user=eligible, program=program).certificate
+    certificate = services.certificate_issue(actor=SYSTEM, user=eligible, program=program).certificate
     duplicate = Certificate(
         serial="DUP-1",
         verification_code="dup-code",
@@ -104,15 +105,15 @@ def test_cohort_issuing_reports_who_was_issued_and_who_is_not_eligible(
 def test_auto_issue_only_for_rules_that_say_so_and_never_after_a_revocation(
     eligible, program, rule, registrar, render_queue
 ):
-    assert services.certificate_auto_issue_for_user(user=eligible) == []
+    assert services.certificate_auto_issue_for_user(actor=SYSTEM, user=eligible) == []
 
     rule.auto_issue = True
     rule.save()
-    issued = services.certificate_auto_issue_for_user(user=eligible)
+    issued = services.certificate_auto_issue_for_user(actor=SYSTEM, user=eligible)
     assert [c.program for c in issued] == [program]
 
     services.certificate_revoke(certificate=issued[0], actor=registrar, reason="Exam misconduct")
-    assert services.certificate_auto_issue_sweep() == 0
+    assert services.certificate_auto_issue_sweep(actor=SYSTEM) == 0
     assert Certificate.objects.filter(user=eligible).count() == 1
 
 
@@ -126,7 +127,7 @@ def test_concurrent_issuing_creates_exactly_one_certificate(eligible, program, r
     def issue():
         try:
             barrier.wait(timeout=30)
-            results.append(services.certificate_issue(user=eligible, program=program))
+            results.append(services.certificate_issue(actor=SYSTEM, user=eligible, program=program))
         except Exception as error:  # noqa: BLE001 - reported below
             errors.append(error)
         finally:

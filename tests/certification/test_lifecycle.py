@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from certification import selectors, services
 from certification.models import Certificate, CertificateReminder, CertificateStatus
+from core.guards import SYSTEM
 from courses.notifications.kinds import NotificationKind
 from courses.notifications.models import EmailStatus, Notification
 from tests.factories import certification as factories
@@ -68,8 +69,8 @@ def test_expiry_is_applied_by_the_sweep_once(certificate):
     certificate.expires_at = timezone.now() - timedelta(minutes=1)
     Certificate.objects.filter(pk=certificate.pk).update(expires_at=certificate.expires_at)
 
-    assert services.certificate_expire_due() == 1
-    assert services.certificate_expire_due() == 0
+    assert services.certificate_expire_due(actor=SYSTEM) == 1
+    assert services.certificate_expire_due(actor=SYSTEM) == 0
     certificate.refresh_from_db()
     assert certificate.status == CertificateStatus.EXPIRED
     assert certificate.events.last().action == "expired"
@@ -162,19 +163,19 @@ def test_reminders_are_sent_once_per_threshold(certificate):
     in_80_days = now + timedelta(days=80)
     Certificate.objects.filter(pk=certificate.pk).update(expires_at=in_80_days)
 
-    assert services.certificate_send_expiry_reminders(now=now) == 1
-    assert services.certificate_send_expiry_reminders(now=now) == 0
+    assert services.certificate_send_expiry_reminders(actor=SYSTEM, now=now) == 1
+    assert services.certificate_send_expiry_reminders(actor=SYSTEM, now=now) == 0
     # Sent as a notification; its email goes out from the notification's task (tests/notifications).
     (reminder,) = _reminders(certificate)
     assert certificate.serial in reminder.render("zh-hans").title
     assert reminder.email_status == EmailStatus.QUEUED
 
     later = in_80_days - timedelta(days=29)
-    assert services.certificate_send_expiry_reminders(now=later) == 1
-    assert services.certificate_send_expiry_reminders(now=later) == 0
+    assert services.certificate_send_expiry_reminders(actor=SYSTEM, now=later) == 1
+    assert services.certificate_send_expiry_reminders(actor=SYSTEM, now=later) == 0
     latest = in_80_days - timedelta(days=6)
-    assert services.certificate_send_expiry_reminders(now=latest) == 1
-    assert services.certificate_send_expiry_reminders(now=latest) == 0
+    assert services.certificate_send_expiry_reminders(actor=SYSTEM, now=latest) == 1
+    assert services.certificate_send_expiry_reminders(actor=SYSTEM, now=latest) == 0
 
     assert [reminder.params["days"] for reminder in _reminders(certificate)] == [90, 30, 7]
     assert sorted(CertificateReminder.objects.values_list("days_before", flat=True)) == [7, 30, 90]
@@ -184,7 +185,7 @@ def test_a_certificate_first_seen_inside_the_last_week_gets_only_that_reminder(c
     now = timezone.now()
     Certificate.objects.filter(pk=certificate.pk).update(expires_at=now + timedelta(days=5))
 
-    assert services.certificate_send_expiry_reminders(now=now) == 1
+    assert services.certificate_send_expiry_reminders(actor=SYSTEM, now=now) == 1
     assert list(CertificateReminder.objects.values_list("days_before", flat=True)) == [7]
 
 
@@ -192,5 +193,5 @@ def test_revoked_certificates_get_no_reminder(certificate, registrar):
     Certificate.objects.filter(pk=certificate.pk).update(expires_at=timezone.now() + timedelta(days=20))
     services.certificate_revoke(certificate=certificate, actor=registrar, reason="Forged")
 
-    assert services.certificate_send_expiry_reminders() == 0
+    assert services.certificate_send_expiry_reminders(actor=SYSTEM) == 0
     assert not _reminders(certificate).exists()

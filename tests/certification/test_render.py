@@ -11,6 +11,7 @@ from certification import pdf
 from certification.credentials import credential_for
 from certification.models import Certificate, RenderState
 from certification.services.rendering import certificate_render, template_for_program
+from core.guards import SYSTEM
 from tests.certification.pdf_helpers import page_count, pdf_plain
 from tests.certification.render_fixtures import wait_for
 from tests.factories import certification as cert_factories
@@ -27,7 +28,7 @@ def _stored(certificate) -> bytes:
 
 
 def test_render_stores_the_pdf_with_its_hash_template_version_and_credential(certificate):
-    certificate = certificate_render(certificate_id=certificate.pk)
+    certificate = certificate_render(actor=SYSTEM, certificate_id=certificate.pk)
 
     assert certificate.render_state == RenderState.DONE and certificate.render_error == ""
     content = _stored(certificate)
@@ -45,20 +46,20 @@ def test_render_stores_the_pdf_with_its_hash_template_version_and_credential(cer
 
 
 def test_rendering_again_is_a_no_op_and_the_bytes_never_change(certificate, monkeypatch):
-    first = certificate_render(certificate_id=certificate.pk)
+    first = certificate_render(actor=SYSTEM, certificate_id=certificate.pk)
     before = _stored(first)
 
     def must_not_render(document):
         raise AssertionError("a rendered certificate was rendered again")
 
     monkeypatch.setattr(pdf, "render_certificate_pdf", must_not_render)
-    second = certificate_render(certificate_id=certificate.pk)
+    second = certificate_render(actor=SYSTEM, certificate_id=certificate.pk)
     assert second.pdf.name == first.pdf.name
     assert _stored(second) == before
 
 
 def test_downloading_twice_gives_the_same_bytes(certificate, client):
-    certificate_render(certificate_id=certificate.pk)
+    certificate_render(actor=SYSTEM, certificate_id=certificate.pk)
     client.force_login(certificate.user)
     url = reverse("certification:certificate_pdf", args=[certificate.pk])
     first = b"".join(client.get(url).streaming_content)
@@ -68,21 +69,21 @@ def test_downloading_twice_gives_the_same_bytes(certificate, client):
 
 
 def test_a_lost_file_is_rendered_again_to_the_very_same_bytes(certificate):
-    rendered = certificate_render(certificate_id=certificate.pk)
+    rendered = certificate_render(actor=SYSTEM, certificate_id=certificate.pk)
     original = _stored(rendered)
     rendered.pdf.storage.delete(rendered.pdf.name)
 
-    again = certificate_render(certificate_id=certificate.pk)
+    again = certificate_render(actor=SYSTEM, certificate_id=certificate.pk)
     assert _stored(again) == original
     assert again.pdf_sha256 == hashlib.sha256(original).hexdigest()
 
 
 def test_an_altered_file_is_replaced_by_the_frozen_rendering(certificate):
-    rendered = certificate_render(certificate_id=certificate.pk)
+    rendered = certificate_render(actor=SYSTEM, certificate_id=certificate.pk)
     original = _stored(rendered)
     with open(rendered.pdf.path, "wb") as handle:
         handle.write(b"%PDF-1.7 forged")
-    again = certificate_render(certificate_id=certificate.pk)
+    again = certificate_render(actor=SYSTEM, certificate_id=certificate.pk)
     assert _stored(again) == original
 
 
@@ -90,7 +91,7 @@ def test_an_altered_file_is_replaced_by_the_frozen_rendering(certificate):
 def test_names_outside_gb2312_render(name, program, rule, private_storage):
     holder = cert_factories.trainee(real_name=name, username=f"u{ord(name[-1])}")
     certificate = cert_factories.certificate(user=holder, program=program)
-    rendered = certificate_render(certificate_id=certificate.pk)
+    rendered = certificate_render(actor=SYSTEM, certificate_id=certificate.pk)
     assert rendered.render_state == RenderState.DONE, rendered.render_error
     assert rendered.snapshot["holder_name"] == name
 
@@ -104,7 +105,7 @@ def test_a_name_no_font_can_print_is_refused_with_a_chinese_error(program, rule,
         snapshot={**certificate.snapshot, "holder_name": "王𪚥"}
     )
 
-    refused = certificate_render(certificate_id=certificate.pk)
+    refused = certificate_render(actor=SYSTEM, certificate_id=certificate.pk)
 
     assert refused.render_state == RenderState.FAILED
     assert not refused.pdf and not refused.pdf_sha256
@@ -159,7 +160,7 @@ def test_the_seal_and_signatures_are_printed_as_images(certificate, home):
     # The seal, the signature and the QR code (see test_templates.py for the code itself).
     assert document.body_html.count('src="data:image/png;base64,') == 3
     assert document.body_html.count('class="qr-code"') == 1
-    rendered = certificate_render(certificate_id=certificate.pk)
+    rendered = certificate_render(actor=SYSTEM, certificate_id=certificate.pk)
     assert pdf_plain(_stored(rendered)).count(b"/Subtype /Image") >= 3
 
 
@@ -175,9 +176,9 @@ def test_a_render_that_never_finishes_is_requeued_a_bounded_number_of_times(cert
     settings.TTA_RENDER_MAX_REQUEUES = 2
     cache.delete(f"certificate-render-requeues:{certificate.verification_code}")
     with mock.patch("certification.tasks.certificate_render_task.delay") as delay:
-        assert certificate_render_requeue_stale(older_than_seconds=0) == 1
-        assert certificate_render_requeue_stale(older_than_seconds=0) == 1
-        assert certificate_render_requeue_stale(older_than_seconds=0) == 0
+        assert certificate_render_requeue_stale(actor=SYSTEM, older_than_seconds=0) == 1
+        assert certificate_render_requeue_stale(actor=SYSTEM, older_than_seconds=0) == 1
+        assert certificate_render_requeue_stale(actor=SYSTEM, older_than_seconds=0) == 0
     assert delay.call_count == 2
     certificate.refresh_from_db()
     assert certificate.render_state == RenderState.FAILED
@@ -193,7 +194,7 @@ def test_rendering_locks_only_the_certificate_row(certificate):
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as queries:
-        certificate_render(certificate_id=certificate.pk)
+        certificate_render(actor=SYSTEM, certificate_id=certificate.pk)
     locking = [q["sql"] for q in queries.captured_queries if "FOR UPDATE" in q["sql"]]
     assert all('FOR UPDATE OF "certification_certificate"' in sql for sql in locking), locking
     if connection.vendor == "postgresql":

@@ -25,6 +25,7 @@ from certification.models import (
     StatusList,
 )
 from certification.services import status_lists
+from core.guards import SYSTEM
 from tests.factories import certification as factories
 
 # The W3C specification's example of an empty 16 KB list (its own compressor, not ours).
@@ -191,7 +192,7 @@ def test_expiry_sets_no_bit_and_ends_a_suspension(certificate, registrar):
     services.certificate_suspend(certificate=certificate, actor=registrar, reason="Under review")
     Certificate.objects.filter(pk=certificate.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
 
-    services.certificate_expire_due()
+    services.certificate_expire_due(actor=SYSTEM)
 
     assert Certificate.objects.get(pk=certificate.pk).status == CertificateStatus.EXPIRED
     assert bits_of(certificate) == CLEAR  # the credential's validUntil says it has expired
@@ -213,7 +214,7 @@ def test_positions_are_unique_and_a_full_list_starts_a_new_one(certificate, prog
     _advance_position_counter(STATUS_LIST_SIZE - 1)
     issued = [
         services.certificate_issue(
-            user=factories.trainee(real_name=name), program=program, check_eligibility=False
+            actor=SYSTEM, user=factories.trainee(real_name=name), program=program, check_eligibility=False
         ).certificate
         for name in ["李四", "王五"]
     ]
@@ -289,6 +290,6 @@ def test_the_data_migration_gives_existing_certificates_a_position_and_a_status(
     )
     assert {k: v for k, v in certificate.credential.items() if k in old} == old
     later = services.certificate_issue(
-        user=factories.trainee(real_name="李四"), program=program, check_eligibility=False
+        actor=SYSTEM, user=factories.trainee(real_name="李四"), program=program, check_eligibility=False
     ).certificate
     assert later.status_entry.index != certificate.status_entry.index

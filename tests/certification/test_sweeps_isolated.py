@@ -8,6 +8,7 @@ from django.utils import timezone
 from certification import services
 from certification.models import Certificate, CertificateReminder, CertificateStatus
 from certification.services import lifecycle
+from core.guards import SYSTEM
 from tests.factories import certification as factories
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,7 @@ def test_one_certificate_that_cannot_expire_stops_no_other(two_certificates, mon
         return real_expire(certificate=certificate, **kwargs)
 
     monkeypatch.setattr(lifecycle, "certificate_expire", expire)
-    assert services.certificate_expire_due() == 1
+    assert services.certificate_expire_due(actor=SYSTEM) == 1
     assert Certificate.objects.get(pk=other.pk).status == CertificateStatus.EXPIRED
     assert Certificate.objects.get(pk=broken.pk).status == CertificateStatus.ISSUED
     assert f"could not expire certificate {broken.pk}" in caplog.text
@@ -53,7 +54,7 @@ def test_one_reminder_that_fails_stops_no_other_and_is_tried_again(two_certifica
         return real_notify(certificate=certificate, **kwargs)
 
     monkeypatch.setattr(lifecycle, "certificate_notify", notify)
-    assert services.certificate_send_expiry_reminders() == 1
+    assert services.certificate_send_expiry_reminders(actor=SYSTEM) == 1
     assert list(CertificateReminder.objects.values_list("certificate", flat=True)) == [other.pk]
     monkeypatch.setattr(lifecycle, "certificate_notify", real_notify)
-    assert services.certificate_send_expiry_reminders() == 1  # the failed one, next run
+    assert services.certificate_send_expiry_reminders(actor=SYSTEM) == 1  # the failed one, next run

@@ -6,6 +6,7 @@ from django.test import RequestFactory
 
 from certification.models import CertificateTemplate
 from certification.services import rendering
+from core.guards import SYSTEM
 from tests.certification.pdf_helpers import page_count
 from tests.factories import certification as cert_factories
 from tests.factories import cms as cms_factories
@@ -124,7 +125,7 @@ def test_only_a_published_design_is_used_and_a_program_design_wins(certificate, 
 def test_a_rendered_certificate_records_its_design_version(certificate, program):
     CertificateTemplate.objects.all().delete()
     design = _design("本项目", live=True, program=program, marker="OWN")
-    rendered = rendering.certificate_render(certificate_id=certificate.pk)
+    rendered = rendering.certificate_render(actor=SYSTEM, certificate_id=certificate.pk)
     assert rendered.template_version == rendering.template_for_program(program).version
     assert rendered.template_version.startswith(f"{design.pk}:")
 
@@ -132,7 +133,7 @@ def test_a_rendered_certificate_records_its_design_version(certificate, program)
 def test_a_broken_live_design_fails_the_render_with_a_reason_instead_of_printing(certificate, program):
     CertificateTemplate.objects.all().delete()
     CertificateTemplate.objects.create(name="坏", body="{% include 'x.html' %}", css="", live=True)
-    refused = rendering.certificate_render(certificate_id=certificate.pk)
+    refused = rendering.certificate_render(actor=SYSTEM, certificate_id=certificate.pk)
     assert refused.render_state == "failed" and not refused.pdf
     assert "include" in refused.render_error
 

@@ -1,6 +1,7 @@
 import hashlib
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -60,7 +61,7 @@ def test_the_holder_may_choose_to_show_the_full_name_and_hours(client, certifica
 
 
 def test_only_the_holder_may_change_the_sharing(certificate, registrar):
-    with pytest.raises(services.CertificationError):
+    with pytest.raises(PermissionDenied):
         services.certificate_set_sharing(
             certificate=certificate, user=registrar, share_full_name=True, share_hours_detail=False
         )

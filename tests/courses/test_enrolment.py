@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import connections
 from django.utils import timezone
 
+from core.guards import SYSTEM
 from courses import selectors, services
 from courses.models import Enrolment, EnrolmentMode, EnrolmentStatus
 from tests.factories import cms as cms_factories
@@ -67,9 +68,9 @@ def test_raising_capacity_then_promoting_fills_the_new_places(course):
         services.enrolment_create(user=trainee, cohort=cohort)
     cohort.capacity = 2
     cohort.save()
-    promoted = services.waitlist_promote(cohort=cohort)
+    promoted = services.waitlist_promote(actor=SYSTEM, cohort=cohort)
     assert [e.user_id for e in promoted] == [users[1].pk]
-    assert services.waitlist_promote(cohort=cohort) == []
+    assert services.waitlist_promote(actor=SYSTEM, cohort=cohort) == []
 
 
 def test_approval_flow(course):

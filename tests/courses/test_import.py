@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
+from core.guards import SYSTEM
 from courses import imports
 from courses.models import Enrolment, EnrolmentStatus, ImportBatch, ImportOutcome
 from tests.factories import courses as factories
@@ -199,12 +200,12 @@ def test_the_welcome_email_links_to_the_public_site(db, settings):
     user.set_unusable_password()
     user.save()
 
-    assert imported_account_welcome(user=user)
+    assert imported_account_welcome(actor=SYSTEM, user=user)
     assert "https://academy.example.cn/accounts/password/reset/key/" in mail.outbox[0].body
     # Once sent and the password set, nothing is sent again.
     user.set_password("Fresh-2026!")
     user.save()
-    assert not imported_account_welcome(user=user)
+    assert not imported_account_welcome(actor=SYSTEM, user=user)
     assert len(mail.outbox) == 1
 
 

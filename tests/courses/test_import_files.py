@@ -13,6 +13,7 @@ from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from core.guards import SYSTEM
 from courses import imports
 from courses.models import ImportBatch
 from courses.questions import services as question_services
@@ -55,7 +56,7 @@ def test_a_roster_is_stored_privately_under_a_random_name(cohort, registrar):
 
 def test_a_question_file_is_stored_privately_under_a_random_name(db):
     job = question_services.import_check(
-        bank=question_factories.question_bank(), filename="题库.gift", content=GIFT
+        user=SYSTEM, bank=question_factories.question_bank(), filename="题库.gift", content=GIFT
     )
     assert _files_under(settings.MEDIA_ROOT) == []
     assert storages["imports"].exists(job.file.name) and "题库" not in job.file.name
@@ -80,7 +81,7 @@ def test_an_html_question_file_is_refused_in_the_users_language_and_not_kept(cli
     assert "请上传以下类型的试题文件" in " ".join(response.context["form"].errors["file"])
     assert not ImportJob.objects.exists()
     with pytest.raises(question_services.ImportRefused):
-        question_services.import_check(bank=bank, filename="x.html", content=page)
+        question_services.import_check(user=SYSTEM, bank=bank, filename="x.html", content=page)
     assert not ImportJob.objects.exists() and _files_under(settings.MEDIA_ROOT) == []
 
 
@@ -109,8 +110,8 @@ def test_files_past_their_keeping_time_are_deleted_and_the_reports_kept(cohort, 
         cohort=cohort, upload=SimpleUploadedFile("b.csv", ROSTER), actor=registrar
     )
     bank = question_factories.question_bank()
-    old_job = question_services.import_check(bank=bank, filename="old.gift", content=GIFT)
-    new_job = question_services.import_check(bank=bank, filename="new.gift", content=GIFT)
+    old_job = question_services.import_check(user=SYSTEM, bank=bank, filename="old.gift", content=GIFT)
+    new_job = question_services.import_check(user=SYSTEM, bank=bank, filename="new.gift", content=GIFT)
     long_ago = timezone.now() - timedelta(days=31)
     ImportBatch.objects.filter(pk=old_batch.pk).update(created_at=long_ago)
     ImportJob.objects.filter(pk=old_job.pk).update(created_at=long_ago)
@@ -130,7 +131,7 @@ def test_files_past_their_keeping_time_are_deleted_and_the_reports_kept(cohort, 
         assert storages["imports"].exists(kept.file.name)
     # A job whose file is gone can no longer be confirmed: nothing is imported from nothing.
     with pytest.raises(question_services.ImportRefused):
-        question_services.import_confirm(job=old_job)
+        question_services.import_confirm(user=SYSTEM, job=old_job)
 
 
 def test_the_purge_runs_on_a_schedule():

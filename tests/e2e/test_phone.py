@@ -15,6 +15,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from certification.services.rendering import certificate_render
+from core.guards import SYSTEM
 from courses import services as course_services
 from courses.exams import services as exam_services
 from courses.models import CourseRule, LessonCompletion, OfflineSession
@@ -53,7 +54,7 @@ def trainee_midway(curriculum, no_rendering, settings):
     attempt = exam_services.attempt_start(paper=curriculum.paper, user=trainee)
     # The PDF is rendered here, by the rendering service (the journeys render through a worker).
     certificate = cert_factories.certificate(user=trainee, program=curriculum.program)
-    certificate_render(certificate_id=certificate.pk)
+    certificate_render(actor=SYSTEM, certificate_id=certificate.pk)
     return {
         "trainee": trainee,
         "checkin_path": f"/checkin/{session.pk}/{course_services.checkin_code(session=session)}/",

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.guards import SYSTEM
 from courses.exams import services
 from courses.exams.models import Attempt, AttemptEvent, AttemptItem, AttemptStatus, ReviewMode, SubmittedBy
 from courses.questions import services as question_services
@@ -52,6 +53,7 @@ def test_the_paper_is_fixed_at_start_and_editing_a_question_does_not_change_it(c
 
     question = choice.version.question
     question_services.question_revise(
+        user=SYSTEM,
         question=question,
         name="改过的题",
         text="改过的题干",

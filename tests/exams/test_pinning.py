@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
+from core.guards import SYSTEM
 from courses.exams import selectors, services
 from courses.exams.models import CourseGrader, PinnedVersion, SectionKind
 from courses.questions import services as question_services
@@ -29,7 +30,7 @@ NEW_KEY = {
 
 def _change_key(question):
     return question_services.question_revise(
-        question=question, name="改过答案的题", text=question.current_version.text, data=NEW_KEY
+        user=SYSTEM, question=question, name="改过答案的题", text=question.current_version.text, data=NEW_KEY
     )
 
 

@@ -2,6 +2,7 @@
 
 import itertools
 
+from core.guards import SYSTEM
 from courses.questions import services
 from courses.questions.models import QuestionBank, QuestionType
 
@@ -42,4 +43,5 @@ def question(bank: QuestionBank | None = None, *, qtype: str = QuestionType.SING
     fields.setdefault("name", f"试题 {next(_numbers)}")
     fields.setdefault("text", "以下哪部法律规定了科技成果转化的收益分配？")
     fields.setdefault("data", SAMPLE_DATA[qtype])
+    fields.setdefault("user", SYSTEM)
     return services.question_create(bank=bank or question_bank(), qtype=qtype, **fields)

@@ -21,6 +21,7 @@ from certification.services import batches
 from certification.services.batches import batch_run
 from certification.services.rendering import certificate_render_requeue_stale
 from cms.choices import Level
+from core.guards import SYSTEM
 from tests.factories import certification as cert_factories
 from tests.factories import cms as cms_factories
 from tests.factories import courses as course_factories
@@ -177,7 +178,7 @@ def test_sigkill_in_the_middle_of_a_batch_ends_with_every_certificate_rendered_o
         if settings.CELERY_BROKER_URL.startswith("filesystem://"):
             # The filesystem transport cannot redeliver a dead worker's messages: the beat sweep does.
             batch_run(batch_id=batch.pk)
-            certificate_render_requeue_stale(older_than_seconds=0)
+            certificate_render_requeue_stale(actor=SYSTEM, older_than_seconds=0)
 
         def everything_rendered():
             return (
@@ -196,7 +197,7 @@ def test_sigkill_in_the_middle_of_a_batch_ends_with_every_certificate_rendered_o
                 figure(f"not recovered by redelivery within 60 s ({_counts()}); running the sweeps")
             sweeps += 1
             batch_run(batch_id=batch.pk)
-            certificate_render_requeue_stale(older_than_seconds=0)
+            certificate_render_requeue_stale(actor=SYSTEM, older_than_seconds=0)
             recovered = _wait_for(everything_rendered, timeout=20, step=0.5)
         assert recovered, (
             f"{_counts()} after the restart and {sweeps} sweeps; progress {batches.batch_progress(batch=batch)}\n"

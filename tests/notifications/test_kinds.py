@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from certification import services as certification
 from certification.models import Certificate
+from core.guards import SYSTEM
 from courses import services as learning
 from courses.exams import services as exams
 from courses.exams.models import Attempt, SubmittedBy
@@ -198,7 +199,7 @@ def test_certificate_issued(eligible, program, training_base, no_rendering, lang
     NotificationPreference.objects.create(user=eligible, language=language)
 
     with delivered():
-        issued = certification.certificate_issue(user=eligible, program=program).certificate
+        issued = certification.certificate_issue(actor=SYSTEM, user=eligible, program=program).certificate
 
     _notification, message = _only_email_for(
         eligible, NotificationKind.CERTIFICATE_ISSUED, language, "issued"
@@ -228,7 +229,7 @@ def test_certificate_about_to_expire(certificate, language, delivered):  # noqa:
     Certificate.objects.filter(pk=certificate.pk).update(expires_at=now + datetime.timedelta(days=20))
 
     with delivered():
-        assert certification.certificate_send_expiry_reminders(now=now) == 1
+        assert certification.certificate_send_expiry_reminders(actor=SYSTEM, now=now) == 1
 
     notification, message = _only_email_for(
         certificate.user, NotificationKind.CERTIFICATE_EXPIRING, language, "expiring"

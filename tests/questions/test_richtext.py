@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from core.guards import SYSTEM
 from courses.exams import services as exams
 from courses.questions import richtext, services
 from courses.questions.models import QuestionType, QuestionVersion, TextFormat
@@ -52,9 +53,9 @@ KEPT = ["<b>表格</b>", "<sub>2</sub>", "<sup>2</sup>", "<th>条款</th>", "<li
 
 
 def _import(bank, name: str, content: bytes) -> list[QuestionVersion]:
-    job = services.import_check(bank=bank, filename=name, content=content)
+    job = services.import_check(user=SYSTEM, bank=bank, filename=name, content=content)
     assert job.report["errors"] == []
-    services.import_confirm(job=job, skip_unsupported=True)
+    services.import_confirm(user=SYSTEM, job=job, skip_unsupported=True)
     return list(QuestionVersion.objects.order_by("pk"))  # each test's database holds only these
 
 
@@ -124,14 +125,14 @@ def test_hostile_gift_html_is_cleaned_and_markdown_stays_text():
 def test_a_staff_edit_is_cleaned_too():
     question = factories.question(qtype=QuestionType.ESSAY, data={})
     version = services.question_revise(
-        question=question, name="编辑", text=HOSTILE, text_format=TextFormat.HTML, data={}
+        user=SYSTEM, question=question, name="编辑", text=HOSTILE, text_format=TextFormat.HTML, data={}
     )
     assert not any(bad in version.text for bad in GONE)
     assert "<b>表格</b>" in version.text
     # Saving the same edit again adds no version: the stored text is the cleaned one.
     assert (
         services.question_revise(
-            question=question, name="编辑", text=HOSTILE, text_format=TextFormat.HTML, data={}
+            user=SYSTEM, question=question, name="编辑", text=HOSTILE, text_format=TextFormat.HTML, data={}
         )
         == version
     )

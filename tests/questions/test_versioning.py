@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.guards import SYSTEM
 from courses.questions import services
 from courses.questions.grading import grade
 from courses.questions.models import QuestionType, QuestionVersion
@@ -18,7 +19,7 @@ def test_editing_creates_a_new_version_and_keeps_the_old_one():
     used_by_an_attempt = QuestionVersion.objects.get(pk=first.pk)
 
     new_data = {"options": [{"text": "甲", "fraction": 0}, {"text": "乙", "fraction": 1}]}
-    second = services.question_revise(question=q, name="法律", text="新题干", data=new_data)
+    second = services.question_revise(user=SYSTEM, question=q, name="法律", text="新题干", data=new_data)
 
     q.refresh_from_db()
     assert (first.number, second.number) == (1, 2)
@@ -35,7 +36,7 @@ def test_saving_without_changes_adds_no_version():
     q = question()
     v = q.current_version
     again = services.question_revise(
-        question=q, name=v.name, text=v.text, data=v.data, default_points=v.default_points
+        user=SYSTEM, question=q, name=v.name, text=v.text, data=v.data, default_points=v.default_points
     )
     assert again == v
     assert q.versions.count() == 1
@@ -52,7 +53,7 @@ def test_a_version_row_cannot_be_updated():
 def test_invalid_edit_changes_nothing():
     q = question()
     with pytest.raises(DataError):
-        services.question_revise(question=q, name="x", text="y", data={"options": []})
+        services.question_revise(user=SYSTEM, question=q, name="x", text="y", data={"options": []})
     assert q.versions.count() == 1
 
 
@@ -62,9 +63,9 @@ def test_an_import_creates_first_versions_tags_and_sub_banks(tmp_path):
 
     bank = question_bank(name="导入", module="policy")
     gift = "$CATEGORY: $course$/top/甲/乙\n\n::一::对吗？{T}\n\n::二::选哪个？{=对 ~错}\n".encode()
-    job = services.import_check(bank=bank, filename="a.gift", content=gift)
+    job = services.import_check(user=SYSTEM, bank=bank, filename="a.gift", content=gift)
     assert job.status == ImportStatus.PREVIEWED
-    services.import_confirm(job=job)
+    services.import_confirm(user=SYSTEM, job=job)
     imported = Question.objects.filter(bank__name="乙").select_related("current_version", "bank__parent")
     assert [(q.current_version.name, q.current_version.number, q.module) for q in imported] == [
         ("一", 1, "policy"),
@@ -73,7 +74,9 @@ def test_an_import_creates_first_versions_tags_and_sub_banks(tmp_path):
     assert imported[0].bank.parent.name == "甲" and imported[0].bank.parent.parent == bank
     # An imported question is edited like any other: a second version.
     q = imported[1]
-    services.question_revise(question=q, name="二", text="改过的题干", data=q.current_version.data)
+    services.question_revise(
+        user=SYSTEM, question=q, name="二", text="改过的题干", data=q.current_version.data
+    )
     assert q.versions.count() == 2
 
 
@@ -88,7 +91,8 @@ def test_importing_the_excel_template_keeps_tags_points_and_types():
     template_workbook().save(buffer)
     bank = question_bank(name="模板")
     services.import_confirm(
-        job=services.import_check(bank=bank, filename="t.xlsx", content=buffer.getvalue())
+        user=SYSTEM,
+        job=services.import_check(user=SYSTEM, bank=bank, filename="t.xlsx", content=buffer.getvalue()),
     )
     assert Question.objects.count() == len(QuestionType.values)
     first = Question.objects.get(current_version__name="转化法施行年份")

@@ -1,0 +1,73 @@
+"""The rules the learning services are guarded by (``core.guards``), with the courses layer's roles.
+
+``core`` knows no roles; this module gives it the predicates of this layer (registrar, learning
+staff, roster staff of a cohort, grader of a course). Certification's services use the same rules.
+Selectors are imported when a rule is checked: services import this module early.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from core.guards import SELF, SIGNED_IN, SYSTEM, SYSTEM_ONLY, Rule, allowed_when, owner, role
+
+__all__ = [
+    "GRADER_OF_COURSE",
+    "LEARNING_STAFF",
+    "REGISTRAR",
+    "ROSTER_STAFF",
+    "SELF",
+    "SIGNED_IN",
+    "SYSTEM",
+    "SYSTEM_ONLY",
+    "grader_of",
+    "owner",
+    "roster_staff_of",
+]
+
+
+def _is_registrar(*, user) -> bool:
+    from courses.selectors.enrolments import is_registrar
+
+    return is_registrar(user=user)
+
+
+def _is_learning_staff(*, user) -> bool:
+    from courses.selectors.enrolments import is_learning_staff
+
+    return is_learning_staff(user=user)
+
+
+REGISTRAR = role(_is_registrar, _("Only registrars may do this."), name="registrar")
+LEARNING_STAFF = role(
+    _is_learning_staff, _("Only instructors and registrars may do this."), name="learning staff"
+)
+
+
+def roster_staff_of(cohort_of) -> Rule:
+    """Registrars, and instructors teaching the cohort ``cohort_of(arguments)`` (``can_read_roster``)."""
+
+    def check(actor, arguments) -> bool:
+        from courses.selectors.enrolments import can_read_roster
+
+        cohort = cohort_of(arguments)
+        return cohort is not None and can_read_roster(user=actor, cohort=cohort)
+
+    return allowed_when(
+        check, _("Only the cohort's instructors and registrars may do this."), name="roster staff"
+    )
+
+
+def grader_of(course_of) -> Rule:
+    """Registrars, and graders of the course ``course_of(arguments)`` (a CoursePage or its id)."""
+
+    def check(actor, arguments) -> bool:
+        from courses.exams.selectors import can_grade
+
+        course = course_of(arguments)
+        return course is not None and can_grade(user=actor, course=course)
+
+    return allowed_when(check, _("Only the course's graders and registrars may do this."), name="grader")
+
+
+# Cohort-level staff where the cohort is an argument of the service.
+ROSTER_STAFF = roster_staff_of(lambda arguments: arguments.get("cohort"))
+GRADER_OF_COURSE = grader_of(lambda arguments: arguments.get("course"))
