@@ -40,14 +40,3 @@ def certificates_worker(celery_test_queue, transactional_db, private_storage):
         app.conf.task_routes = previous
         app.amqp.flush_routes()
         app.amqp.__dict__.pop("router", None)
-
-
-def wait_for(predicate, timeout=60.0):
-    import time
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False

@@ -12,9 +12,9 @@ from django.urls import reverse
 from certification.models import BatchItem, Certificate, IssuanceBatch, ItemState, RenderState, ZipState
 from certification.services import batches
 from certification.services.rendering import certificate_render
-from tests.certification.render_fixtures import wait_for
 from tests.factories import certification as cert_factories
 from tests.factories import courses as course_factories
+from tests.waiting import wait_for
 
 
 @pytest.fixture

@@ -1,12 +1,11 @@
-import threading
-
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from certification import services
 from certification.models import Certificate, CertificateEvent, CertificateStatus
 from core.guards import SYSTEM
+from tests.concurrency import run_concurrently
 from tests.factories import certification as factories
 
 
@@ -121,25 +120,9 @@ def test_auto_issue_only_for_rules_that_say_so_and_never_after_a_revocation(
 def test_concurrent_issuing_creates_exactly_one_certificate(eligible, program, render_queue):
     """Eight threads (eight PostgreSQL connections) issue the same certificate at the same moment."""
     threads_count = 8
-    barrier = threading.Barrier(threads_count)
-    results, errors = [], []
-
-    def issue():
-        try:
-            barrier.wait(timeout=30)
-            results.append(services.certificate_issue(actor=SYSTEM, user=eligible, program=program))
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=issue) for _ in range(threads_count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-
-    assert errors == []
+    results = run_concurrently(
+        lambda _: services.certificate_issue(actor=SYSTEM, user=eligible, program=program), threads_count
+    )
     assert len(results) == threads_count
     assert sum(result.created for result in results) == 1
     assert len({result.certificate.pk for result in results}) == 1

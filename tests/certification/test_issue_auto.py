@@ -5,8 +5,9 @@ import pytest
 from django.db import transaction
 
 from certification.models import Certificate, RenderState
-from tests.certification.render_fixtures import certificates_worker, wait_for  # noqa: F401
+from tests.certification.render_fixtures import certificates_worker  # noqa: F401
 from tests.factories import certification as factories
+from tests.waiting import wait_for
 
 
 @pytest.mark.integration
@@ -29,7 +30,7 @@ def test_passing_the_final_exam_issues_and_renders_the_certificate(
         factories.exam_result(user=trainee, course=courses[-1], percent=88)
 
     assert wait_for(
-        lambda: Certificate.objects.filter(user=trainee, render_state=RenderState.DONE).exists(), 90
+        lambda: Certificate.objects.filter(user=trainee, render_state=RenderState.DONE).exists(), timeout=90
     )
     certificate = Certificate.objects.get(user=trainee)
     assert certificate.program == program

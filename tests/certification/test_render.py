@@ -13,8 +13,8 @@ from certification.models import Certificate, RenderState
 from certification.services.rendering import certificate_render, template_for_program
 from core.guards import SYSTEM
 from tests.certification.pdf_helpers import page_count, pdf_plain
-from tests.certification.render_fixtures import wait_for
 from tests.factories import certification as cert_factories
+from tests.waiting import wait_for
 
 
 @pytest.fixture
@@ -120,7 +120,9 @@ def test_the_task_is_queued_on_commit_and_rendered_by_a_real_worker(
         certificate = cert_factories.certificate(user=trainee, program=program)
         assert Certificate.objects.get(pk=certificate.pk).render_state == RenderState.PENDING
 
-    assert wait_for(lambda: Certificate.objects.get(pk=certificate.pk).render_state != RenderState.PENDING)
+    assert wait_for(
+        lambda: Certificate.objects.get(pk=certificate.pk).render_state != RenderState.PENDING, timeout=60
+    )
     certificate.refresh_from_db()
     assert certificate.render_state == RenderState.DONE, certificate.render_error
     assert hashlib.sha256(_stored(certificate)).hexdigest() == certificate.pdf_sha256

@@ -1,11 +1,11 @@
 import re
-import threading
 
 import pytest
 from django.db import connection, transaction
 
 from certification import serials
 from certification.models import SerialCounter
+from tests.concurrency import run_concurrently
 
 PATTERN = "{base}-{year}-{level}-{seq:06}"
 
@@ -94,26 +94,13 @@ def test_the_counter_row_stands_in_for_a_sequence_on_other_databases(monkeypatch
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_draws_never_repeat_a_number():
-    drawn, errors = [], []
-    barrier = threading.Barrier(6)
+    def draw(_):
+        numbers = []
+        for _ in range(25):
+            with transaction.atomic():
+                numbers.append(serials.next_number(pattern="CONC-{seq}", year=2035))
+        return numbers
 
-    def draw():
-        try:
-            barrier.wait(timeout=30)
-            for _ in range(25):
-                with transaction.atomic():
-                    drawn.append(serials.next_number(pattern="CONC-{seq}", year=2035))
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=draw) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-
-    assert errors == []
+    drawn = [number for numbers in run_concurrently(draw, 6) for number in numbers]
     assert len(drawn) == 150
     assert len(set(drawn)) == 150

@@ -5,7 +5,6 @@ The offline check of the published lists by Digital Bazaar's verifier is in test
 
 import copy
 import importlib
-import threading
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -26,6 +25,7 @@ from certification.models import (
 )
 from certification.services import status_lists
 from core.guards import SYSTEM
+from tests.concurrency import run_concurrently
 from tests.factories import certification as factories
 
 # The W3C specification's example of an empty 16 KB list (its own compressor, not ours).
@@ -235,26 +235,12 @@ def test_positions_are_unique_and_a_full_list_starts_a_new_one(certificate, prog
 def test_concurrent_issues_draw_distinct_positions():
     """Six connections draw positions at the same moment, each in its own transaction."""
     threads_count = 6
-    barrier = threading.Barrier(threads_count)
-    positions, errors = [], []
 
-    def draw():
-        try:
-            barrier.wait(timeout=30)
-            with transaction.atomic():
-                positions.append(status_lists.status_position_allocate())
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
+    def draw(_):
+        with transaction.atomic():
+            return status_lists.status_position_allocate()
 
-    threads = [threading.Thread(target=draw) for _ in range(threads_count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-
-    assert errors == []
+    positions = run_concurrently(draw, threads_count)
     assert len(set(positions)) == threads_count
     # Each list drawn from exists once per purpose (on PostgreSQL the position sequence outlives
     # earlier tests, one of which fills list 1: these draws may land in a later list).

@@ -1,16 +1,15 @@
 """Enrolment rules: modes, window, capacity, waiting list and status history."""
 
 import datetime
-import threading
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.db import connections
 from django.utils import timezone
 
 from core.guards import SYSTEM
 from courses import selectors, services
 from courses.models import Enrolment, EnrolmentMode, EnrolmentStatus
+from tests.concurrency import run_concurrently
 from tests.factories import cms as cms_factories
 from tests.factories import courses as factories
 
@@ -172,23 +171,8 @@ def test_two_trainees_racing_for_the_last_place_one_is_waitlisted():
     course = factories.published_course()
     cohort = factories.cohort(course=course, capacity=1)
     racers = [factories.user(), factories.user()]
-    barrier = threading.Barrier(2)
-    results, errors = {}, []
-
-    def enrol(trainee):
-        try:
-            barrier.wait(timeout=10)
-            results[trainee.pk] = services.enrolment_create(user=trainee, cohort=cohort).status
-        except Exception as error:  # noqa: BLE001 - reported by the main thread
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=enrol, args=(trainee,)) for trainee in racers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert not errors
-    assert sorted(results.values()) == [S.ENROLLED, S.WAITLISTED]
+    statuses = run_concurrently(
+        lambda i: services.enrolment_create(user=racers[i], cohort=cohort).status, len(racers), timeout=30
+    )
+    assert sorted(statuses) == [S.ENROLLED, S.WAITLISTED]
     assert Enrolment.objects.filter(cohort=cohort, status=S.ENROLLED).count() == 1

@@ -13,6 +13,7 @@ from core.guards import SYSTEM
 from courses import imports
 from courses.models import Enrolment, EnrolmentStatus, ImportBatch, ImportOutcome
 from tests.factories import courses as factories
+from tests.waiting import wait_for
 
 HEADER = ["用户名或邮箱", "姓名", "单位", "手机"]
 User = get_user_model()
@@ -177,16 +178,12 @@ def test_import_page_rejects_a_wrong_file_type_with_a_message(client, cohort, re
 def test_new_accounts_get_a_set_password_email_from_a_real_worker(
     django_db_serialized_rollback, celery_worker_thread
 ):
-    import time
-
     cohort = factories.cohort(course=factories.published_course())
     registrar = factories.registrar()
     imports.enrolment_import(
         cohort=cohort, upload=csv_file([HEADER, ["new@example.com", "新学员", "", ""]]), actor=registrar
     )
-    deadline = time.monotonic() + 20
-    while not mail.outbox and time.monotonic() < deadline:
-        time.sleep(0.1)
+    wait_for(lambda: mail.outbox, timeout=20)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["new@example.com"]
     assert "/accounts/password/reset/key/" in mail.outbox[0].body

@@ -15,8 +15,8 @@ from courses.accounts.models import AuditAction, AuditLog, ExportState, RecordsE
 from courses.accounts.services import records_export_build, records_export_request
 from courses.models import HoursEntry, HoursSource
 from tests.accounts.conftest import trainee_with_profile
-from tests.certification.render_fixtures import wait_for
 from tests.factories import courses as factories
+from tests.waiting import wait_for
 
 
 @pytest.fixture(autouse=True)

@@ -27,10 +27,10 @@ from courses.practice.models import (
     SubmissionState,
 )
 from tests.browser import PHONE
-from tests.certification.render_fixtures import wait_for
 from tests.factories import cms as cms_factories
 from tests.factories import courses as course_factories
 from tests.factories import practice as practice_factories
+from tests.waiting import wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -238,7 +238,8 @@ def test_a_report_reviewed_blind_reconciled_defended_on_a_phone_released_and_cer
     assert wait_for(
         lambda: Certificate.objects.filter(
             user=trainee, program=advanced["program"], render_state=RenderState.DONE
-        ).exists()
+        ).exists(),
+        timeout=60,
     )
     mine.goto(f"{site.url}/certificates/")
     expect(mine.locator("section.certificate")).to_contain_text("高级技术经理人培训项目")

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from certification.models import Certificate, RenderState
 from certification.qr import qr_svg
 from tests.certification.pdf_helpers import pdf_plain
-from tests.certification.render_fixtures import wait_for
+from tests.waiting import wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -86,7 +86,8 @@ def test_a_trainee_signs_up_studies_passes_and_verifies_the_certificate(
 
     # The rule issues the certificate by itself; a worker renders its PDF.
     assert wait_for(
-        lambda: Certificate.objects.filter(user__username="lihua", render_state=RenderState.DONE).exists()
+        lambda: Certificate.objects.filter(user__username="lihua", render_state=RenderState.DONE).exists(),
+        timeout=60,
     )
     page.goto(f"{site.url}/certificates/")
     card = page.locator("section.certificate")

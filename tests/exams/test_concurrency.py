@@ -1,41 +1,16 @@
 """Two tabs, double clicks and saves racing a submission: one submission, no answer lost."""
 
 import json
-import threading
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from courses.exams import services
 from courses.exams.models import Attempt, AttemptEvent, AttemptItem, AttemptStatus
 from courses.questions.models import QuestionType
+from tests.concurrency import run_concurrently
 from tests.factories import exams as factories
-
-
-def _in_threads(count, work):
-    """Run ``work(i)`` in ``count`` threads released together; return their results in order."""
-    barrier = threading.Barrier(count)
-    results = [None] * count
-    errors = []
-
-    def run(i):
-        try:
-            barrier.wait()
-            results[i] = work(i)
-        except Exception as error:  # reported below, with the thread's own traceback lost otherwise
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    assert not errors, errors
-    return results
 
 
 @pytest.mark.django_db(transaction=True)
@@ -48,7 +23,7 @@ def test_submitting_from_two_tabs_at_once_gives_one_submission():
         client.force_login(setup.trainee)
         return client.post(reverse("exams:attempt_submit", args=[attempt.pk]), HTTP_ACCEPT="application/json")
 
-    responses = _in_threads(4, submit)
+    responses = run_concurrently(submit, 4)
     assert [r.status_code for r in responses] == [200] * 4
     assert {r.json()["status"] for r in responses} == {AttemptStatus.COMPLETED}
     assert AttemptEvent.objects.filter(attempt=attempt, kind__in=["submit", "auto_submit"]).count() == 1
@@ -59,7 +34,7 @@ def test_submitting_from_two_tabs_at_once_gives_one_submission():
 @pytest.mark.django_db(transaction=True)
 def test_two_clicks_on_start_give_one_attempt():
     setup = factories.exam_setup()
-    attempts = _in_threads(3, lambda _: services.attempt_start(paper=setup.paper, user=setup.trainee).pk)
+    attempts = run_concurrently(lambda _: services.attempt_start(paper=setup.paper, user=setup.trainee).pk, 3)
     assert len(set(attempts)) == 1
     assert Attempt.objects.filter(user=setup.trainee).count() == 1
 
@@ -85,7 +60,7 @@ def test_a_save_racing_the_submission_is_either_counted_or_refused():
                 content_type="application/json",
             )
 
-        _submit, save = _in_threads(2, act)
+        _submit, save = run_concurrently(act, 2)
         attempt.refresh_from_db()
         items = AttemptItem.objects.filter(attempt=attempt)
         if save.status_code == 200:

@@ -2,7 +2,6 @@
 
 import contextlib
 import datetime
-import time
 
 import pytest
 from celery.signals import after_task_publish, task_postrun, task_prerun, task_received
@@ -13,17 +12,9 @@ from courses.exams.models import Attempt, AttemptStatus, SubmittedBy
 from courses.exams.tasks import attempt_auto_submit_task
 from tests.factories import courses as course_factories
 from tests.factories import exams as factories
+from tests.waiting import wait_for
 
 pytestmark = pytest.mark.integration
-
-
-def _wait_for(predicate, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 @contextlib.contextmanager
@@ -91,8 +82,10 @@ def test_an_open_attempt_is_submitted_at_its_deadline_by_the_worker(celery_worke
 
         # Nobody touches the attempt again: only the scheduled task can submit it. The generous wait
         # is for a CI machine at full load; on a quiet one it takes the 3 s.
-        submitted = _wait_for(
-            lambda: Attempt.objects.get(pk=attempt.pk).status != AttemptStatus.IN_PROGRESS, 90
+        submitted = wait_for(
+            lambda: Attempt.objects.get(pk=attempt.pk).status != AttemptStatus.IN_PROGRESS,
+            timeout=90,
+            interval=0.2,
         )
     attempt.refresh_from_db()
     assert submitted, (
@@ -128,6 +121,6 @@ def test_the_task_respects_extra_time_granted_after_it_was_queued(celery_worker_
         assert attempt.deadline == started + datetime.timedelta(minutes=2)
 
         # The old task runs at the old deadline and leaves the attempt open.
-        assert _wait_for(lambda: _deadline_task_ran(ran, attempt), 60), ran
+        assert wait_for(lambda: _deadline_task_ran(ran, attempt), timeout=60, interval=0.2), ran
     attempt.refresh_from_db()
     assert attempt.status == AttemptStatus.IN_PROGRESS

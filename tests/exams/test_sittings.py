@@ -20,6 +20,7 @@ from courses.exams.models import (
 )
 from tests.factories import courses as course_factories
 from tests.factories import exams as factories
+from tests.waiting import wait_for
 
 pytestmark = pytest.mark.django_db
 
@@ -306,12 +307,11 @@ def test_a_worker_prepares_the_papers_of_a_scheduled_sitting(celery_worker_threa
     sittings.sitting_schedule(sitting=sitting)  # outside a transaction: queued at once
     sittings.sitting_schedule(sitting=sitting)  # twice, as a double save would: still one paper each
 
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
+    def assembled():
         sitting.refresh_from_db()
-        if sitting.assembly_status == AssemblyStatus.READY and _prepared(sitting).count() == 4:
-            break
-        time.sleep(0.2)
+        return sitting.assembly_status == AssemblyStatus.READY and _prepared(sitting).count() == 4
+
+    wait_for(assembled, timeout=60, interval=0.2)
     assert sitting.assembly_status == AssemblyStatus.READY, sitting.assembly_note
     time.sleep(0.5)  # the second task has run or is running: it adds nothing
     assert sorted(_prepared(sitting).values_list("user_id", flat=True)) == sorted(

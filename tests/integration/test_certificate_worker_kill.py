@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from tests.factories import certification as cert_factories
 from tests.factories import cms as cms_factories
 from tests.factories import courses as course_factories
 from tests.integration.services import database_url
+from tests.waiting import wait_for
 
 # Committed data the worker process can see; the migrations' rows (Wagtail's root page, the
 # default site and design) are restored after the flush of an earlier transactional test.
@@ -96,15 +96,6 @@ def _tail(log: Path, lines: int = 40) -> str:
     return "\n".join(log.read_text(errors="replace").splitlines()[-lines:]) if log.exists() else "(no log)"
 
 
-def _wait_for(predicate, timeout: float, step: float = 0.2) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(step)
-    return False
-
-
 @pytest.fixture
 def queue_for_this_test(settings):
     """A certificates queue of this test's own: a developer's worker or a parallel run never takes its tasks."""
@@ -165,7 +156,7 @@ def test_sigkill_in_the_middle_of_a_batch_ends_with_every_certificate_rendered_o
         batch = batches.batch_start(cohort=cohort, actor=registrar)  # queued on commit
 
         # Kill the first worker once some, but not all, PDFs are stored.
-        started = _wait_for(lambda: _counts()[RenderState.DONE] >= 5, timeout=180)
+        started = wait_for(lambda: _counts()[RenderState.DONE] >= 5, timeout=180, interval=0.2)
         assert started, f"the first worker rendered nothing:\n{_tail(tmp_path / 'worker-1.log')}"
         first.kill()
         killed_at = _counts()
@@ -190,7 +181,7 @@ def test_sigkill_in_the_middle_of_a_batch_ends_with_every_certificate_rendered_o
         # give back is a message never sent: a worker killed between committing a certificate and
         # queueing its render (on commit). The beat's sweeps cover both; here they run as beat would,
         # every 20 s once redelivery has had its chance. Each sweep is harmless to repeat.
-        recovered = _wait_for(everything_rendered, timeout=60, step=0.5)
+        recovered = wait_for(everything_rendered, timeout=60, interval=0.5)
         sweeps = 0
         while not recovered and sweeps < 12:
             if sweeps == 0:
@@ -198,7 +189,7 @@ def test_sigkill_in_the_middle_of_a_batch_ends_with_every_certificate_rendered_o
             sweeps += 1
             batch_run(batch_id=batch.pk)
             certificate_render_requeue_stale(actor=SYSTEM, older_than_seconds=0)
-            recovered = _wait_for(everything_rendered, timeout=20, step=0.5)
+            recovered = wait_for(everything_rendered, timeout=20, interval=0.5)
         assert recovered, (
             f"{_counts()} after the restart and {sweeps} sweeps; progress {batches.batch_progress(batch=batch)}\n"
             f"worker 1:\n{_tail(tmp_path / 'worker-1.log')}\nworker 2:\n{_tail(tmp_path / 'worker-2.log')}"

@@ -1,23 +1,13 @@
 """The queue is real: web → configured broker → worker thread → database."""
 
-import time
-
 import pytest
 from django.db import transaction
 
 from cms import services
 from cms.models import HealthProbe
+from tests.waiting import wait_for
 
 pytestmark = pytest.mark.integration
-
-
-def _wait_for(predicate, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def test_task_round_trip_through_broker_to_worker_and_database(celery_worker_thread, settings, figure):
@@ -26,7 +16,7 @@ def test_task_round_trip_through_broker_to_worker_and_database(celery_worker_thr
         # Queued on commit: nothing has been sent while the transaction is open.
         assert HealthProbe.objects.get(pk=probe.pk).completed_at is None
 
-    assert _wait_for(lambda: HealthProbe.objects.get(pk=probe.pk).completed_at is not None), (
+    assert wait_for(lambda: HealthProbe.objects.get(pk=probe.pk).completed_at is not None, timeout=30), (
         f"the worker did not complete the probe through {settings.CELERY_BROKER_URL.split('@')[-1]}"
     )
     probe.refresh_from_db()

@@ -7,8 +7,8 @@ from django.db import transaction
 from courses import services as learning
 from courses.models import EnrolmentStatus
 from courses.notifications.models import EmailStatus, Notification
-from tests.certification.render_fixtures import wait_for
 from tests.factories import courses as course_factories
+from tests.waiting import wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -31,7 +31,9 @@ def test_the_email_is_retried_until_the_mail_server_recovers(
     application.refresh_from_db()
     assert application.status == EnrolmentStatus.ENROLLED  # the action did not wait for, or fail with, email
     notification = Notification.objects.get(recipient=application.user)
-    assert wait_for(lambda: Notification.objects.get(pk=notification.pk).email_status == EmailStatus.SENT)
+    assert wait_for(
+        lambda: Notification.objects.get(pk=notification.pk).email_status == EmailStatus.SENT, timeout=60
+    )
     notification.refresh_from_db()
     assert notification.email_attempts == 3 and flaky_mail.attempts == 3
     (message,) = mail.outbox
@@ -49,7 +51,8 @@ def test_the_worker_gives_up_after_the_last_retry(application, flaky_mail, setti
         )
 
     assert wait_for(
-        lambda: Notification.objects.get(recipient=application.user).email_status == EmailStatus.FAILED
+        lambda: Notification.objects.get(recipient=application.user).email_status == EmailStatus.FAILED,
+        timeout=60,
     )
     notification = Notification.objects.get(recipient=application.user)
     assert notification.email_attempts == 3  # the first try and two retries

@@ -2,7 +2,6 @@
 enough to tap, and every change is saved as it is made, without pressing Save."""
 
 import datetime
-import time
 from decimal import Decimal
 
 import pytest
@@ -12,20 +11,12 @@ from courses.practice import defence
 from courses.practice.models import DefenceScore
 from tests.browser import PHONE
 from tests.practice import defence_world
+from tests.waiting import wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 # Comfortable on a touch screen during a defence (WCAG's minimum is 24).
 TOUCH = 44
-
-
-def _wait_for(check, timeout=10.0):
-    deadline = timezone.now() + datetime.timedelta(seconds=timeout)
-    while timezone.now() < deadline:
-        if check():
-            return True
-        time.sleep(0.1)
-    return check()
 
 
 def test_a_panel_member_scores_a_defence_on_a_phone(site, login):
@@ -65,11 +56,12 @@ def test_a_panel_member_scores_a_defence_on_a_phone(site, login):
     rows.nth(1).locator("input[name=points]").fill("52.5")
     rows.nth(1).locator("input[name=points]").dispatch_event("change")
     rows.nth(1).locator(".score-status").filter(has_text="已保存").wait_for()
-    assert _wait_for(
+    assert wait_for(
         lambda: (
             (score := DefenceScore.objects.filter(slot=slot, member=member).first()) is not None
             and score.total == Decimal("55.5")
-        )
+        ),
+        timeout=10,
     )
     score = DefenceScore.objects.get(slot=slot, member=member)
     assert {row["criterion"]: row["points"] for row in score.criteria} == {

@@ -2,7 +2,6 @@
 
 import datetime
 import io
-import time
 
 import pytest
 from django.urls import reverse
@@ -12,6 +11,7 @@ from openpyxl import load_workbook
 from certification.models import Certificate, CertificateEvent, CertificateStatus, RegistryChange
 from certification.services import bulk
 from tests.factories import certification as cert_factories
+from tests.waiting import wait_for
 
 from .conftest import bulk_cohort
 
@@ -403,9 +403,7 @@ def test_a_real_worker_makes_the_change_the_registrar_confirmed(
     started = _bulk(registrar_client, **request, confirmed_count=2)
     assert started.status_code == 302
     change = RegistryChange.objects.get()
-    deadline = time.monotonic() + 60
-    while RegistryChange.objects.get(pk=change.pk).finished_at is None and time.monotonic() < deadline:
-        time.sleep(0.2)
+    wait_for(lambda: RegistryChange.objects.get(pk=change.pk).finished_at, timeout=60, interval=0.2)
     progress = registrar_client.get(reverse("certificate_registry_change_progress", args=[change.pk])).json()
     assert progress["finished"], progress
     assert (progress["changed"], progress["unchanged"]) == (1, 1)  # one of the cohort's was suspended already
