@@ -1,47 +1,24 @@
-"""Auto-issue triggers. ``courses`` must not import certification, so certification listens to the
-``post_save`` signals Django sends for the learning models whose change can complete a rule: a
-course completion, a released exam attempt, an offline check-in; and to the practical assessment's
-explicit ``practice_result_released`` (a released result). Each queues one check of that trainee on
-commit. A beat sweep (``certificate_auto_issue_sweep_task``) catches anything else, such as hours
-that reach the minimum after the last completion.
+"""Auto-issue triggers. ``courses`` must not import certification, so certification listens to its
+domain signal ``courses.signals.learning_progressed``, sent after a change that can complete a rule
+has committed: a course completion, a passed exam result, an offline attendance, a released
+practical result. Each queues one check of that trainee. Rows written without the courses services
+(fixtures, data migrations) send nothing: the beat sweep (``certificate_auto_issue_sweep_task``)
+catches those, and anything else, such as hours that reach the minimum after the last completion.
 """
 
-from django.db import transaction
+from core.dispatch import dispatch
 
 
-def _queue_check(user_id: int) -> None:
+def on_learning_progressed(sender, user_id: int, **kwargs) -> None:
+    """Queue an auto-issue check of ``user_id`` if any rule issues by itself. Idempotent: the check
+    issues only what is earned and not yet issued."""
     from certification.models import CertificateRule
-    from certification.tasks import certificate_auto_issue_task
 
     if CertificateRule.objects.filter(auto_issue=True).exists():
-        transaction.on_commit(lambda: certificate_auto_issue_task.delay(user_id))
-
-
-def on_learning_saved(sender, instance, created=False, **kwargs):
-    user_id = getattr(instance, "user_id", None)
-    if user_id is None:
-        return
-    if sender.__name__ == "Attempt" and not getattr(instance, "passed", False):
-        return
-    _queue_check(user_id)
-
-
-def on_practice_released(sender, trainee_id: int, **kwargs):
-    # Sent after the release committed: queue at once (on_commit outside a transaction runs now).
-    _queue_check(trainee_id)
+        dispatch("certification.tasks.certificate_auto_issue_task", user_id)
 
 
 def connect() -> None:
-    from django.apps import apps
-    from django.db.models.signals import post_save
+    from courses.signals import learning_progressed
 
-    from courses.practice.signals import practice_result_released
-
-    practice_result_released.connect(on_practice_released, dispatch_uid="certification-auto-issue-practice")
-
-    for label in ("courses.CourseCompletion", "courses.Attendance", "exams.Attempt"):
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            continue
-        post_save.connect(on_learning_saved, sender=model, dispatch_uid=f"certification-auto-issue-{label}")
+    learning_progressed.connect(on_learning_progressed, dispatch_uid="certification-auto-issue")

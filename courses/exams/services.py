@@ -24,6 +24,7 @@ from cms.localized import localized
 from courses.notifications.kinds import NotificationKind, per_language
 from courses.notifications.services import notify
 from courses.questions.models import QuestionVersion
+from courses.signals import Reason, learning_progressed_send
 
 from . import attempt_store, presentation, selectors, sitting_selectors
 from .models import (
@@ -597,6 +598,8 @@ def _finalize_if_graded(attempt: Attempt, *, announce: bool = True) -> None:
         released_now = attempt.released_at is None
         attempt.released_at = attempt.released_at or timezone.now()
     attempt.save(update_fields=["status", "score", "passed", "released_at"])
+    if attempt.passed:  # released as a pass, or changed to one: it may complete a certification rule
+        learning_progressed_send(sender=Attempt, user_id=attempt.user_id, reason=Reason.EXAM_PASSED)
     if released_now and announce:
         _notify_result(attempt)
 

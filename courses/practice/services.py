@@ -18,6 +18,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.signals import Reason, learning_progressed_send
+
 from . import files, selectors
 from .models import (
     REVIEWERS_GROUP,
@@ -36,7 +38,6 @@ from .models import (
     SubmissionState,
     SubmissionVersion,
 )
-from .signals import practice_result_released
 
 logger = logging.getLogger(__name__)
 TWO_PLACES = Decimal("0.01")
@@ -677,11 +678,8 @@ def submission_release(
         submission=submission,
         detail={"final": str(submission.final_score), "passed": submission.passed},
     )
-    submission_id, trainee_id = submission.pk, submission.trainee_id
-    transaction.on_commit(
-        lambda: practice_result_released.send(
-            sender=Submission, submission_id=submission_id, trainee_id=trainee_id
-        )
+    learning_progressed_send(
+        sender=Submission, user_id=submission.trainee_id, reason=Reason.PRACTICE_RELEASED
     )
     return submission
 

@@ -33,6 +33,7 @@ from courses.models import (
 from courses.models.enrolments import PLACE_HOLDING
 from courses.services.anomalies import anomaly_record
 from courses.services.progress import ProgressError, course_completion_evaluate
+from courses.signals import Reason, learning_progressed_send
 
 EXPIRED_CODE_MESSAGE = gettext_lazy(
     "This check-in code has expired. Scan the code on the screen again — it keeps changing."
@@ -100,6 +101,7 @@ def _record(*, user, session: OfflineSession, method: str, device: str = "") -> 
             raise ProgressError(str(SHARED_DEVICE_MESSAGE)) from None
         return attendance, False
     if created:
+        learning_progressed_send(sender=Attendance, user_id=user.pk, reason=Reason.ATTENDED)
         course_completion_evaluate(user=user, course=session.course)
     return attendance, created
 

@@ -37,6 +37,7 @@ from courses.services.heartbeat_store import (
     study_changes_write,
     study_state_read,
 )
+from courses.signals import Reason, learning_progressed_send
 
 # Online study enters the ledger in whole tenths of an hour.
 ONLINE_CREDIT_SECONDS = 360
@@ -523,9 +524,11 @@ def course_completion_evaluate(*, user, course: CoursePage) -> bool:
         return False
     try:
         with transaction.atomic():
-            CourseCompletion.objects.get_or_create(user=user, course=course)
+            _completion, created = CourseCompletion.objects.get_or_create(user=user, course=course)
     except IntegrityError:
-        pass  # Recorded by a concurrent request.
+        created = False  # Recorded by a concurrent request.
+    if created:
+        learning_progressed_send(sender=CourseCompletion, user_id=user.pk, reason=Reason.COURSE_COMPLETED)
     _complete_enrolments(user=user, course=course)
     return True
 

@@ -134,8 +134,9 @@ def test_the_bulk_form_agrees_with_the_single_one_and_rules_without_it_ignore_th
 def test_a_release_queues_the_trainees_certificate_check_once_after_commit(
     world, monkeypatch, django_capture_on_commit_callbacks
 ):
-    """Certification reacts to ``practice_result_released``: a rule that issues by itself checks the
-    trainee when the result is released (not at the next sweep), once, and not for a release refused."""
+    """Certification reacts to ``learning_progressed``, which the release sends: a rule that issues by
+    itself checks the trainee when the result is released (not at the next sweep), once, and not for
+    a release refused."""
     from certification import tasks
     from courses.practice import services
 
