@@ -18,10 +18,9 @@ from .enrolments import (
     roster_progress,
     waitlist,
 )
+from .cohorts import cohort_courses, cohort_progress_courses
 from .progress import (
     CourseProgress,
-    cohort_courses,
-    cohort_progress_courses,
     completed_courses,
     course_progress,
     course_rule_for,
