@@ -105,7 +105,7 @@ def _run(*, trainees: int, hours_entries: int, lessons: int, runs: int) -> None:
 
     from cms.choices import DeliveryMode, Level, Module
     from cms.models import CourseIndexPage, CoursePage, HomePage, LessonPage
-    from cms.services import REGISTRARS_GROUP
+    from core.roles import REGISTRARS_GROUP
     from courses.accounts.identity import resident_id_check_character
     from courses.accounts.models import PrivacyConsent, TraineeProfile
     from courses.models import Cohort, Enrolment, EnrolmentEvent, HoursEntry, HoursSource, LessonCompletion

@@ -2,17 +2,9 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def _grant_registrar_permissions(sender, **kwargs):
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-
-    from certification.services.roles import certification_roles_setup
-
-    # Runs after wagtailadmin's migrations, but possibly before auth has created the permissions
-    # this needs (handlers run in the order apps are listed): create them first (idempotent).
-    for label in ("certification", "wagtailadmin"):
-        create_permissions(apps.get_app_config(label), verbosity=0, using=kwargs.get("using", "default"))
-    certification_roles_setup()
+def _templates_review_setup(sender, **kwargs):
+    # The certificate template review workflow; the Registrars' permissions are core.roles' table,
+    # granted after every migrate by core.
     from certification.services.rendering import certificate_templates_setup
 
     certificate_templates_setup()
@@ -38,7 +30,7 @@ class CertificationConfig(AppConfig):
         # ... and the courses counted on every screen are those eligibility counts: the rule's.
         register_course_requirement(eligibility.programs_named_courses)
         post_migrate.connect(
-            _grant_registrar_permissions,
+            _templates_review_setup,
             sender=apps.get_app_config("wagtailadmin"),
             dispatch_uid="certification-roles",
         )

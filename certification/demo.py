@@ -15,9 +15,9 @@ from wagtail.models import Locale
 
 from certification import services
 from certification.models import Certificate, CertificateRule, CourseSelection
-from certification.services.roles import certification_roles_setup
 from cms.choices import Level
 from cms.models import ProgramPage
+from core.roles import roles_setup
 
 DEMO_REGISTRAR = "registrar"
 
@@ -51,7 +51,7 @@ def _program(level: str) -> ProgramPage | None:
 
 
 def load_demo_certificates() -> CertificateDemoReport:
-    certification_roles_setup()
+    roles_setup()
     report = CertificateDemoReport()
     User = get_user_model()
     registrar = User.objects.filter(username=DEMO_REGISTRAR).first()

@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from certification import selectors
 from certification.models import CertificateRule, CertificateTemplate
 from cms.choosers import ListersOnlyChooserViewSet
+from core.roles import is_registrar
 
 
 class CertificateTemplateViewSet(SnippetViewSet):
@@ -61,7 +62,7 @@ def register_batch_urls():
 
 class _ManagersMenuItem(MenuItem):
     def is_shown(self, request):
-        return selectors.can_manage_certificates(user=request.user)
+        return is_registrar(user=request.user)
 
 
 def _register_managers_link(menu_hook: str, label, url_name: str, *, name: str, order: int, icon_name: str):

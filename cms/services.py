@@ -15,46 +15,15 @@ from wagtail.models import (
 )
 
 from cms.models import HealthProbe
+from core.roles import INSTRUCTORS_GROUP, REGISTRARS_GROUP, roles_setup
 
-INSTRUCTORS_GROUP = "Instructors"
-REGISTRARS_GROUP = "Registrars"
 # Workflow and task names are data Wagtail shows as they are ("提交给课程审核"): they are stored in
 # the site's language (site_language_name) and found under their English name too.
 COURSE_REVIEW_WORKFLOW = gettext_noop("Course review")
 
-# Model permissions (app_label.codename) by group. Page permissions are granted on page trees below.
-_INSTRUCTOR_PERMISSIONS = [
-    "wagtailadmin.access_admin",
-    "wagtailimages.add_image",
-    "wagtailimages.choose_image",
-    "wagtaildocs.add_document",
-    "wagtaildocs.choose_document",
-    "cms.view_instructor",
-]
-_REGISTRAR_PERMISSIONS = _INSTRUCTOR_PERMISSIONS + [
-    "wagtailimages.change_image",
-    "wagtailimages.delete_image",
-    "wagtaildocs.change_document",
-    "wagtaildocs.delete_document",
-    "cms.add_instructor",
-    "cms.change_instructor",
-    "cms.delete_instructor",
-    "cms.change_trainingbasesettings",
-    "wagtailcore.add_workflow",
-    "wagtailcore.change_workflow",
-    "wagtailcore.add_task",
-    "wagtailcore.change_task",
-]
+# Page permissions by group, granted on page trees below; model permissions are core.roles' table.
 _INSTRUCTOR_PAGE_PERMISSIONS = ["add", "change", "lock"]
 _REGISTRAR_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock", "bulk_delete"]
-
-
-def _model_permissions(names: list[str]) -> list[Permission]:
-    found = []
-    for name in names:
-        app_label, codename = name.split(".")
-        found.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-    return found
 
 
 def _grant_page_permissions(group: Group, page: Page, kinds: list[str]) -> None:
@@ -70,12 +39,12 @@ def editorial_setup(*, site_root: Page, catalogue: Page) -> Workflow:
     Idempotent: running it again changes nothing. Instructors may add and edit courses and
     lessons under ``catalogue`` and submit them for review, but not publish; Registrars review,
     publish and manage everything under ``site_root``. The workflow is attached to the catalogue
-    (and so to every translation of it), with one approval task for the Registrars group.
+    (and so to every translation of it), with one approval task for the Registrars group. The
+    groups' model permissions are ``core.roles``' table (granted here too, as after every migrate).
     """
-    instructors, _ = Group.objects.get_or_create(name=INSTRUCTORS_GROUP)
-    registrars, _ = Group.objects.get_or_create(name=REGISTRARS_GROUP)
-    instructors.permissions.add(*_model_permissions(_INSTRUCTOR_PERMISSIONS))
-    registrars.permissions.add(*_model_permissions(_REGISTRAR_PERMISSIONS))
+    roles_setup()
+    instructors = Group.objects.get(name=INSTRUCTORS_GROUP)
+    registrars = Group.objects.get(name=REGISTRARS_GROUP)
 
     for page in [catalogue, *catalogue.get_translations()]:
         _grant_page_permissions(instructors, page, _INSTRUCTOR_PAGE_PERMISSIONS)

@@ -19,10 +19,10 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, TaskState, WorkflowState
 
 from cms.models import CoursePage
+from core.roles import is_learning_staff, is_registrar
 from courses.exams import selectors as exam_selectors
 from courses.exams.models import CourseGrader, ExamPaper, Sitting
 from courses.models import OfflineSession
-from courses.selectors import is_learning_staff, is_registrar
 
 LIMIT = 8
 

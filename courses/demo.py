@@ -16,6 +16,7 @@ from wagtail.models import Locale
 
 from cms.choices import Level
 from cms.models import LessonPage, ProgramPage
+from core.roles import roles_setup
 from courses import services
 from courses.models import (
     Cohort,
@@ -26,7 +27,7 @@ from courses.models import (
     HoursSource,
     LessonCompletion,
 )
-from courses.selectors.cohorts import cohort_courses
+from courses.selectors.progress import cohort_courses
 from courses.services.progress import course_completion_evaluate
 
 DEMO_TRAINEE = "trainee"
@@ -119,7 +120,7 @@ def _progress(user, cohort: Cohort, percent: int) -> None:
 def load_demo_learning() -> LearningDemoReport:
     """Create or complete the demo cohorts and their trainees. Atomic; idempotent."""
     report = LearningDemoReport()
-    services.learning_roles_setup()
+    roles_setup()
     User = get_user_model()
     registrar = User.objects.filter(username=DEMO_REGISTRAR).first()
     demo_trainee = User.objects.filter(username=DEMO_TRAINEE).first()

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cms.housekeeping import uploaded_files_purge
-from core.dispatch import dispatch
+from core import roles
 from courses import selectors, services
 from courses.models import Cohort, Enrolment, EnrolmentStatus, ImportBatch, ImportOutcome
 from courses.models.enrolments import ACTIVE, ENROLMENT_IMPORT_EXTENSIONS
@@ -274,7 +274,7 @@ def enrolment_import(*, cohort: Cohort, upload: UploadedFile, actor) -> ImportBa
     is refused before anything is kept. Files are kept in private storage under a random name for
     ``TTA_IMPORTS_KEEP_DAYS`` (``enrolment_import_files_purge``).
     """
-    if not selectors.is_registrar(user=actor):
+    if not roles.is_registrar(user=actor):
         raise PermissionDenied(_("Only registrars may import enrolments."))
     if not extension_allowed(upload.name):
         raise ImportFileError(EXTENSION_MESSAGE)
@@ -303,6 +303,8 @@ def enrolment_import(*, cohort: Cohort, upload: UploadedFile, actor) -> ImportBa
         batch.save()
         return batch
 
+    from courses.tasks import account_welcome_email_task
+
     with transaction.atomic():
         User = get_user_model()
         for row in rows:
@@ -312,7 +314,7 @@ def enrolment_import(*, cohort: Cohort, upload: UploadedFile, actor) -> ImportBa
                 user.first_name = row.report.real_name[:150]
                 user.set_unusable_password()
                 user.save()
-                dispatch("courses.tasks.account_welcome_email_task", user.pk)  # tasks import this module
+                transaction.on_commit(lambda pk=user.pk: account_welcome_email_task.delay(pk))
             _save_profile(user, row.report)
             enrolment = services.enrolment_create(
                 user=user,

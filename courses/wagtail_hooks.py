@@ -18,6 +18,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.models import LessonPage
+from core import roles
 from courses import selectors, services
 from courses.models import Cohort
 
@@ -56,7 +57,7 @@ def lock_lesson_documents_to_their_readers(document, request):
 
 class _StaffMenuItem(MenuItem):
     def is_shown(self, request):
-        return selectors.is_learning_staff(user=request.user)
+        return roles.is_learning_staff(user=request.user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -1,7 +1,7 @@
 """Offline sessions and course completion rules in the Wagtail admin, for registrars.
 
 Imported by ``courses/wagtail_hooks.py``. Who may do what follows the learning roles
-(courses.selectors.is_registrar / is_learning_staff) rather than per-model permission rows.
+(core.roles.is_registrar / is_learning_staff) rather than per-model permission rows.
 """
 
 from django.contrib.auth import get_user_model
@@ -16,8 +16,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.choosers import ListersOnlyChooserViewSet
-from cms.services import INSTRUCTORS_GROUP, REGISTRARS_GROUP
-from courses import selectors
+from core import roles
+from core.roles import INSTRUCTORS_GROUP, REGISTRARS_GROUP
 from courses.models import CourseRule, OfflineSession, ProgressAnomaly
 
 
@@ -26,8 +26,8 @@ class LearningRolesPolicy(BasePermissionPolicy):
 
     def user_has_permission(self, user, action):
         if action == "view":
-            return selectors.is_learning_staff(user=user)
-        return selectors.is_registrar(user=user)
+            return roles.is_learning_staff(user=user)
+        return roles.is_registrar(user=user)
 
     def users_with_any_permission(self, actions):
         return _active_users_in(
@@ -39,7 +39,7 @@ class RegistrarsReadOnlyPolicy(BasePermissionPolicy):
     """Registrars may look; nobody edits (the services write these rows)."""
 
     def user_has_permission(self, user, action):
-        return action == "view" and selectors.is_registrar(user=user)
+        return action == "view" and roles.is_registrar(user=user)
 
     def users_with_any_permission(self, actions):
         if "view" not in actions:
@@ -129,7 +129,7 @@ def register_checkin_menu_item():
 
     class _CheckinMenuItem(MenuItem):
         def is_shown(self, request):
-            return selectors.is_learning_staff(user=request.user)
+            return roles.is_learning_staff(user=request.user)
 
     return _CheckinMenuItem(
         _("Check-in screens"), reverse("courses:checkin_sessions"), icon_name="view", order=246

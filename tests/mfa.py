@@ -16,7 +16,7 @@ from allauth.mfa.adapter import get_adapter
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-from cms.services import REGISTRARS_GROUP
+from core.roles import REGISTRARS_GROUP
 from courses.accounts.demo import DEMO_TOTP_SECRET
 
 # The demo accounts' published secret (base32): any authenticator app turns it into the codes.

@@ -19,11 +19,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Site
 
-from certification import selectors as certification_selectors
 from certification.models import Certificate, CertificateStatus, ChangeAction, ChangeItemState, RegistryChange
 from certification.services import bulk
 from certification.services.issuing import CertificationError
 from cms.models import TrainingBaseSettings
+from core.roles import is_registrar
 from courses import selectors as learning_selectors
 from courses.models import Cohort
 from courses.reporting import Chart, Series, plain, share, xlsx_response
@@ -34,7 +34,7 @@ from .forms import BULK_ALL_MAX, EXPORT, BulkActionForm, RegistryFilterForm, Yea
 
 
 def _require_registrar(request) -> None:
-    if not certification_selectors.can_manage_certificates(user=request.user):
+    if not is_registrar(user=request.user):
         raise PermissionDenied
 
 

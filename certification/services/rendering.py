@@ -525,7 +525,6 @@ def template_sample_pdf(*, template: CertificateTemplate) -> bytes:
 
 
 TEMPLATE_REVIEW_WORKFLOW = gettext_noop("Certificate template review")  # named in the site's language
-_REGISTRAR_MODELS = ["certificatetemplate", "issuancebatch"]
 
 
 @transaction.atomic
@@ -534,20 +533,18 @@ def certificate_templates_setup():
 
     Idempotent. Run after migrations (post_migrate) and by the demo loader. The review workflow
     is attached to the template model, so "Submit for review" appears when editing a design and
-    only an approved (published) version is used to render certificates.
+    only an approved (published) version is used to render certificates. The Registrars' permissions
+    on designs and batches are ``core.roles``' table (granted here too, as after every migrate).
     """
-    from django.contrib.auth.models import Group, Permission
+    from django.contrib.auth.models import Group
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowTask
 
-    from cms.services import REGISTRARS_GROUP, named_in_site_language, site_language_name
+    from cms.services import named_in_site_language, site_language_name
+    from core.roles import REGISTRARS_GROUP, roles_setup
 
-    registrars, _created = Group.objects.get_or_create(name=REGISTRARS_GROUP)
-    registrars.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="certification", content_type__model__in=_REGISTRAR_MODELS
-        )
-    )
+    roles_setup()
+    registrars = Group.objects.get(name=REGISTRARS_GROUP)
     workflow = named_in_site_language(Workflow, TEMPLATE_REVIEW_WORKFLOW)
     task_name = gettext_noop("Registrars approve certificate templates")
     if not workflow.workflow_tasks.exists():

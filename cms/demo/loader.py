@@ -37,13 +37,14 @@ from cms.models import (
     ProgramPage,
     TrainingBaseSettings,
 )
+from core.roles import INSTRUCTORS_GROUP, REGISTRARS_GROUP
 
 # Printed by `./tta run` and written in the README. Demo only.
 DEMO_ACCOUNTS = [
     # username, password, role, groups, superuser
     ("trainee", "Trainee-2026!", "trainee", [], False),
-    ("instructor", "Instructor-2026!", "instructor", [services.INSTRUCTORS_GROUP], False),
-    ("registrar", "Registrar-2026!", "registrar", [services.REGISTRARS_GROUP], False),
+    ("instructor", "Instructor-2026!", "instructor", [INSTRUCTORS_GROUP], False),
+    ("registrar", "Registrar-2026!", "registrar", [REGISTRARS_GROUP], False),
     ("admin", "Admin-2026!", "administrator", [], True),
 ]
 

@@ -2,7 +2,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.urls import reverse
 
-from courses.selectors.enrolments import is_learning_staff
+from core.roles import is_learning_staff
 
 from . import crypto
 from .selectors import profile_for_user

@@ -25,8 +25,9 @@ from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.roles import is_registrar
+
 from .consent import without_language_prefix
-from .selectors import user_is_registrar
 
 __all__ = ["AUTHENTICATION_METHODS_SESSION_KEY", "StaffMfaMiddleware", "mfa_passed", "mfa_required"]
 
@@ -47,7 +48,7 @@ STAFF_PATH_PREFIXES = (
 
 def mfa_required(user: AbstractBaseUser | AnonymousUser) -> bool:
     """Registrars and superusers must use a second factor; everyone else may."""
-    return user_is_registrar(user)
+    return is_registrar(user=user)
 
 
 def mfa_passed(request: HttpRequest) -> bool:

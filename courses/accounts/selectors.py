@@ -3,25 +3,14 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
-from cms.services import REGISTRARS_GROUP
+from core.roles import is_registrar
 
 from .models import PrivacyConsent, RecordsExport, TraineeProfile
 
 
 def user_is_registrar(user: AbstractBaseUser | AnonymousUser) -> bool:
-    """Registrars (and superusers) may see other trainees' records and full identity numbers.
-
-    The answer is kept on the user object, so asking twice in a request costs one query at most.
-    """
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_tta_is_registrar", None)
-    if cached is None:
-        cached = user.groups.filter(name=REGISTRARS_GROUP).exists()
-        user._tta_is_registrar = cached
-    return cached
+    """``core.roles.is_registrar``, for the records export's check that passes the user positionally."""
+    return is_registrar(user=user)
 
 
 def profile_for_user(*, user: AbstractBaseUser) -> TraineeProfile | None:
@@ -51,7 +40,7 @@ def consents_for_user(*, user: AbstractBaseUser) -> list[PrivacyConsent]:
 def records_export_is_theirs(*, user: AbstractBaseUser | AnonymousUser, export: RecordsExport) -> bool:
     """Only the registrar who asked for an export (or a superuser) may follow it and download it:
     the file holds full identity numbers, and each registrar's downloads are their own to account for."""
-    if not user_is_registrar(user):
+    if not is_registrar(user=user):
         return False
     return user.is_superuser or export.requested_by_id == user.pk
 

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
+from core.roles import is_registrar
 from courses.models import Cohort
 from courses.names import validate_printable_name
 from courses.records import RecordsWorkbook, trainee_records_for_user_ids
@@ -129,7 +130,7 @@ def identity_number_reveal(*, viewer: AbstractBaseUser, profile: TraineeProfile)
 
     Raises ``PermissionDenied`` for anyone else (a trainee sees their own number masked, too).
     """
-    if not user_is_registrar(viewer):
+    if not is_registrar(user=viewer):
         raise PermissionDenied
     audit_record(actor=viewer, action=AuditAction.IDENTITY_NUMBER_VIEWED, subject=profile.user)
     return profile.identity_number

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.roles import is_registrar
 from courses.models import Cohort
 from courses.records import record_as_json, records_workbook, trainee_records_load
 
@@ -29,7 +30,6 @@ from .selectors import (
     profile_for_user,
     records_export_is_theirs,
     records_exports_recent,
-    user_is_registrar,
 )
 from .services import (
     audit_record,
@@ -50,7 +50,7 @@ def _attachment(content: bytes, *, filename: str, content_type: str) -> HttpResp
 
 
 def _registrar_required(request: HttpRequest) -> None:
-    if not user_is_registrar(request.user):
+    if not is_registrar(user=request.user):
         raise PermissionDenied
 
 

@@ -3,12 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .selectors import user_is_registrar
+from core.roles import is_registrar
 
 
 class RegistrarMenuItem(MenuItem):
     def is_shown(self, request):
-        return user_is_registrar(request.user)
+        return is_registrar(user=request.user)
 
 
 @hooks.register("register_admin_menu_item")

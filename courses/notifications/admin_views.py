@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from courses.selectors import is_registrar
+from core.roles import is_registrar
 
 from . import selectors, services
 from .kinds import NotificationKind

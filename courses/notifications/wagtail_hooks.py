@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from courses.selectors import is_registrar
+from core.roles import is_registrar
 
 
 @hooks.register("register_admin_urls")

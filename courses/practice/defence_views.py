@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.models import CoursePage
+from core import roles
 from courses import selectors as learning_selectors
 from courses.models import Cohort
 
@@ -82,7 +83,7 @@ class DefenceSessionForm(forms.Form):
 
 
 def _registrar(request) -> None:
-    if not learning_selectors.is_registrar(user=request.user):
+    if not roles.is_registrar(user=request.user):
         raise Http404
 
 
@@ -149,7 +150,7 @@ def staff_session(request, defence_session_id: int):
     """A session's slots: who is where, check-ins, scores and outcomes; scheduling (registrar or chair).
     Names are shown to registrars; the chair, a reviewer, sees codes."""
     session = _session_for_scheduler(request, defence_session_id)
-    show_names = learning_selectors.is_registrar(user=request.user)
+    show_names = roles.is_registrar(user=request.user)
     slots = list(session.slots.select_related("trainee", "outcome").order_by("starts_at", "pk"))
     codes = dict(
         Submission.objects.filter(
@@ -186,7 +187,7 @@ def staff_session(request, defence_session_id: int):
             "show_names": show_names,
             "is_registrar": show_names,
             "is_member": defence.is_member(user=request.user, session=session),
-            "can_check_in": learning_selectors.is_learning_staff(user=request.user),
+            "can_check_in": roles.is_learning_staff(user=request.user),
             # The check-in screen shows its live code to the session cohort's staff only.
             "can_show_code": bool(session.offline_session_id)
             and learning_selectors.can_read_roster(user=request.user, cohort=session.offline_session.cohort),

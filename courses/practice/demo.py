@@ -29,13 +29,13 @@ from wagtail.models import Locale
 
 from cms.choices import Level
 from cms.models import CoursePage, ProgramPage
+from core.roles import PRACTICE_REVIEWERS_GROUP, roles_setup
 from courses import services as learning_services
 from courses.accounts.services import trainee_profile_save
 from courses.models import Cohort, EnrolmentMode
 
 from . import defence, services
 from .models import (
-    REVIEWERS_GROUP,
     AssignmentStatus,
     ConflictOfInterest,
     DefenceCriterion,
@@ -145,7 +145,7 @@ def _panel(*, chair, registrar) -> ReviewPanel:
     )
     PanelMember.objects.create(panel=panel, user=chair, sort_order=0)
     for order, (username, name, organisation, external) in enumerate(EXPERTS, 1):
-        expert = _account(username, name, groups=[REVIEWERS_GROUP])
+        expert = _account(username, name, groups=[PRACTICE_REVIEWERS_GROUP])
         ReviewerProfile.objects.get_or_create(
             user=expert,
             defaults={
@@ -223,8 +223,7 @@ def load_demo_practice() -> PracticeDemoReport:
         return report
     if None in (registrar, instructor, program, course):
         return report
-    services.practice_permissions_setup()
-    learning_services.learning_roles_setup()
+    roles_setup()
     now = timezone.now()
     today = timezone.localdate()
     with transaction.atomic():

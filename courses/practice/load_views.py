@@ -9,14 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from courses import selectors as learning_selectors
+from core import roles
 
 from . import load
 from .services import PracticeError
 
 
 def _registrar(request) -> None:
-    if not learning_selectors.is_registrar(user=request.user):
+    if not roles.is_registrar(user=request.user):
         raise Http404
 
 

@@ -34,9 +34,6 @@ from wagtail.models import Orderable
 
 from core.storage import records_storage
 
-REVIEWERS_GROUP = "Practice reviewers"
-
-
 # --- Assignments -----------------------------------------------------------------------------------
 
 

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
 
+from core.roles import is_registrar
 from courses.models import Enrolment
 from courses.models.enrolments import PLACE_HOLDING
-from courses.selectors import is_registrar
 from courses.selectors.enrolments import is_enrolled
 
 from .models import (

@@ -17,15 +17,11 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from core.guards import SELF, allowed_when, guarded, owner
-from courses.guards import REGISTRAR
 from courses.signals import Reason, learning_progressed_send
 
 from . import files, selectors
 from .models import (
-    REVIEWERS_GROUP,
     Extension,
     OverMarginAction,
     PanelMember,
@@ -83,17 +79,9 @@ def _event(
     )
 
 
-def _chair_of_submission(actor, arguments) -> bool:
-    return selectors.is_panel_chair(user=actor, assignment=arguments["submission"].assignment)
-
-
-# Registrars run the practical assessment (selectors.can_manage); the chair reconciles and concludes.
-_CHAIR = allowed_when(
-    _chair_of_submission, gettext_lazy("Only the panel's chair may do this."), name="chair", needs_person=True
-)
-_REVIEWER = owner(
-    lambda arguments: arguments["review_assignment"].reviewer_id, name="the reviewer", needs_person=True
-)
+def _require_registrar(user) -> None:
+    if not selectors.can_manage(user=user):
+        raise PracticeError(_("Only registrars may do this."), code="forbidden")
 
 
 def _locked_submission(submission_id: int) -> Submission:
@@ -112,13 +100,13 @@ def _new_code() -> str:
 # --- Extensions ----------------------------------------------------------------------------------
 
 
-@guarded(REGISTRAR)
 @transaction.atomic
 def extension_grant(
     *, assignment: PracticalAssignment, trainee, due_at: datetime, reason: str, actor
 ) -> Extension:
     """Give ``trainee`` a later due date (replacing an earlier extension). Registrars only; a reason is
     required; the due date must be after the assignment's. Atomic, audited."""
+    _require_registrar(actor)
     reason = (reason or "").strip()
     if not reason:
         raise PracticeError(_("Give the reason for the extension."), code="reason_required")
@@ -165,7 +153,6 @@ def _submission_for(*, assignment: PracticalAssignment, trainee) -> Submission:
     raise RuntimeError("no free anonymous code after 20 tries")
 
 
-@guarded(SELF, actor="trainee")
 def version_submit(
     *,
     assignment: PracticalAssignment,
@@ -334,7 +321,6 @@ def _window_open(submission: Submission, now: datetime) -> bool:
     return closes is not None and now <= closes
 
 
-@guarded(REGISTRAR)
 @transaction.atomic
 def submission_assign_reviewers(
     *, submission: Submission, actor, now: datetime | None = None
@@ -343,6 +329,7 @@ def submission_assign_reviewers(
     conflicts of interest; its latest version becomes the one reviewed and the trainee can no longer
     submit. Registrars only; only once the trainee's window has closed (a version accepted late,
     under a "flagged late" policy, stops at this moment). Atomic, audited."""
+    _require_registrar(actor)
     now = now or timezone.now()
     submission = _locked_submission(submission.pk)
     assignment = submission.assignment
@@ -396,13 +383,13 @@ class AssignmentOutcome:
     refused: list[str]  # messages
 
 
-@guarded(REGISTRAR)
 def assignment_assign_reviewers(
     *, assignment: PracticalAssignment, actor, now: datetime | None = None
 ) -> AssignmentOutcome:
     """Assign reviewers to every unassigned submission of the assignment whose window has closed, in
     code order (each balanced against the ones before). Each submission in its own transaction; the
     refusals (a window still open, too few reviewers) are returned, the rest go ahead. Registrars only."""
+    _require_registrar(actor)
     outcome = AssignmentOutcome(assigned=[], refused=[])
     pending = Submission.objects.filter(
         assignment=assignment, state=SubmissionState.NOT_MARKED, versions__isnull=False
@@ -468,7 +455,6 @@ def rubric_scores(
     return rows, total
 
 
-@guarded(_REVIEWER, actor="reviewer")
 @transaction.atomic
 def review_submit(
     *,
@@ -628,7 +614,6 @@ def refuse_in_conflict(*, user, submission: Submission) -> None:
         )
 
 
-@guarded(_CHAIR, actor="chair")
 @transaction.atomic
 def reconciliation_record(*, submission: Submission, chair, scores: dict, reason: str) -> Reconciliation:
     """The panel chair's final scores for a submission whose reviews differ by more than the margin.
@@ -651,11 +636,10 @@ def reconciliation_record(*, submission: Submission, chair, scores: dict, reason
     return reconciliation
 
 
-@guarded(_CHAIR | REGISTRAR)
 @transaction.atomic
 def submission_defence_concluded(*, submission: Submission, actor) -> Submission:
     """A reconciled submission whose defence outcome has been recorded becomes ready for release.
-    The panel's chair (recording the outcome) or a registrar (guarded); idempotent."""
+    For the defence services (their caller checks the chair); idempotent."""
     submission = _locked_submission(submission.pk)
     if submission.state == SubmissionState.RECONCILED:
         submission.state = SubmissionState.READY_FOR_RELEASE
@@ -666,13 +650,13 @@ def submission_defence_concluded(*, submission: Submission, actor) -> Submission
 # --- Release ---------------------------------------------------------------------------------------
 
 
-@guarded(REGISTRAR)
 @transaction.atomic
 def submission_release(
     *, submission: Submission, actor, confirmed: bool, now: datetime | None = None
 ) -> Submission:
     """Release a result to the trainee. Registrars only, after confirming; only a submission ready for
     release. Atomic, audited; releasing twice changes nothing the second time."""
+    _require_registrar(actor)
     if not confirmed:
         raise PracticeError(_("Confirm the release first."), code="confirm")
     submission = _locked_submission(submission.pk)
@@ -699,9 +683,9 @@ def submission_release(
     return submission
 
 
-@guarded(REGISTRAR)
 def assignment_release_ready(*, assignment: PracticalAssignment, actor, confirmed: bool) -> list[Submission]:
     """Release every submission of the assignment that is ready. Registrars only, after confirming."""
+    _require_registrar(actor)
     if not confirmed:
         raise PracticeError(_("Confirm the release first."), code="confirm")
     ready = Submission.objects.filter(
@@ -756,34 +740,3 @@ def review_copy(*, submission: Submission, user, attachment_position: int | None
     return ReviewCopy(
         filename=f"{submission.code}{suffix}.{stored.kind}", content_type=stored.content_type, data=data
     )
-
-
-# --- Setup -----------------------------------------------------------------------------------------
-
-_INSTRUCTOR_CODENAMES = [
-    "add_practicalassignment",
-    "change_practicalassignment",
-    "view_practicalassignment",
-]
-
-
-@transaction.atomic
-def practice_permissions_setup() -> None:
-    """Instructors draft assignments in the admin (registrars publish them and manage panels, reviewers,
-    conflicts and defence sessions); Registrars hold every permission of this app; the
-    *Practice reviewers* group exists with no permission at all (what a reviewer reaches is decided
-    by their review assignments). Idempotent; run after every migrate."""
-    from django.contrib.auth.models import Group, Permission
-
-    from cms.services import INSTRUCTORS_GROUP, REGISTRARS_GROUP
-
-    Group.objects.get_or_create(name=REVIEWERS_GROUP)
-    permissions = Permission.objects.filter(content_type__app_label="practice")
-    if not permissions.exists():
-        return
-    instructors, _created = Group.objects.get_or_create(name=INSTRUCTORS_GROUP)
-    registrars, _created = Group.objects.get_or_create(name=REGISTRARS_GROUP)
-    instructors.permissions.add(*permissions.filter(codename__in=_INSTRUCTOR_CODENAMES))
-    # Exactly these: a permission of this app given to instructors by an earlier version goes.
-    instructors.permissions.remove(*permissions.exclude(codename__in=_INSTRUCTOR_CODENAMES))
-    registrars.permissions.add(*permissions)

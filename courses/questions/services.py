@@ -1,11 +1,10 @@
-"""Writes of the question banks: permissions, questions and their versions, imports."""
+"""Writes of the question banks: questions and their versions, imports (who may do what: core.roles)."""
 
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import PurePath
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
@@ -15,7 +14,6 @@ from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
 from cms.housekeeping import uploaded_files_purge
-from cms.services import INSTRUCTORS_GROUP, REGISTRARS_GROUP
 from core.guards import allowed_when, guarded, permission
 
 from .importers import ParseResult, guess_format, parse
@@ -51,34 +49,6 @@ MAY_CONFIRM_IMPORT = allowed_when(
     gettext_lazy("Only whoever checked this file, or a registrar, may import it."),
     name="import owner",
 )
-
-_INSTRUCTOR_CODENAMES = [
-    "add_questionbank",
-    "change_questionbank",
-    "view_questionbank",
-    "add_question",
-    "change_question",
-    "view_question",
-    "view_questionversion",
-    "add_importjob",
-    "view_importjob",
-]
-
-
-@transaction.atomic
-def question_permissions_setup() -> None:
-    """Give Instructors add/change/view on banks and questions, and Registrars every permission of this app.
-
-    Idempotent, safe to call after every migrate. Creates the two groups by name if cms'
-    editorial setup has not run yet (it get_or_creates the same names).
-    """
-    permissions = Permission.objects.filter(content_type__app_label="questions")
-    if not permissions.exists():
-        return  # tables and permissions not created yet (first migrate of another app)
-    instructors, _created = Group.objects.get_or_create(name=INSTRUCTORS_GROUP)
-    registrars, _created = Group.objects.get_or_create(name=REGISTRARS_GROUP)
-    instructors.permissions.add(*permissions.filter(codename__in=_INSTRUCTOR_CODENAMES))
-    registrars.permissions.add(*permissions)
 
 
 @guarded(MAY_ADD_QUESTIONS)

@@ -11,16 +11,15 @@ from .enrolments import (
     enrolment_for,
     enrolment_list_for_user,
     is_enrolled,
-    is_learning_staff,
-    is_registrar,
     pending_enrolments,
     roster,
     roster_progress,
     waitlist,
 )
-from .cohorts import cohort_courses, cohort_progress_courses
 from .progress import (
     CourseProgress,
+    cohort_courses,
+    cohort_progress_courses,
     completed_courses,
     course_progress,
     course_rule_for,
@@ -81,8 +80,6 @@ __all__ = [
     "enrolment_for",
     "enrolment_list_for_user",
     "is_enrolled",
-    "is_learning_staff",
-    "is_registrar",
     "pending_enrolments",
     "roster",
     "roster_progress",

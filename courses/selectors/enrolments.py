@@ -10,10 +10,9 @@ from django.utils import timezone
 from wagtail.models import Page, ReferenceIndex
 
 from cms.models import CoursePage, LessonPage
-from cms.services import INSTRUCTORS_GROUP, REGISTRARS_GROUP
+from core.roles import is_learning_staff, is_registrar
 from courses.models import Cohort, Enrolment, EnrolmentMode, EnrolmentStatus, LessonCompletion
 from courses.models.enrolments import PLACE_HOLDING
-from courses.selectors.cohorts import cohort_courses, cohort_progress_courses
 from courses.selectors.standing import (
     course_hours,
     credited_hours_sql,
@@ -22,27 +21,6 @@ from courses.selectors.standing import (
     program_progress,
     progress_for_users,
 )
-
-
-def _group_names(user) -> set[str]:
-    # Cached on the user object: a page checks several permissions per request.
-    if not hasattr(user, "_tta_group_names"):
-        user._tta_group_names = set(user.groups.values_list("name", flat=True))
-    return user._tta_group_names
-
-
-def is_registrar(*, user) -> bool:
-    """Registrars (and superusers) manage cohorts and enrolments."""
-    if not user or not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or REGISTRARS_GROUP in _group_names(user)
-
-
-def is_learning_staff(*, user) -> bool:
-    """Instructors, registrars and superusers: they may read every lesson and see cohort rosters."""
-    if not user or not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or bool({INSTRUCTORS_GROUP, REGISTRARS_GROUP} & _group_names(user))
 
 
 def can_read_roster(*, user, cohort: Cohort) -> bool:
@@ -54,6 +32,7 @@ def can_read_roster(*, user, cohort: Cohort) -> bool:
     if not is_learning_staff(user=user):
         return False
     from courses.exams.models import CourseGrader
+    from courses.selectors.progress import cohort_courses  # progress imports this module: import late
 
     keys = [course.translation_key for course in cohort_courses(cohorts=[cohort])[cohort.pk]]
     return CourseGrader.objects.filter(user=user, course__translation_key__in=keys).exists()
@@ -212,6 +191,8 @@ def roster(*, cohort: Cohort, status: str = "", query: str = "", sort: str = "na
     figure each row shows). A fixed number of queries whatever the number of trainees: the figures
     are subqueries of one SELECT. ``roster_progress`` adds each row's program progress.
     """
+    from courses.selectors.progress import cohort_progress_courses  # progress imports this module
+
     courses = cohort_progress_courses(cohorts=[cohort])[cohort.pk]
     lesson_keys = list(
         LessonPage.objects.live()

@@ -16,7 +16,6 @@ from .enrolments import (
     enrolment_reject,
     enrolment_withdraw,
     imported_account_welcome,
-    learning_roles_setup,
     waitlist_promote,
 )
 from .progress import (
@@ -52,6 +51,5 @@ __all__ = [
     "enrolment_reject",
     "enrolment_withdraw",
     "imported_account_welcome",
-    "learning_roles_setup",
     "waitlist_promote",
 ]

@@ -14,12 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from cms.links import absolute_url
 from cms.localized import localized
 from core.guards import SYSTEM_ONLY, guarded, owner
+from core.roles import is_registrar
 from courses.guards import REGISTRAR
 from courses.models import Cohort, Enrolment, EnrolmentEvent, EnrolmentMode, EnrolmentStatus
 from courses.models.enrolments import ACTIVE, PLACE_HOLDING
 from courses.notifications.kinds import NotificationKind, per_language
 from courses.notifications.services import notify
-from courses.selectors import is_registrar
 
 
 class EnrolmentError(ValidationError):
@@ -272,32 +272,3 @@ def imported_account_welcome(*, user, actor) -> bool:
         body = render_to_string("courses/enrol/email/welcome_body.txt", context)
     send_mail(subject, body, None, [user.email])
     return True
-
-
-# Model permissions of the learning app's roles (app_label.codename).
-_REGISTRAR_PERMISSIONS = ["courses.add_cohort", "courses.change_cohort", "courses.view_cohort"]
-_INSTRUCTOR_PERMISSIONS = ["courses.view_cohort"]
-
-
-def learning_roles_setup(*, using: str = "default") -> None:
-    """Give the Registrars group the right to manage cohorts in the admin, Instructors to see them.
-
-    Idempotent; creates the groups if the content app's setup has not run yet. Runs after every
-    ``migrate`` (post_migrate) and from the demo loader.
-    """
-    from django.contrib.auth.models import Group, Permission
-
-    from cms.services import INSTRUCTORS_GROUP, REGISTRARS_GROUP
-
-    with transaction.atomic(using=using):
-        for group_name, names in (
-            (REGISTRARS_GROUP, _REGISTRAR_PERMISSIONS),
-            (INSTRUCTORS_GROUP, _INSTRUCTOR_PERMISSIONS),
-        ):
-            group, _created = Group.objects.using(using).get_or_create(name=group_name)
-            codenames = [name.split(".")[1] for name in names]
-            group.permissions.add(
-                *Permission.objects.using(using).filter(
-                    content_type__app_label="courses", codename__in=codenames
-                )
-            )

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 
 from cms.models import CoursePage
+from core import roles
 from courses import selectors
 from courses.models import Enrolment
 
@@ -26,7 +27,7 @@ def course_enrolment_actions(context, course: CoursePage):
         "course": course,
         "login_url": resolve_url(settings.LOGIN_URL),
         "is_enrolled": is_enrolled,
-        "can_read": is_enrolled or (user is not None and selectors.is_learning_staff(user=user)),
+        "can_read": is_enrolled or (user is not None and roles.is_learning_staff(user=user)),
         "cohorts": [],
     }
     if is_enrolled:

@@ -3,7 +3,7 @@ by staff, and shows the staff navigation (with the way back to the admin) instea
 
 from django import template
 
-from courses import selectors
+from core import roles
 from courses.accounts.consent import is_staff_page
 
 register = template.Library()
@@ -14,6 +14,6 @@ def staff_navigation(context) -> dict | None:
     """The staff navigation's links for this request, or None on trainee and public pages."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    if request is None or not is_staff_page(request.path_info) or not selectors.is_learning_staff(user=user):
+    if request is None or not is_staff_page(request.path_info) or not roles.is_learning_staff(user=user):
         return None
-    return {"registrar": selectors.is_registrar(user=user)}
+    return {"registrar": roles.is_registrar(user=user)}

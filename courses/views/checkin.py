@@ -16,6 +16,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from core import roles
 from courses import selectors, services
 from courses.models import OfflineSession
 from courses.services.attendance import EXPIRED_CODE_MESSAGE
@@ -44,7 +45,7 @@ def _give_device(request, response) -> None:
 
 
 def _require_staff(request) -> None:
-    if not selectors.is_learning_staff(user=request.user):
+    if not roles.is_learning_staff(user=request.user):
         raise PermissionDenied
 
 

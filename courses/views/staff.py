@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core import spreadsheets
+from core import roles, spreadsheets
 from courses import imports, selectors, services
 from courses.forms import EnrolmentImportForm, HoursAdjustForm, InviteForm, RejectForm, RosterFilterForm
 from courses.models import Cohort, Enrolment, ImportBatch
@@ -31,7 +31,7 @@ def staff_required(view):
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not selectors.is_learning_staff(user=request.user):
+        if not roles.is_learning_staff(user=request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -43,7 +43,7 @@ def registrar_required(view):
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not selectors.is_registrar(user=request.user):
+        if not roles.is_registrar(user=request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -113,7 +113,7 @@ def cohort_roster(request, pk: int):
             "required": required,
             "sort": sort,
             "filter_querystring": query.urlencode(),
-            "is_registrar": selectors.is_registrar(user=request.user),
+            "is_registrar": roles.is_registrar(user=request.user),
             "invite_form": InviteForm(),
             "reject_form": RejectForm(),
         },

@@ -151,7 +151,7 @@ def test_preview_renders_a_sample_pdf_of_the_edited_design(db, django_user_model
 def test_designs_go_through_registrar_review(db):
     from django.contrib.auth.models import Group
 
-    from cms.services import REGISTRARS_GROUP
+    from core.roles import REGISTRARS_GROUP
 
     workflow = rendering.certificate_templates_setup()
     rendering.certificate_templates_setup()  # idempotent

@@ -7,6 +7,7 @@ from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
 from cms import services
+from core import roles
 from tests.factories import cms as factories
 
 
@@ -28,12 +29,12 @@ def _user(name: str, group: str | None) -> User:
 
 @pytest.fixture
 def instructor(site):
-    return _user("instructor", services.INSTRUCTORS_GROUP)
+    return _user("instructor", roles.INSTRUCTORS_GROUP)
 
 
 @pytest.fixture
 def registrar(site):
-    return _user("registrar", services.REGISTRARS_GROUP)
+    return _user("registrar", roles.REGISTRARS_GROUP)
 
 
 def _edit(client, page: Page, action: str, **changes):

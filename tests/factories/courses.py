@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from cms.services import INSTRUCTORS_GROUP, REGISTRARS_GROUP
+from core.roles import INSTRUCTORS_GROUP, REGISTRARS_GROUP
 from courses.models import Cohort, Enrolment, EnrolmentEvent, EnrolmentMode, EnrolmentStatus
 
 _numbers = itertools.count(1)

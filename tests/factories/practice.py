@@ -11,8 +11,8 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from core.roles import PRACTICE_REVIEWERS_GROUP
 from courses.practice.models import (
-    REVIEWERS_GROUP,
     AssignmentStatus,
     PanelMember,
     PracticalAssignment,
@@ -53,7 +53,7 @@ def reviewer(*, organisation: str = "", external: bool = False, **fields):
     if external:
         fields.setdefault("username", f"expert{next(_numbers)}")
         user = course_factories.user(**fields)
-        user.groups.add(Group.objects.get_or_create(name=REVIEWERS_GROUP)[0])
+        user.groups.add(Group.objects.get_or_create(name=PRACTICE_REVIEWERS_GROUP)[0])
     else:
         user = course_factories.instructor(**fields)
     ReviewerProfile.objects.create(

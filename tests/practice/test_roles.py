@@ -7,16 +7,17 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from core.roles import PRACTICE_REVIEWERS_GROUP, roles_setup
 from courses.practice import services
-from courses.practice.models import REVIEWERS_GROUP, Extension, PracticeEvent, Submission
+from courses.practice.models import Extension, PracticeEvent, Submission
 from tests.factories import practice as f
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_practice_reviewers_group_has_no_permission(world):
-    services.practice_permissions_setup()
-    assert Group.objects.get(name=REVIEWERS_GROUP).permissions.count() == 0
+    roles_setup()
+    assert Group.objects.get(name=PRACTICE_REVIEWERS_GROUP).permissions.count() == 0
     external = world.reviewers[2]
     assert not external.has_perm("wagtailadmin.access_admin")
     assert not any(external.has_perm(f"practice.{action}_submission") for action in ("view", "change"))

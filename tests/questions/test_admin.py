@@ -11,7 +11,7 @@ from django.utils import translation
 from wagtail.users.models import UserProfile
 
 from cms import services as cms_services
-from courses.questions import services
+from core import roles
 from courses.questions.models import ImportJob, ImportStatus, Question, QuestionBank, QuestionType
 from tests.factories import cms as cms_factories
 from tests.factories import questions as factories
@@ -42,7 +42,7 @@ def _user(name, group=None, *permissions):
 
 @pytest.fixture
 def instructor(editorial):
-    return _user("instructor", cms_services.INSTRUCTORS_GROUP)
+    return _user("instructor", roles.INSTRUCTORS_GROUP)
 
 
 @pytest.fixture
@@ -55,10 +55,10 @@ def upload(client, bank, name, content, **extra):
 
 
 def test_permissions_are_granted_to_the_editorial_groups_idempotently(editorial):
-    services.question_permissions_setup()
-    services.question_permissions_setup()
-    instructors = Group.objects.get(name=cms_services.INSTRUCTORS_GROUP)
-    registrars = Group.objects.get(name=cms_services.REGISTRARS_GROUP)
+    roles.roles_setup()
+    roles.roles_setup()
+    instructors = Group.objects.get(name=roles.INSTRUCTORS_GROUP)
+    registrars = Group.objects.get(name=roles.REGISTRARS_GROUP)
     codenames = set(
         instructors.permissions.filter(content_type__app_label="questions").values_list("codename", flat=True)
     )
@@ -199,7 +199,7 @@ def test_another_instructor_cannot_see_my_import(client, instructor, bank):
     upload(client, bank, "q.gift", "::a:: 对吗 {T}\n".encode())
     job = ImportJob.objects.get()
     assert "q.gift" in client.get(IMPORT_URL).content.decode()  # listed among my uploads
-    client.force_login(_user("other", cms_services.INSTRUCTORS_GROUP))
+    client.force_login(_user("other", roles.INSTRUCTORS_GROUP))
     assert "q.gift" not in client.get(IMPORT_URL).content.decode()
     assert client.get(reverse("questions_admin:import_preview", args=[job.pk])).status_code == 404
     assert client.post(reverse("questions_admin:import_preview", args=[job.pk]), {}).status_code == 404
@@ -276,7 +276,7 @@ def test_bank_listing_shows_export_and_import_buttons(client, instructor, bank):
 
 def test_deleting_a_bank_that_holds_questions_is_refused_not_a_server_error(client, editorial, bank):
     factories.question(bank)
-    client.force_login(_user("registrar", cms_services.REGISTRARS_GROUP))
+    client.force_login(_user("registrar", roles.REGISTRARS_GROUP))
     response = client.post(reverse("wagtailsnippets_questions_questionbank:delete", args=[bank.pk]))
     assert response.status_code == 302
     assert QuestionBank.objects.filter(pk=bank.pk).exists()

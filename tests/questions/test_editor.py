@@ -11,6 +11,7 @@ from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from cms import services as cms_services
+from core import roles
 from courses.exams.models import Attempt
 from courses.questions.editor import ADD_ROW, QuestionEditor
 from courses.questions.models import Question, QuestionType
@@ -40,7 +41,7 @@ def instructor(db):
     home = cms_factories.home_page()
     cms_services.editorial_setup(site_root=home, catalogue=cms_factories.catalogue_page(home))
     user = User.objects.create_user("editor", password="x-Secret-123")
-    user.groups.add(Group.objects.get(name=cms_services.INSTRUCTORS_GROUP))
+    user.groups.add(Group.objects.get(name=roles.INSTRUCTORS_GROUP))
     return user
 
 
