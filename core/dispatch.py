@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -30,6 +31,7 @@ class Dispatch:
     task: str
     args: tuple
     kwargs: dict = field(default_factory=dict)
+    eta: datetime | None = None
     sent: bool = False
 
 
@@ -69,15 +71,15 @@ def _name(task) -> str:
     return task.name
 
 
-def dispatch(task, *args, robust: bool = False, **kwargs) -> None:
+def dispatch(task, *args, robust: bool = False, eta: datetime | None = None, **kwargs) -> None:
     """Queue ``task.delay(*args, **kwargs)`` when the current transaction commits.
 
     ``robust=True``: a broker error at commit is logged, not raised (the change is already saved;
     a sweep queues the task again). Without it the error reaches the caller, as ``on_commit`` does.
+    ``eta``: the task runs then, not at once (``apply_async(eta=...)``).
     """
-    if _captured is not None and (_only is None or _name(task) in _only):
-        record = Dispatch(task=_name(task), args=args, kwargs=kwargs)
-        _captured.append(record)
+    if _captures(task):
+        record = _record(task, args, kwargs, eta)
         handler = _handler
 
         def send_captured():
@@ -89,9 +91,39 @@ def dispatch(task, *args, robust: bool = False, **kwargs) -> None:
         return
 
     def send():
-        _resolve(task).delay(*args, **kwargs)
+        _send(task, args, kwargs, eta)
 
     transaction.on_commit(send, robust=robust)
+
+
+def dispatch_now(task, *args, eta: datetime | None = None, **kwargs) -> None:
+    """Queue a task at once, not on commit, and raise a broker error to the caller: for a sweep run
+    outside any transaction that handles a failed queueing itself (tries again next time)."""
+    if _captures(task):
+        record = _record(task, args, kwargs, eta)
+        record.sent = True
+        if _handler is not None:
+            _handler(record)
+        return
+    _send(task, args, kwargs, eta)
+
+
+def _captures(task) -> bool:
+    return _captured is not None and (_only is None or _name(task) in _only)
+
+
+def _record(task, args, kwargs, eta) -> Dispatch:
+    record = Dispatch(task=_name(task), args=args, kwargs=kwargs, eta=eta)
+    _captured.append(record)
+    return record
+
+
+def _send(task, args, kwargs, eta) -> None:
+    task = _resolve(task)
+    if eta is None:
+        task.delay(*args, **kwargs)
+    else:
+        task.apply_async(args, **({"kwargs": kwargs} if kwargs else {}), eta=eta)
 
 
 @contextmanager

@@ -27,7 +27,7 @@ from courses.models import (
     HoursSource,
     LessonCompletion,
 )
-from courses.selectors.progress import cohort_courses
+from courses.selectors.cohorts import cohort_courses
 from courses.services.progress import course_completion_evaluate
 
 DEMO_TRAINEE = "trainee"

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 
 from cms.housekeeping import uploaded_files_purge
 from core import roles
+from core.dispatch import dispatch
 from courses import selectors, services
 from courses.models import Cohort, Enrolment, EnrolmentStatus, ImportBatch, ImportOutcome
 from courses.models.enrolments import ACTIVE, ENROLMENT_IMPORT_EXTENSIONS
@@ -303,8 +304,6 @@ def enrolment_import(*, cohort: Cohort, upload: UploadedFile, actor) -> ImportBa
         batch.save()
         return batch
 
-    from courses.tasks import account_welcome_email_task
-
     with transaction.atomic():
         User = get_user_model()
         for row in rows:
@@ -314,7 +313,7 @@ def enrolment_import(*, cohort: Cohort, upload: UploadedFile, actor) -> ImportBa
                 user.first_name = row.report.real_name[:150]
                 user.set_unusable_password()
                 user.save()
-                transaction.on_commit(lambda pk=user.pk: account_welcome_email_task.delay(pk))
+                dispatch("courses.tasks.account_welcome_email_task", user.pk)  # tasks import this module
             _save_profile(user, row.report)
             enrolment = services.enrolment_create(
                 user=user,

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from cms.localized import localized
+from core.dispatch import dispatch, dispatch_now
 from courses.notifications.kinds import NotificationKind, per_language
 from courses.notifications.services import notify
 from courses.questions.models import QuestionVersion
@@ -271,6 +272,10 @@ def _deadline_queued_key(attempt_id: int, deadline: datetime) -> str:
     return f"exams:deadline-task:{attempt_id}:{deadline.timestamp()}"
 
 
+# Named by path: tasks import this module, not the other way round (core.dispatch).
+AUTO_SUBMIT_TASK = "courses.exams.tasks.attempt_auto_submit_task"
+
+
 def _schedule_auto_submit(attempt: Attempt) -> None:
     """Queue the attempt's deadline task on commit, if its deadline is within the ETA window.
 
@@ -280,21 +285,12 @@ def _schedule_auto_submit(attempt: Attempt) -> None:
     """
     if attempt.deadline is None or attempt.deadline - timezone.now() > _deadline_window():
         return
-    from .tasks import attempt_auto_submit_task
-
-    attempt_id, eta = attempt.pk, attempt.deadline
     # The sweep does not queue this deadline again.
-    cache.set(_deadline_queued_key(attempt_id, eta), 1, timeout=int(_deadline_window().total_seconds()) * 2)
-
-    def queue():
-        try:
-            attempt_auto_submit_task.apply_async((attempt_id,), eta=eta)
-        except Exception:
-            # The attempt is committed; a broker outage must not fail the trainee's request.
-            # The beat sweep and the lazy check on access still submit it at the deadline.
-            logger.exception("could not queue the deadline task of attempt %s", attempt_id)
-
-    transaction.on_commit(queue)
+    timeout = int(_deadline_window().total_seconds()) * 2
+    cache.set(_deadline_queued_key(attempt.pk, attempt.deadline), 1, timeout=timeout)
+    # robust: the attempt is committed; a broker outage must not fail the trainee's request. The
+    # beat sweep and the lazy check on access still submit it at the deadline.
+    dispatch(AUTO_SUBMIT_TASK, attempt.pk, eta=attempt.deadline, robust=True)
 
 
 # --- Saving answers -----------------------------------------------------------------------
@@ -685,8 +681,6 @@ def attempts_queue_near_deadlines() -> int:
     deadline moved by extra time is a new one); a lost key means at worst one more idempotent task.
     Returns how many it queued.
     """
-    from .tasks import attempt_auto_submit_task
-
     now = timezone.now()
     window = _deadline_window()
     near = Attempt.objects.filter(
@@ -699,7 +693,7 @@ def attempts_queue_near_deadlines() -> int:
         ):
             continue
         try:
-            attempt_auto_submit_task.apply_async((attempt_id,), eta=deadline)
+            dispatch_now(AUTO_SUBMIT_TASK, attempt_id, eta=deadline)
         except Exception:
             cache.delete(_deadline_queued_key(attempt_id, deadline))  # the next sweep tries again
             logger.exception("could not queue the deadline task of attempt %s", attempt_id)

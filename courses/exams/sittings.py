@@ -22,6 +22,8 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.dispatch import dispatch
+
 from . import services, sitting_selectors
 from .models import (
     AssemblyStatus,
@@ -39,16 +41,9 @@ ASSEMBLY_CHUNK = 100  # examinees per transaction
 
 
 def _queue_assembly(sitting_id: int) -> None:
-    from .tasks import sitting_assemble_task
-
-    def queue():
-        try:
-            sitting_assemble_task.delay(sitting_id)
-        except Exception:
-            # Saved anyway; the beat sweep assembles the sitting before it opens.
-            logger.exception("could not queue the assembly of sitting %s", sitting_id)
-
-    transaction.on_commit(queue)
+    # robust: saved anyway; the beat sweep assembles the sitting before it opens. Named by path:
+    # tasks import this module, not the other way round (core.dispatch).
+    dispatch("courses.exams.tasks.sitting_assemble_task", sitting_id, robust=True)
 
 
 def sitting_schedule(*, sitting: Sitting) -> None:

@@ -1,5 +1,6 @@
 """Reads of the learning app. Modules group them by subject; public names are re-exported here."""
 
+from .cohorts import cohort_courses, cohort_progress_courses
 from .enrolments import (
     can_read_document,
     can_read_lessons,
@@ -18,8 +19,6 @@ from .enrolments import (
 )
 from .progress import (
     CourseProgress,
-    cohort_courses,
-    cohort_progress_courses,
     completed_courses,
     course_progress,
     course_rule_for,

@@ -13,6 +13,7 @@ from cms.models import CoursePage, LessonPage
 from core.roles import is_learning_staff, is_registrar
 from courses.models import Cohort, Enrolment, EnrolmentMode, EnrolmentStatus, LessonCompletion
 from courses.models.enrolments import PLACE_HOLDING
+from courses.selectors.cohorts import cohort_courses, cohort_progress_courses
 from courses.selectors.standing import (
     course_hours,
     credited_hours_sql,
@@ -32,7 +33,6 @@ def can_read_roster(*, user, cohort: Cohort) -> bool:
     if not is_learning_staff(user=user):
         return False
     from courses.exams.models import CourseGrader
-    from courses.selectors.progress import cohort_courses  # progress imports this module: import late
 
     keys = [course.translation_key for course in cohort_courses(cohorts=[cohort])[cohort.pk]]
     return CourseGrader.objects.filter(user=user, course__translation_key__in=keys).exists()
@@ -191,8 +191,6 @@ def roster(*, cohort: Cohort, status: str = "", query: str = "", sort: str = "na
     figure each row shows). A fixed number of queries whatever the number of trainees: the figures
     are subqueries of one SELECT. ``roster_progress`` adds each row's program progress.
     """
-    from courses.selectors.progress import cohort_progress_courses  # progress imports this module
-
     courses = cohort_progress_courses(cohorts=[cohort])[cohort.pk]
     lesson_keys = list(
         LessonPage.objects.live()

@@ -37,7 +37,7 @@ from cms.choices import Level
 from cms.models import CoursePage
 from courses.models import Cohort, CourseCompletion, Enrolment, EnrolmentStatus, HoursEntry, HoursSource
 from courses.models.enrolments import PLACE_HOLDING
-from courses.selectors.progress import cohort_progress_courses
+from courses.selectors.cohorts import cohort_progress_courses
 from courses.selectors.standing import (
     credited_gained,
     credited_hours_sql,
