@@ -22,6 +22,8 @@ import sys
 import time
 from pathlib import Path
 
+from core.guards import SYSTEM
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -80,7 +82,7 @@ def main():
     )
     # The assembly runs here, as the worker runs it (the task saving the sitting would queue is not run).
     before_cpu, before_wall = time.process_time(), time.monotonic()
-    sittings.sitting_assemble(sitting_id=sitting.pk)
+    sittings.sitting_assemble(actor=SYSTEM, sitting_id=sitting.pk)
     assembly_cpu, assembly_wall = time.process_time() - before_cpu, time.monotonic() - before_wall
     prepared = {
         user_id: pk

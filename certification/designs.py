@@ -84,6 +84,9 @@ class Inspection:
 
     text: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    # True if a selector may name a pseudo-element (::before, :after, ::marker, …): the renderer
+    # then has to set those in the page's typeface too, which costs a style per element each.
+    pseudo_elements: bool = False
 
     def refuse(self, construct: str) -> None:
         if construct not in self.refused:
@@ -101,7 +104,33 @@ def _css_url(inspection: Inspection, url: str, where: str) -> None:
     inspection.refuse(f"{where}url({_short(url)})")
 
 
+# Pseudo-elements CSS 2 also wrote with one colon; every other one needs two.
+_LEGACY_PSEUDO_ELEMENTS = frozenset({"before", "after", "first-line", "first-letter"})
+
+
+def _is_colon(node) -> bool:
+    return getattr(node, "type", "") == "literal" and node.value == ":"
+
+
+def _names_pseudo_element(nodes) -> bool:
+    """True if the tokens hold ``::`` or ``:`` before a CSS 2 pseudo-element's name (escapes are
+    resolved by the tokenizer). Declarations can match too (``font-family:before``): that only
+    costs speed, never a face."""
+    nodes = list(nodes or ())
+    for node, following in zip(nodes, nodes[1:], strict=False):
+        if _is_colon(node) and (
+            _is_colon(following)
+            or (
+                getattr(following, "type", "") == "ident" and following.lower_value in _LEGACY_PSEUDO_ELEMENTS
+            )
+        ):
+            return True
+    return False
+
+
 def _walk_css(nodes, inspection: Inspection, where: str) -> None:
+    if not inspection.pseudo_elements and _names_pseudo_element(nodes):
+        inspection.pseudo_elements = True
     for node in nodes or ():
         kind = getattr(node, "type", "")
         if kind == "at-rule":
@@ -208,7 +237,16 @@ def inspect_html(html: str) -> Inspection:
 
     Only the body is a design's: the head of the project's own pages (meta, title) is allowed.
     """
-    root = tinyhtml5.parse(html, namespace_html_elements=False)
+    return inspect_root(parse_html(html))
+
+
+def parse_html(html: str):
+    """The tree WeasyPrint renders ``html`` as: tinyhtml5 without the HTML namespace."""
+    return tinyhtml5.parse(html, namespace_html_elements=False)
+
+
+def inspect_root(root) -> Inspection:
+    """``inspect_html`` of a page already parsed (``parse_html``)."""
     inspection = Inspection()
     head = root.find("head")
     if head is not None:

@@ -123,13 +123,19 @@ def allowed_when(check: Check, message: str | Promise, *, name: str, needs_perso
     return Rule(name=name, check=check, message=message, needs_person=needs_person)
 
 
-def owner(user_id_of: Callable[[Mapping], int | None], *, name: str = "owner") -> Rule:
-    """The person the object belongs to, acting on it themself (a trainee's attempt, certificate)."""
+def owner(
+    user_id_of: Callable[[Mapping], int | None], *, name: str = "owner", needs_person: bool = False
+) -> Rule:
+    """The person the object belongs to, acting on it themself (a trainee's attempt, enrolment).
+
+    SYSTEM passes (the demo loader answers for its trainees) unless ``needs_person``: the body then
+    uses the actor as the owner (``certificate_set_sharing(user=…)``).
+    """
     return Rule(
         name=name,
         check=lambda actor, arguments: user_id_of(arguments) == actor.pk,
         message=_("You may only do this for yourself."),
-        needs_person=True,
+        needs_person=needs_person,
     )
 
 
@@ -155,9 +161,13 @@ SYSTEM_ONLY = Rule(
 
 @dataclass(frozen=True)
 class Guard:
+    """A guarded service's rule, and the argument that names its actor (``actor_default``: the one
+    taken when the actor is not given)."""
+
     function: Callable
     rule: Rule
     actor: str
+    actor_default: str = ""
 
 
 REGISTRY: dict[str, Guard] = {}
@@ -215,7 +225,7 @@ def guarded(rule: Rule, *, actor: str = "actor", actor_default: str = ""):
             finally:
                 _system_running.reset(token)
 
-        wrapper.guard = Guard(function=function, rule=rule, actor=actor_default or actor)
+        wrapper.guard = Guard(function=function, rule=rule, actor=actor, actor_default=actor_default)
         REGISTRY[f"{function.__module__}.{function.__qualname__}"] = wrapper.guard
         return wrapper
 

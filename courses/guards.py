@@ -5,14 +5,18 @@ staff, roster staff of a cohort, grader of a course). Certification's services u
 Selectors are imported when a rule is checked: services import this module early.
 """
 
+import dataclasses
+
 from django.utils.translation import gettext_lazy as _
 
 from core.guards import SELF, SIGNED_IN, SYSTEM, SYSTEM_ONLY, Rule, allowed_when, owner, role
 
 __all__ = [
+    "GRADER_OF_ITEM",
     "GRADER_OF_COURSE",
     "LEARNING_STAFF",
     "REGISTRAR",
+    "REGISTRAR_IN_PERSON",
     "ROSTER_STAFF",
     "SELF",
     "SIGNED_IN",
@@ -67,6 +71,27 @@ def grader_of(course_of) -> Rule:
 
     return allowed_when(check, _("Only the course's graders and registrars may do this."), name="grader")
 
+
+def _course_of_item(arguments) -> int | None:
+    from courses.exams.models import AttemptItem
+
+    return (
+        AttemptItem.objects.filter(pk=arguments["item_id"])
+        .values_list("attempt__paper__course_id", flat=True)
+        .first()
+    )
+
+
+# A grader of the course of the attempt item ``item_id`` (or a registrar), marking in person.
+GRADER_OF_ITEM = Rule(
+    name="grader of the item",
+    check=grader_of(_course_of_item).check,
+    message=_("Only the course's graders and registrars may do this."),
+    needs_person=True,
+)
+
+# A registrar acting in person (the service records or logs who): SYSTEM is refused.
+REGISTRAR_IN_PERSON = dataclasses.replace(REGISTRAR, name="registrar in person", needs_person=True)
 
 # Cohort-level staff where the cohort is an argument of the service.
 ROSTER_STAFF = roster_staff_of(lambda arguments: arguments.get("cohort"))

@@ -256,7 +256,9 @@ def certificate_renew(*, certificate: Certificate, actor, now: datetime | None =
     return new
 
 
-@guarded(owner(lambda arguments: arguments["certificate"].user_id, name="holder"), actor="user")
+@guarded(
+    owner(lambda arguments: arguments["certificate"].user_id, name="holder", needs_person=True), actor="user"
+)
 def certificate_set_sharing(
     *, certificate: Certificate, user, share_full_name: bool, share_hours_detail: bool
 ) -> Certificate:

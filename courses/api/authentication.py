@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import authentication, exceptions
 
+from core.guards import SYSTEM
+
 from .selectors import integration_token_for_secret
 from .services import integration_token_touch
 
@@ -39,7 +41,7 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
                 % {"date": expired_on},
                 code="token_expired",
             )
-        integration_token_touch(token=token)
+        integration_token_touch(actor=SYSTEM, token=token)
         return token.owner, token
 
     def authenticate_header(self, request):

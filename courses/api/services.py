@@ -17,15 +17,23 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.roles import is_learning_staff, is_registrar
+from core.guards import SYSTEM_ONLY, guarded, owner
+from core.roles import is_learning_staff
 from courses.accounts.models import AuditAction
 from courses.accounts.services import audit_record
+from courses.guards import REGISTRAR_IN_PERSON
 
 from .models import TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS, ApiScope, IntegrationToken
 from .selectors import SECRET_PREFIX, secret_hash
 
 # How stale ``last_used_at`` may get: writing it on every request would cost a write per call.
 LAST_USED_RESOLUTION = datetime.timedelta(minutes=1)
+
+
+# The token's owner, in person (they accept or decline what a registrar asked for them).
+_TOKEN_OWNER = owner(
+    lambda arguments: arguments["token"].owner_id, name="the token's owner", needs_person=True
+)
 
 
 class TokenError(Exception):
@@ -50,19 +58,18 @@ def _make_secret(token: IntegrationToken, *, now) -> str:
     return secret
 
 
+@guarded(REGISTRAR_IN_PERSON)
 @transaction.atomic
 def integration_token_request(
     *, name: str, owner, scopes: Iterable[str], actor, days: int = TOKEN_DEFAULT_DAYS
 ) -> tuple[IntegrationToken, str | None]:
     """Request a token for ``owner`` with ``scopes``, valid ``days`` (1 to 365) from now.
 
-    Registrars (and superusers) only; the owner must be active learning staff (they accept tokens
+    Registrars (and superusers) only (guarded); the owner must be active learning staff (they accept tokens
     in the admin). Returns the token and ``None``: it stays pending until the owner accepts it.
     When the registrar asks for themselves, it is accepted at once and the secret is returned (shown
     once, never stored). Audited: requested (and accepted).
     """
-    if not is_registrar(user=actor):
-        raise PermissionDenied
     scopes = sorted(set(scopes))
     if not scopes or not set(scopes) <= set(ApiScope.values):
         raise TokenError(_("Choose at least one scope."))
@@ -92,6 +99,7 @@ def integration_token_request(
     return token, secret
 
 
+@guarded(_TOKEN_OWNER)
 @transaction.atomic
 def integration_token_accept(*, token: IntegrationToken, actor) -> tuple[IntegrationToken, str]:
     """The owner accepts a pending token: its secret is made and returned once (never stored).
@@ -113,13 +121,12 @@ def integration_token_accept(*, token: IntegrationToken, actor) -> tuple[Integra
     return locked, secret
 
 
+@guarded(_TOKEN_OWNER | REGISTRAR_IN_PERSON)
 @transaction.atomic
 def integration_token_revoke(*, token: IntegrationToken, actor) -> IntegrationToken:
     """Revoke ``token`` for good (the owner declining a request, too): the next request with it is
     refused. Registrars and the token's owner. Idempotent: the first revocation's time and author
     are kept, and only it is audited."""
-    if not (is_registrar(user=actor) or (actor.is_authenticated and token.owner_id == actor.pk)):
-        raise PermissionDenied
     changed = IntegrationToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
         revoked_at=timezone.now(), revoked_by=actor
     )
@@ -134,7 +141,8 @@ def integration_token_revoke(*, token: IntegrationToken, actor) -> IntegrationTo
     return token
 
 
-def integration_token_touch(*, token: IntegrationToken, now=None) -> None:
+@guarded(SYSTEM_ONLY)
+def integration_token_touch(*, token: IntegrationToken, actor, now=None) -> None:
     """Record that ``token`` was used now, at most once a minute per token (one UPDATE, no lock)."""
     now = now or timezone.now()
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_RESOLUTION:

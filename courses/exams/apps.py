@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.guards import SYSTEM
+
 
 def _exam_roles_setup(sender, using="default", **kwargs):
     from django.apps import apps as global_apps
@@ -21,8 +23,10 @@ def _pin_published_paper(sender, instance, **kwargs):
     from courses.exams.services import paper_pin_versions
     from courses.exams.sittings import sittings_paper_published
 
-    paper_pin_versions(paper=instance)
-    sittings_paper_published(paper=instance)  # papers prepared from the earlier version are drawn again
+    paper_pin_versions(actor=SYSTEM, paper=instance)
+    sittings_paper_published(
+        actor=SYSTEM, paper=instance
+    )  # papers prepared from the earlier version are drawn again
 
 
 class ExamsConfig(AppConfig):

@@ -24,6 +24,8 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from core import roles
+from core.guards import guarded
+from courses.guards import GRADER_OF_ITEM
 from courses.questions.schema import parse_decimal
 
 from . import selectors
@@ -122,6 +124,7 @@ def _set_score(item: AttemptItem, *, score: Decimal, feedback: str, grader, reas
     item.save(update_fields=["score", "feedback", "graded_by", "graded_at", "awaiting_reconciliation"])
 
 
+@guarded(GRADER_OF_ITEM, actor="grader")
 def item_mark(*, item_id: int, scores: list, comments: list[str], feedback: str = "", grader) -> GradingMark:
     """A grader marks an essay or case analysis by its rubric: one score and comment per criterion.
 
@@ -176,6 +179,7 @@ def can_reconcile(*, user, item: AttemptItem) -> bool:
     return not item.marks.filter(grader_id=user.pk).exists()
 
 
+@guarded(GRADER_OF_ITEM, actor="grader")
 def item_reconcile(
     *, item_id: int, scores: list, comments: list[str], feedback: str = "", grader
 ) -> GradingMark:

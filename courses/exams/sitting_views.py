@@ -48,7 +48,7 @@ class SittingAssembleView(WagtailAdminTemplateMixin, TemplateView):
         )
 
     def post(self, request, *args, **kwargs):
-        sittings.sitting_schedule(sitting=self.sitting)
+        sittings.sitting_schedule(actor=request.user, sitting=self.sitting)
         messages.success(
             request, _("The papers of “%(sitting)s” are being prepared.") % {"sitting": self.sitting}
         )

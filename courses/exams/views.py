@@ -79,7 +79,7 @@ def trainee_attempt(view):
                     return JsonResponse({"error": _("Your sign-in has ended. Sign in again.")}, status=401)
                 return redirect_to_login(request.get_full_path())
             raise Http404
-        closed = services.attempt_close_if_overdue(attempt=attempt)
+        closed = services.attempt_close_if_overdue(actor=request.user, attempt=attempt)
         return view(request, attempt, closed)
 
     return wrapper
@@ -176,7 +176,7 @@ def attempt_page(request, attempt: Attempt, closed: bool):
     items = list(attempt.items.select_related("version"))
     if attempt.events.exclude(kind="start").exists():
         with contextlib.suppress(services.ExamError):  # past the cap of reported events: the page still opens
-            services.attempt_log_event(attempt=attempt, kind="resume", ip=_ip(request))
+            services.attempt_log_event(actor=request.user, attempt=attempt, kind="resume", ip=_ip(request))
     questions = [
         {
             "position": item.position,
@@ -238,7 +238,9 @@ def attempt_answers(request, attempt: Attempt, closed: bool):
         payload = None
     try:
         saves, flags = services.parse_answers(payload), services.parse_flags(payload)
-        stored = services.attempt_save_answers(attempt=attempt, saves=saves, ip=_ip(request), flags=flags)
+        stored = services.attempt_save_answers(
+            actor=request.user, attempt=attempt, saves=saves, ip=_ip(request), flags=flags
+        )
     except services.ExamError as error:
         return _json_error(error, attempt)
     return JsonResponse({"saved": {str(p): s for p, s in stored.items()}, **_state(attempt)})
@@ -258,7 +260,9 @@ def attempt_event(request, attempt: Attempt, closed: bool):
         payload = json_loads_untrusted(request.body, empty={})
         kind = payload.get("kind") if isinstance(payload, dict) else None
         detail = payload.get("detail") if isinstance(payload.get("detail"), dict) else {}
-        services.attempt_log_event(attempt=attempt, kind=kind, ip=_ip(request), detail=detail)
+        services.attempt_log_event(
+            actor=request.user, attempt=attempt, kind=kind, ip=_ip(request), detail=detail
+        )
     except (ValueError, AttributeError, UnicodeDecodeError, RecursionError):
         return JsonResponse({"error": _("The request could not be read.")}, status=400)
     except services.ExamError as error:
@@ -271,7 +275,7 @@ def attempt_event(request, attempt: Attempt, closed: bool):
 @trainee_attempt
 def attempt_submit(request, attempt: Attempt, closed: bool):
     if not closed:
-        attempt = services.attempt_submit(attempt_id=attempt.pk, ip=_ip(request))
+        attempt = services.attempt_submit(actor=request.user, attempt_id=attempt.pk, ip=_ip(request))
     if _wants_json(request):
         return JsonResponse(_state(attempt))
     return redirect("exams:attempt_result", attempt_id=attempt.pk)

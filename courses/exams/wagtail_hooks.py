@@ -110,7 +110,7 @@ def assemble_saved_sitting(request, instance):
     if isinstance(instance, Sitting):
         from .sittings import sitting_schedule
 
-        sitting_schedule(sitting=instance)
+        sitting_schedule(actor=request.user, sitting=instance)
 
 
 @hooks.register("register_snippet_listing_buttons")

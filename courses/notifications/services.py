@@ -9,19 +9,18 @@ import logging
 from datetime import datetime, timedelta
 
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from cms.links import absolute_url
 from cms.localized import localized
 from core.dispatch import dispatch
-from core.roles import is_registrar
+from core.guards import SELF, SYSTEM_ONLY, guarded
 from courses.accounts.selectors import display_name
+from courses.guards import REGISTRAR_IN_PERSON
 
 from . import selectors
 from .kinds import NotificationKind, per_language
@@ -127,7 +126,8 @@ def _email_message(notification: Notification, *, language: str) -> EmailMultiAl
     return message
 
 
-def notification_email_send(*, notification_id: int) -> bool:
+@guarded(SYSTEM_ONLY)
+def notification_email_send(*, notification_id: int, actor) -> bool:
     """Send a notification's email, once. Returns whether it was sent by this call.
 
     Idempotent: the notification row is locked while sending, and only a queued notification is
@@ -167,7 +167,8 @@ def notification_email_send(*, notification_id: int) -> bool:
     return True
 
 
-def notification_email_give_up(*, notification_id: int) -> None:
+@guarded(SYSTEM_ONLY)
+def notification_email_give_up(*, notification_id: int, actor) -> None:
     """Stop trying to email a notification (retries exhausted); it stays in the in-site list. Idempotent."""
     updated = Notification.objects.filter(pk=notification_id, email_status=EmailStatus.QUEUED).update(
         email_status=EmailStatus.FAILED
@@ -180,7 +181,8 @@ def notification_email_give_up(*, notification_id: int) -> None:
 STALE_AFTER = timedelta(minutes=15)
 
 
-def notification_email_requeue_stale(*, now: datetime | None = None) -> int:
+@guarded(SYSTEM_ONLY)
+def notification_email_requeue_stale(*, actor, now: datetime | None = None) -> int:
     """Queue again the emails whose task never ran, first sendings and resendings alike (a resending
     starts its count of attempts again). One that was tried is left to its task's retries. Safe to
     run any time: sending is idempotent."""
@@ -199,6 +201,7 @@ def notification_email_requeue_stale(*, now: datetime | None = None) -> int:
 RESENDABLE = [EmailStatus.FAILED, EmailStatus.QUEUED]
 
 
+@guarded(REGISTRAR_IN_PERSON)
 def notification_email_resend(*, notification_ids, actor) -> int:
     """Send again, for ``actor``, the emails of the given notifications; returns how many were queued.
 
@@ -208,8 +211,6 @@ def notification_email_resend(*, notification_ids, actor) -> int:
     and recipients who are inactive or have no email address. A repeated call queues another task,
     which does nothing once the email is sent (``notification_email_send`` sends once).
     """
-    if not is_registrar(user=actor):
-        raise PermissionDenied(_("Only registrars can send notification emails again."))
     now = timezone.now()
     with transaction.atomic():
         notifications = list(
@@ -238,6 +239,7 @@ def notification_email_resend(*, notification_ids, actor) -> int:
     return len(resent)
 
 
+@guarded(SELF, actor="user")
 def notification_mark_read(*, user, notification_id: int) -> bool:
     """Mark one of ``user``'s notifications read. Returns False if it is not theirs. Idempotent."""
     notification = Notification.objects.filter(pk=notification_id, recipient=user).first()
@@ -249,6 +251,7 @@ def notification_mark_read(*, user, notification_id: int) -> bool:
     return True
 
 
+@guarded(SELF, actor="user")
 def notification_mark_all_read(*, user) -> int:
     """Mark every unread notification of ``user`` read; returns how many. Idempotent."""
     count = Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
@@ -257,6 +260,7 @@ def notification_mark_all_read(*, user) -> int:
     return count
 
 
+@guarded(SELF, actor="user")
 def preference_update(*, user, language: str, emailed_kinds) -> NotificationPreference:
     """Save ``user``'s email language and the kinds they want by email (the others are muted)."""
     emailed = set(emailed_kinds)
@@ -270,7 +274,8 @@ def preference_update(*, user, language: str, emailed_kinds) -> NotificationPref
     return preference
 
 
-def offline_session_reminders_send(*, now: datetime | None = None) -> int:
+@guarded(SYSTEM_ONLY)
+def offline_session_reminders_send(*, actor, now: datetime | None = None) -> int:
     """Tell each trainee with a place in a cohort about its offline sessions that start tomorrow.
 
     The beat task's body, daily. Idempotent: a trainee is told about a session once (``once_key``),

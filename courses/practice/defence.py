@@ -24,8 +24,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core import roles
+from core.guards import allowed_when, guarded, owner
+from courses.guards import LEARNING_STAFF, REGISTRAR
 from courses.models import Enrolment, OfflineSession
 from courses.models.enrolments import PLACE_HOLDING
 from courses.services.attendance import attendance_record_by_staff, offline_session_create
@@ -81,6 +84,33 @@ def can_schedule(*, user, session: DefenceSession) -> bool:
 # --- Sessions ----------------------------------------------------------------------------------------
 
 
+def _session_of(arguments) -> DefenceSession:
+    return arguments["session"] if "session" in arguments else arguments["slot"].session
+
+
+# Who schedules (registrars, the session's chair), scores (its panel) and records the outcome (its chair):
+# the bodies check again on the locked rows.
+_SCHEDULER = allowed_when(
+    lambda actor, arguments: can_schedule(user=actor, session=_session_of(arguments)),
+    gettext_lazy("Only registrars and the panel's chair may schedule defences."),
+    name="scheduler",
+    needs_person=True,
+)
+_MEMBER = allowed_when(
+    lambda actor, arguments: is_member(user=actor, session=_session_of(arguments)),
+    gettext_lazy("Only the panel's members may score this defence."),
+    name="panel member",
+    needs_person=True,
+)
+_CHAIR = allowed_when(
+    lambda actor, arguments: is_chair(user=actor, session=_session_of(arguments)),
+    gettext_lazy("Only the panel's chair may record the outcome."),
+    name="chair",
+    needs_person=True,
+)
+
+
+@guarded(REGISTRAR)
 @transaction.atomic
 def defence_session_create(
     *,
@@ -102,8 +132,6 @@ def defence_session_create(
     Registrars only. A room needs a cohort: its offline session (of ``course``, else the assignment's
     course) takes the check-ins and credits ``hours`` (default: one slot's length) to who attends.
     Atomic, audited."""
-    if not roles.is_registrar(user=actor):
-        raise PracticeError(_("Only registrars may create defence sessions."), code="forbidden")
     title, room, online_link = (title or "").strip(), (room or "").strip(), (online_link or "").strip()
     if not title:
         raise PracticeError(_("Give the session a title."), code="title")
@@ -225,6 +253,7 @@ def _check_trainee(session: DefenceSession, trainee) -> Submission:
     return submission
 
 
+@guarded(_SCHEDULER)
 @transaction.atomic
 def defence_slot_assign(
     *, slot: DefenceSlot, trainee, actor, now: datetime.datetime | None = None
@@ -270,6 +299,7 @@ def defence_slot_assign(
     return slot
 
 
+@guarded(_SCHEDULER)
 @transaction.atomic
 def defence_slot_unassign(*, slot: DefenceSlot, actor) -> DefenceSlot:
     """Free a slot (registrar or chair) before its outcome is recorded. Audited."""
@@ -300,6 +330,7 @@ def defence_slot_unassign(*, slot: DefenceSlot, actor) -> DefenceSlot:
     return slot
 
 
+@guarded(_SCHEDULER)
 def defence_autofill(*, session: DefenceSession, actor, now: datetime.datetime | None = None) -> int:
     """Fill the session's free slots, in order, with the candidates in code order (registrar or chair).
     Returns how many were scheduled."""
@@ -319,6 +350,10 @@ def swap_closes_at(slot: DefenceSlot) -> datetime.datetime:
     return slot.starts_at - datetime.timedelta(hours=slot.session.swap_hours_before)
 
 
+@guarded(
+    owner(lambda arguments: arguments["from_slot"].trainee_id, name="the trainee", needs_person=True),
+    actor="user",
+)
 @transaction.atomic
 def defence_slot_swap(
     *, user, from_slot: DefenceSlot, to_slot: DefenceSlot, now: datetime.datetime | None = None
@@ -370,6 +405,7 @@ def defence_slot_swap(
 # --- Attendance ----------------------------------------------------------------------------------------
 
 
+@guarded(LEARNING_STAFF)
 def defence_check_in_by_staff(*, slot: DefenceSlot, actor):
     """Record that the slot's trainee attended, for one who could not scan: the offline session's
     attendance and hours, through the same service as any check-in recorded by staff (registrars and
@@ -382,8 +418,6 @@ def defence_check_in_by_staff(*, slot: DefenceSlot, actor):
         raise PracticeError(_("This defence is held online: there is no check-in."), code="online")
     if slot.trainee_id is None:
         raise PracticeError(_("No trainee is scheduled in this slot."), code="empty")
-    if not roles.is_learning_staff(user=actor):
-        raise PracticeError(_("Only registrars and instructors can record attendance."), code="forbidden")
     try:
         attendance, created = attendance_record_by_staff(
             user=slot.trainee, session=session.offline_session, actor=actor
@@ -428,6 +462,7 @@ def _criterion_points(value, criterion) -> Decimal:
     return points
 
 
+@guarded(_MEMBER, actor="member")
 @transaction.atomic
 def defence_score_save(
     *, slot: DefenceSlot, member, criterion_id: int, points=None, comment: str | None = None
@@ -500,6 +535,7 @@ def defence_mean(*, slot: DefenceSlot) -> tuple[Decimal | None, Decimal]:
     return (sum(totals, Decimal("0")) / len(totals)).quantize(TWO_PLACES), maximum
 
 
+@guarded(_CHAIR, actor="chair")
 @transaction.atomic
 def defence_outcome_record(
     *, slot: DefenceSlot, chair, result: str, reasons: str, confirmed: bool

@@ -15,7 +15,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from core import roles
+from core.guards import SYSTEM_ONLY, guarded
+from courses.guards import REGISTRAR
 from courses.notifications.kinds import NotificationKind, per_language
 from courses.notifications.services import notify
 
@@ -90,13 +91,12 @@ def _waiting(reviewer_id: int):
     return ReviewAssignment.objects.filter(reviewer_id=reviewer_id, state=ReviewAssignmentState.ASSIGNED)
 
 
+@guarded(REGISTRAR)
 @transaction.atomic
 def reviewer_remind(*, reviewer, actor, now: datetime | None = None) -> bool:
     """A registrar reminds a reviewer of their waiting reviews (an in-site notification, emailed if
     they want). At most one reminder per reviewer per day. Audited on each assignment concerned.
     Returns whether a reminder was sent."""
-    if not roles.is_registrar(user=actor):
-        raise PracticeError(_("Only registrars may do this."), code="forbidden")
     now = now or timezone.now()
     waiting = list(_waiting(reviewer.pk).select_related("submission__assignment"))
     if not waiting:
@@ -121,7 +121,8 @@ def reviewer_remind(*, reviewer, actor, now: datetime | None = None) -> bool:
     return True
 
 
-def overdue_reviews_remind(*, now: datetime | None = None) -> int:
+@guarded(SYSTEM_ONLY)
+def overdue_reviews_remind(*, actor, now: datetime | None = None) -> int:
     """Beat: tell each reviewer about each of their reviews that is past due, once per review
     (``once_key``), however often this runs. Returns how many notifications it made."""
     now = now or timezone.now()

@@ -17,7 +17,10 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from core.guards import SELF, allowed_when, guarded, owner
+from courses.guards import REGISTRAR
 from courses.signals import Reason, learning_progressed_send
 
 from . import files, selectors
@@ -79,9 +82,17 @@ def _event(
     )
 
 
-def _require_registrar(user) -> None:
-    if not selectors.can_manage(user=user):
-        raise PracticeError(_("Only registrars may do this."), code="forbidden")
+def _chair_of_submission(actor, arguments) -> bool:
+    return selectors.is_panel_chair(user=actor, assignment=arguments["submission"].assignment)
+
+
+# Registrars run the practical assessment (selectors.can_manage); the chair reconciles and concludes.
+_CHAIR = allowed_when(
+    _chair_of_submission, gettext_lazy("Only the panel's chair may do this."), name="chair", needs_person=True
+)
+_REVIEWER = owner(
+    lambda arguments: arguments["review_assignment"].reviewer_id, name="the reviewer", needs_person=True
+)
 
 
 def _locked_submission(submission_id: int) -> Submission:
@@ -100,13 +111,13 @@ def _new_code() -> str:
 # --- Extensions ----------------------------------------------------------------------------------
 
 
+@guarded(REGISTRAR)
 @transaction.atomic
 def extension_grant(
     *, assignment: PracticalAssignment, trainee, due_at: datetime, reason: str, actor
 ) -> Extension:
     """Give ``trainee`` a later due date (replacing an earlier extension). Registrars only; a reason is
     required; the due date must be after the assignment's. Atomic, audited."""
-    _require_registrar(actor)
     reason = (reason or "").strip()
     if not reason:
         raise PracticeError(_("Give the reason for the extension."), code="reason_required")
@@ -153,6 +164,7 @@ def _submission_for(*, assignment: PracticalAssignment, trainee) -> Submission:
     raise RuntimeError("no free anonymous code after 20 tries")
 
 
+@guarded(SELF, actor="trainee")
 def version_submit(
     *,
     assignment: PracticalAssignment,
@@ -321,6 +333,7 @@ def _window_open(submission: Submission, now: datetime) -> bool:
     return closes is not None and now <= closes
 
 
+@guarded(REGISTRAR)
 @transaction.atomic
 def submission_assign_reviewers(
     *, submission: Submission, actor, now: datetime | None = None
@@ -329,7 +342,6 @@ def submission_assign_reviewers(
     conflicts of interest; its latest version becomes the one reviewed and the trainee can no longer
     submit. Registrars only; only once the trainee's window has closed (a version accepted late,
     under a "flagged late" policy, stops at this moment). Atomic, audited."""
-    _require_registrar(actor)
     now = now or timezone.now()
     submission = _locked_submission(submission.pk)
     assignment = submission.assignment
@@ -383,13 +395,13 @@ class AssignmentOutcome:
     refused: list[str]  # messages
 
 
+@guarded(REGISTRAR)
 def assignment_assign_reviewers(
     *, assignment: PracticalAssignment, actor, now: datetime | None = None
 ) -> AssignmentOutcome:
     """Assign reviewers to every unassigned submission of the assignment whose window has closed, in
     code order (each balanced against the ones before). Each submission in its own transaction; the
     refusals (a window still open, too few reviewers) are returned, the rest go ahead. Registrars only."""
-    _require_registrar(actor)
     outcome = AssignmentOutcome(assigned=[], refused=[])
     pending = Submission.objects.filter(
         assignment=assignment, state=SubmissionState.NOT_MARKED, versions__isnull=False
@@ -455,6 +467,7 @@ def rubric_scores(
     return rows, total
 
 
+@guarded(_REVIEWER, actor="reviewer")
 @transaction.atomic
 def review_submit(
     *,
@@ -614,6 +627,7 @@ def refuse_in_conflict(*, user, submission: Submission) -> None:
         )
 
 
+@guarded(_CHAIR, actor="chair")
 @transaction.atomic
 def reconciliation_record(*, submission: Submission, chair, scores: dict, reason: str) -> Reconciliation:
     """The panel chair's final scores for a submission whose reviews differ by more than the margin.
@@ -636,10 +650,11 @@ def reconciliation_record(*, submission: Submission, chair, scores: dict, reason
     return reconciliation
 
 
+@guarded(_CHAIR | REGISTRAR)
 @transaction.atomic
 def submission_defence_concluded(*, submission: Submission, actor) -> Submission:
     """A reconciled submission whose defence outcome has been recorded becomes ready for release.
-    For the defence services (their caller checks the chair); idempotent."""
+    The panel's chair (recording the outcome) or a registrar (guarded); idempotent."""
     submission = _locked_submission(submission.pk)
     if submission.state == SubmissionState.RECONCILED:
         submission.state = SubmissionState.READY_FOR_RELEASE
@@ -650,13 +665,13 @@ def submission_defence_concluded(*, submission: Submission, actor) -> Submission
 # --- Release ---------------------------------------------------------------------------------------
 
 
+@guarded(REGISTRAR)
 @transaction.atomic
 def submission_release(
     *, submission: Submission, actor, confirmed: bool, now: datetime | None = None
 ) -> Submission:
     """Release a result to the trainee. Registrars only, after confirming; only a submission ready for
     release. Atomic, audited; releasing twice changes nothing the second time."""
-    _require_registrar(actor)
     if not confirmed:
         raise PracticeError(_("Confirm the release first."), code="confirm")
     submission = _locked_submission(submission.pk)
@@ -683,9 +698,9 @@ def submission_release(
     return submission
 
 
+@guarded(REGISTRAR)
 def assignment_release_ready(*, assignment: PracticalAssignment, actor, confirmed: bool) -> list[Submission]:
     """Release every submission of the assignment that is ready. Registrars only, after confirming."""
-    _require_registrar(actor)
     if not confirmed:
         raise PracticeError(_("Confirm the release first."), code="confirm")
     ready = Submission.objects.filter(

@@ -14,13 +14,13 @@ import hashlib
 import hmac
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core import roles
+from core.guards import SELF, guarded
+from courses.guards import LEARNING_STAFF, REGISTRAR, SYSTEM
 from courses.models import (
     AnomalyKind,
     Attendance,
@@ -102,10 +102,11 @@ def _record(*, user, session: OfflineSession, method: str, device: str = "") -> 
         return attendance, False
     if created:
         learning_progressed_send(sender=Attendance, user_id=user.pk, reason=Reason.ATTENDED)
-        course_completion_evaluate(user=user, course=session.course)
+        course_completion_evaluate(user=user, course=session.course, actor=SYSTEM)
     return attendance, created
 
 
+@guarded(SELF, actor="user")
 def attendance_check_in(
     *, user, session: OfflineSession, code: str, device: str, at: datetime.datetime | None = None
 ) -> tuple[Attendance, bool]:
@@ -154,10 +155,9 @@ def attendance_check_in(
     return _record(user=user, session=session, method=AttendanceMethod.QR, device=device)
 
 
+@guarded(LEARNING_STAFF)
 def attendance_record_by_staff(*, user, session: OfflineSession, actor) -> tuple[Attendance, bool]:
     """Record attendance for a trainee who could not scan (registrars and instructors). Idempotent."""
-    if not roles.is_learning_staff(user=actor):
-        raise PermissionDenied(_("Only registrars and instructors can record attendance."))
     if not Enrolment.objects.filter(
         user=user, cohort_id=session.cohort_id, status__in=PLACE_HOLDING
     ).exists():
@@ -165,6 +165,7 @@ def attendance_record_by_staff(*, user, session: OfflineSession, actor) -> tuple
     return _record(user=user, session=session, method=AttendanceMethod.STAFF)
 
 
+@guarded(REGISTRAR)
 def offline_session_create(
     *,
     cohort,
@@ -177,8 +178,6 @@ def offline_session_create(
     actor,
 ) -> OfflineSession:
     """Schedule an offline session of a cohort (registrars only). Its location defaults to the cohort's."""
-    if not roles.is_registrar(user=actor):
-        raise PermissionDenied(_("Only registrars can schedule offline sessions."))
     if ends_at <= starts_at:
         raise ProgressError(_("A session must end after it starts."))
     return OfflineSession.objects.create(

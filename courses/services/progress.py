@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 
 from cms.models import CoursePage, LessonPage
 from core import roles
-from core.guards import SYSTEM
+from core.guards import SELF, SYSTEM, SYSTEM_ONLY, guarded
 from courses import page_views, selectors
 from courses.accounts.sessions import session_user_valid
+from courses.guards import REGISTRAR
 from courses.models import (
     AnomalyKind,
     CourseCompletion,
@@ -94,6 +95,7 @@ CLIENT_VIDEO_LENGTH_RANGE = (10, 6 * 3600)
 VIEW_MEMORY_CAP = 24
 
 
+@guarded(SELF, actor="user")
 def progress_record_heartbeat(
     *,
     user,
@@ -261,6 +263,7 @@ def progress_record_heartbeat_by_id(
             lambda: course_completion_evaluate(
                 user=get_user_model().objects.get(pk=user_id),
                 course=CoursePage.objects.get(pk=lesson.course_id),
+                actor=SYSTEM,
             )
         )
     return HeartbeatResult(
@@ -495,6 +498,7 @@ def lesson_completion_allowed(*, user, lesson: LessonPage) -> tuple[bool, str]:
     return True, ""
 
 
+@guarded(SELF, actor="user")
 def lesson_mark_complete(*, user, lesson: LessonPage) -> LessonCompletion:
     """Mark a non-video lesson complete for ``user`` (the signed-in trainee). Idempotent.
 
@@ -508,14 +512,15 @@ def lesson_mark_complete(*, user, lesson: LessonPage) -> LessonCompletion:
     if not allowed:
         raise ProgressError(message)
     _complete_lesson(user=user, lesson=lesson)
-    course_completion_evaluate(user=user, course=_course_of(lesson))
+    course_completion_evaluate(user=user, course=_course_of(lesson), actor=SYSTEM)
     return LessonCompletion.objects.get(user=user, lesson=lesson)
 
 
 # --- Course and enrolment completion --------------------------------------------------------
 
 
-def course_completion_evaluate(*, user, course: CoursePage) -> bool:
+@guarded(SYSTEM_ONLY)
+def course_completion_evaluate(*, user, course: CoursePage, actor) -> bool:
     """Record that ``user`` completed ``course`` if its rule is now met, and complete any enrolment
     whose courses are then all done. Idempotent; safe to call after any progress change.
     Returns whether the course is complete.
@@ -559,6 +564,7 @@ def _complete_enrolments(*, user, course: CoursePage) -> None:
 # --- Ledger ---------------------------------------------------------------------------------
 
 
+@guarded(REGISTRAR)
 def hours_adjust(*, user, course: CoursePage, hours: Decimal, reason: str, actor, cohort=None) -> HoursEntry:
     """Add a manual credit or correction to ``user``'s ledger for ``course``. Registrars only.
 
@@ -566,8 +572,6 @@ def hours_adjust(*, user, course: CoursePage, hours: Decimal, reason: str, actor
     or deleted, so the ledger is its own audit trail. A correction may not take the trainee's
     hours for the course below zero. Atomic.
     """
-    if not roles.is_registrar(user=actor):
-        raise PermissionDenied(_("Only registrars can adjust learning hours."))
     reason = (reason or "").strip()
     if not reason:
         raise ProgressError(_("Give a reason for the adjustment."))
@@ -589,7 +593,7 @@ def hours_adjust(*, user, course: CoursePage, hours: Decimal, reason: str, actor
             reason=reason,
             created_by=actor,
         )
-    course_completion_evaluate(user=user, course=course)
+    course_completion_evaluate(user=user, course=course, actor=SYSTEM)
     return entry
 
 

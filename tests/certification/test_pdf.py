@@ -97,3 +97,36 @@ def test_the_renderer_is_built_once_per_process_and_reused():
     assert pdf.renderer() is pdf.renderer()
     first = pdf.renderer().stylesheet("p { color: red }")
     assert pdf.renderer().stylesheet("p { color: red }") is first
+
+
+@pytest.mark.parametrize(
+    "css, where",
+    [
+        ('p::before { content: "Anna "; font-family: monospace }', "design"),
+        ('p:before { content: "Anna "; font-family: monospace }', "design"),  # CSS 2's one colon
+        ('p:\\62 efore { content: "Anna "; font-family: monospace }', "design"),  # escaped name
+        ('@media print { p::after { content: " Anna"; font-family: monospace } }', "design"),
+        ('p::before { content: "Anna "; font-family: monospace }', "style element"),
+    ],
+)
+def test_generated_text_of_a_pseudo_element_is_set_in_the_page_face_too(css, where):
+    """The face rule covers pseudo-elements only for pages whose stylesheets name them (a third of
+    the styles otherwise); every way of naming one must bring the rule back."""
+    if where == "design":
+        document = _document(body_html="<p>王喆堃</p>", css=css)
+    else:
+        document = _document(body_html=f"<style>{css}</style><p>王喆堃</p>", css="")
+    data = pdf.render_certificate_pdf(document)
+    assert _fonts(data) == {b"TTA-Serif-SC"}
+
+
+def test_a_page_without_pseudo_elements_gets_the_lighter_face_rule():
+    from certification import designs
+
+    assert not designs.inspect_css(
+        "p { color: red } .a:hover { color: blue } a:first-child { x: y }"
+    ).pseudo_elements
+    assert designs.inspect_css("p::marker { color: red }").pseudo_elements
+    assert designs.inspect_css("li:FIRST-LETTER { color: red }").pseudo_elements
+    assert not pdf.face_css("F", pseudo_elements=False).count("::")
+    assert pdf.face_css("F").count("::") == 3
