@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext_lazy
 from certification.models import CertificateRule, CourseSelection
 from certification.practice import practice_criteria
 from cms.models import CoursePage, ProgramPage
+from core.memo import scoped_memo
 from courses.models import HoursSource
 from courses.selectors import standing
 
@@ -64,6 +65,7 @@ class Eligibility:
         return _(", ").join(c.text for c in self.criteria) or _("No requirements.")
 
 
+@scoped_memo(key=lambda *, program: program.translation_key)
 def rule_for(*, program: ProgramPage) -> CertificateRule | None:
     """The rule of ``program`` or of any of its translations."""
     return (
@@ -115,6 +117,7 @@ def hours_courses(*, rule: CertificateRule, required: list[CoursePage] | None = 
     return required or _level_courses(rule.program)
 
 
+@scoped_memo(key=lambda program: (program.level, program.locale_id))
 def _level_courses(program: ProgramPage) -> list[CoursePage]:
     return list(
         CoursePage.objects.live().filter(level=program.level, locale_id=program.locale_id).order_by("code")

@@ -30,6 +30,7 @@ from cms.links import absolute_url
 from cms.models import ProgramPage, TrainingBaseSettings
 from core.dispatch import dispatch
 from core.guards import guarded
+from core.memo import scoped_memo
 from courses.guards import REGISTRAR, SYSTEM, SYSTEM_ONLY
 from courses.models import Cohort, Enrolment
 from courses.models.enrolments import PLACE_HOLDING
@@ -75,6 +76,7 @@ def canonical_program(program: ProgramPage) -> ProgramPage:
     )
 
 
+@scoped_memo(key=lambda program: program.translation_key)
 def _translations(program: ProgramPage) -> dict[str, ProgramPage]:
     pages = ProgramPage.objects.filter(translation_key=program.translation_key).select_related("locale")
     return {page.locale.language_code: page for page in pages}
@@ -85,7 +87,9 @@ def _level_label(level: str, language: str) -> str:
         return str(Level(level).label) if level in Level.values else level
 
 
-def _issuer(program: ProgramPage) -> TrainingBaseSettings:
+@scoped_memo(key=lambda program: program.pk)
+def issuer_settings(program: ProgramPage) -> TrainingBaseSettings:
+    """The training base's settings for ``program``'s site (the default site's if it has none)."""
     site = program.get_site()
     if site is None:
         from wagtail.models import Site
@@ -124,7 +128,7 @@ def build_snapshot(
             )
     counted = hours_courses(rule=rule, required=courses) if rule else None
     hours = standing.credited_hours_total(user_ids=[user.pk], courses=counted).get(user.pk, 0)
-    base = _issuer(program)
+    base = issuer_settings(program)
     local = timezone.localtime
     return {
         "holder_name": selectors.holder_name(user),

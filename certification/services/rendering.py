@@ -27,8 +27,8 @@ from django.utils.translation import gettext_lazy as _
 from certification import designs, fonts, pdf, qr
 from certification.models import Certificate, CertificateEvent, RenderState
 from certification.models.templates import CertificateTemplate
-from cms.models import TrainingBaseSettings
 from core.guards import SYSTEM_ONLY, guarded
+from core.memo import scoped_memo
 
 logger = logging.getLogger(__name__)
 
@@ -119,6 +119,7 @@ def _template_source(template: CertificateTemplate) -> TemplateSource:
     )
 
 
+@scoped_memo(key=lambda program: program.translation_key)
 def template_for_program(program) -> TemplateSource:
     """The published design for ``program``: its own, else the general one, else the shipped default."""
     live = CertificateTemplate.objects.filter(live=True).select_related(
@@ -197,6 +198,7 @@ def _date_en(value: date) -> str:
     return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
 
 
+@scoped_memo(key=lambda image: (image.pk, image.file.name) if image is not None else None)
 def _image_data_uri(image) -> str:
     """An image as a ``data:`` URI (the renderer fetches nothing), scaled to print size."""
     if image is None:
@@ -264,19 +266,14 @@ def unprintable_message(characters: list[str], *, language: str | None = "zh-han
         ) % {"characters": listed}
 
 
-def _issuer_settings(program) -> TrainingBaseSettings:
-    from wagtail.models import Site
-
-    site = program.get_site() or Site.objects.filter(is_default_site=True).first()
-    return TrainingBaseSettings.for_site(site)
-
-
 def certificate_document(certificate: Certificate, source: TemplateSource) -> pdf.CertificateDocument:
     """Everything the PDF needs, built from the certificate's frozen data and the chosen design."""
     snapshot = certificate.snapshot or {}
     issued_on = timezone.localtime(certificate.issued_at).date()
     expires_on = timezone.localtime(certificate.expires_at).date() if certificate.expires_at else None
-    seal = _issuer_settings(certificate.program).seal
+    from certification.services.issuing import issuer_settings
+
+    seal = issuer_settings(certificate.program).seal
     context = printed_context(
         snapshot=snapshot, issued_on=issued_on, expires_on=expires_on, seal=seal, signatures=source.signatures
     )
