@@ -15,6 +15,7 @@ from wagtail.models import (
 )
 
 from cms.models import HealthProbe
+from core.guards import SYSTEM_ONLY, guarded
 from core.roles import INSTRUCTORS_GROUP, REGISTRARS_GROUP, roles_setup
 
 # Workflow and task names are data Wagtail shows as they are ("提交给课程审核"): they are stored in
@@ -93,8 +94,9 @@ def registrar_approval_task() -> GroupApprovalTask:
     return task
 
 
-def health_probe_start() -> HealthProbe:
-    """Record a probe and queue it for a worker once the row is committed."""
+@guarded(SYSTEM_ONLY)
+def health_probe_start(*, actor) -> HealthProbe:
+    """Record a probe and queue it for a worker once the row is committed. ``actor=SYSTEM``."""
     from cms.tasks import health_probe_task
 
     probe = HealthProbe.objects.create()
@@ -102,7 +104,8 @@ def health_probe_start() -> HealthProbe:
     return probe
 
 
-def health_probe_complete(*, probe_id: int, worker: str) -> None:
+@guarded(SYSTEM_ONLY)
+def health_probe_complete(*, probe_id: int, worker: str, actor) -> None:
     """Mark a probe done. Safe to run twice: a probe already completed keeps its first answer."""
     HealthProbe.objects.filter(pk=probe_id, completed_at__isnull=True).update(
         completed_at=timezone.now(), worker=worker[:255]

@@ -16,6 +16,7 @@ from wagtail.models import Locale
 
 from cms.choices import Level
 from cms.models import LessonPage, ProgramPage
+from core.guards import SYSTEM
 from core.roles import roles_setup
 from courses import services
 from courses.models import (
@@ -114,7 +115,7 @@ def _progress(user, cohort: Cohort, percent: int) -> None:
             HoursEntry.objects.create(
                 user=user, course=course, cohort=cohort, source=HoursSource.ONLINE, hours=hours
             )
-        course_completion_evaluate(user=user, course=course)
+        course_completion_evaluate(actor=SYSTEM, user=user, course=course)
 
 
 def load_demo_learning() -> LearningDemoReport:

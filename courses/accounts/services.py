@@ -19,7 +19,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
+from core.guards import SELF, guarded
 from core.roles import is_registrar
+from courses.guards import REGISTRAR_IN_PERSON
 from courses.models import Cohort
 from courses.names import validate_printable_name
 from courses.records import RecordsWorkbook, trainee_records_for_user_ids
@@ -31,6 +33,7 @@ from .selectors import current_notice_version, records_export_is_theirs, user_is
 logger = logging.getLogger(__name__)
 
 
+@guarded(SELF, actor="user")
 @sensitive_variables()  # error reports hide the number here and in validation and encryption below
 @transaction.atomic
 def trainee_profile_save(
@@ -95,6 +98,7 @@ def trainee_profile_save(
     return profile
 
 
+@guarded(SELF, actor="user")
 def privacy_consent_record(*, user: AbstractBaseUser, ip_address: str | None = None) -> PrivacyConsent:
     """Record that ``user`` agrees to the privacy notice version in force now.
 
@@ -124,6 +128,7 @@ def audit_record(
     )
 
 
+@guarded(REGISTRAR_IN_PERSON, actor="viewer")
 @sensitive_variables()
 def identity_number_reveal(*, viewer: AbstractBaseUser, profile: TraineeProfile) -> str:
     """The full identity number, for registrars only; the reveal is audited.

@@ -22,6 +22,8 @@ from django.utils.translation import gettext_noop
 
 from cms.localized import localized
 from core.dispatch import dispatch, dispatch_now
+from core.guards import SELF, SYSTEM, SYSTEM_ONLY, guarded, owner
+from courses.guards import GRADER_OF_ITEM, LEARNING_STAFF, REGISTRAR
 from courses.notifications.kinds import NotificationKind, per_language
 from courses.notifications.services import notify
 from courses.questions.models import QuestionVersion
@@ -169,6 +171,15 @@ def draw_items(*, pool: PaperPool) -> list[AttemptItem]:
     return items
 
 
+# The trainee on their own attempt (the views look it up by owner; the guard says so again).
+_ATTEMPT_OWNER = owner(lambda arguments: arguments["attempt"].user_id, name="the examinee")
+
+
+def _attempt_user_id(arguments) -> int | None:
+    return Attempt.objects.filter(pk=arguments["attempt_id"]).values_list("user_id", flat=True).first()
+
+
+@guarded(SELF, actor="user")
 def attempt_start(*, paper: ExamPaper, user, ip: str | None = None) -> Attempt:
     """Start an attempt, or return the one already in progress (a double click starts one attempt).
 
@@ -188,7 +199,7 @@ def attempt_start(*, paper: ExamPaper, user, ip: str | None = None) -> Attempt:
     facts = attempt_store.start_facts_read(paper=paper, user_id=user.pk)  # every fact, one statement
     if facts.open_attempt_id is not None:
         existing = selectors.open_attempt(user=user, paper=paper)
-        if existing is not None and not attempt_close_if_overdue(attempt=existing):
+        if existing is not None and not attempt_close_if_overdue(attempt=existing, actor=user):
             return existing
     refusal = selectors.start_refusal_from(
         paper=paper,
@@ -402,8 +413,14 @@ def _note_ip(attempt: Attempt, ip: str | None) -> None:
         Attempt.objects.filter(pk=attempt.pk).update(last_ip=ip)
 
 
+@guarded(_ATTEMPT_OWNER)
 def attempt_save_answers(
-    *, attempt: Attempt, saves: list[AnswerSave], ip: str | None = None, flags: dict[int, bool] | None = None
+    *,
+    attempt: Attempt,
+    saves: list[AnswerSave],
+    actor,
+    ip: str | None = None,
+    flags: dict[int, bool] | None = None,
 ) -> dict[int, int]:
     """Store the trainee's latest answers. Returns {position: stored seq} for the saved positions.
 
@@ -412,7 +429,7 @@ def attempt_save_answers(
 
     Atomic and idempotent: a save with a sequence number not newer than the stored one changes
     nothing (late or repeated requests never overwrite newer answers). Only the attempt's owner
-    may call it (views look the attempt up by owner). Raises ExamError if the attempt is no
+    (guarded; views also look the attempt up by owner). Raises ExamError if the attempt is no
     longer open: past its deadline it is submitted first, with what was saved before.
 
     ``flags`` ({position: flagged}, see ``parse_flags``) are set in the same transaction, only on
@@ -420,7 +437,7 @@ def attempt_save_answers(
     the stored one (a replayed request never brings back a flag since removed). On PostgreSQL the whole write is one statement
     (``attempt_store.answers_save``); elsewhere the ORM does the same in a transaction.
     """
-    if attempt_close_if_overdue(attempt=attempt):
+    if attempt_close_if_overdue(attempt=attempt, actor=actor):
         if attempt.submitted_by == SubmittedBy.DEADLINE:
             raise ExamError(
                 _("Time is up: your exam was submitted with the answers saved before the deadline."),
@@ -478,7 +495,9 @@ def attempt_save_answers(
             newest = {save.position: save.seq for save in sorted(saves, key=lambda save: save.seq)}
             older = {position for position, seq in newest.items() if stored[position] > seq}
             if flags := {position: flag for position, flag in (flags or {}).items() if position not in older}:
-                attempt_set_flags(attempt=locked, flags=flags)  # a flag sent with an older answer is as old
+                attempt_set_flags(
+                    attempt=locked, flags=flags, actor=actor
+                )  # a flag sent with an older answer is as old
             _note_ip(locked, ip)
             if changed:  # a save that changes nothing (empty, stale, repeated) leaves no trace
                 AttemptEvent.objects.create(
@@ -496,8 +515,9 @@ MAX_BROWSER_EVENTS_PER_ATTEMPT = 300
 BROWSER_EVENT_KINDS = frozenset({AttemptEventKind.FOCUS_LOST, AttemptEventKind.RESUME})
 
 
+@guarded(_ATTEMPT_OWNER)
 def attempt_log_event(
-    *, attempt: Attempt, kind: str, ip: str | None = None, detail: dict | None = None
+    *, attempt: Attempt, kind: str, actor, ip: str | None = None, detail: dict | None = None
 ) -> None:
     """Record a browser-reported event (focus loss, resume) on an attempt in progress.
 
@@ -543,13 +563,14 @@ def parse_flags(payload: object) -> dict[int, bool]:
     return parsed
 
 
-def attempt_set_flags(*, attempt: Attempt, flags: dict[int, bool]) -> None:
+@guarded(_ATTEMPT_OWNER)
+def attempt_set_flags(*, attempt: Attempt, flags: dict[int, bool], actor) -> None:
     """Flag or unflag the attempt's questions for review (the trainee's own reminder).
 
     At most two UPDATEs, no lock: a flag says nothing about the answer and is never graded, so
     the last write wins (the page sends only a question's latest state). An attempt no longer in
     progress keeps its flags as they were; unknown positions are ignored. Only the attempt's
-    owner may call it (views look the attempt up by owner).
+    owner (guarded).
     """
     items = AttemptItem.objects.filter(attempt_id=attempt.pk, attempt__status=AttemptStatus.IN_PROGRESS)
     for value in (True, False):
@@ -619,13 +640,16 @@ def _notify_result(attempt: Attempt) -> None:
     )
 
 
-def attempt_submit(*, attempt_id: int, by: str = SubmittedBy.TRAINEE, ip: str | None = None) -> Attempt:
+@guarded(owner(_attempt_user_id, name="the examinee"))
+def attempt_submit(
+    *, attempt_id: int, actor, by: str = SubmittedBy.TRAINEE, ip: str | None = None
+) -> Attempt:
     """Submit an attempt and score its objective questions; essays go to the grading queue.
 
     Atomic and idempotent: the attempt row is locked and its state re-checked, so two tabs, a
     double click and the deadline task give one submission; a second call returns the attempt
     unchanged. With ``by=DEADLINE`` it submits only if the *current* deadline has passed (extra
-    time granted since the task was queued is respected). The trainee path is guarded by views.
+    time granted since the task was queued is respected). The examinee, or SYSTEM (the deadline).
     A result released here is announced by a notification only for a submission at the deadline.
     """
     with transaction.atomic():
@@ -649,18 +673,23 @@ def attempt_submit(*, attempt_id: int, by: str = SubmittedBy.TRAINEE, ip: str | 
         return attempt
 
 
-def attempt_close_if_overdue(*, attempt: Attempt) -> bool:
-    """Submit ``attempt`` if it is open past its deadline (the lazy path, on any access). True if closed now or before."""
+@guarded(_ATTEMPT_OWNER | LEARNING_STAFF)
+def attempt_close_if_overdue(*, attempt: Attempt, actor) -> bool:
+    """Submit ``attempt`` if it is open past its deadline (the lazy path, on any access). True if closed now or before.
+
+    Whoever looks at the attempt (its examinee, staff) may trigger it; the deadline submits, as SYSTEM.
+    """
     if attempt.status != AttemptStatus.IN_PROGRESS:
         return True
     if attempt.deadline is None or timezone.now() < attempt.deadline:
         return False
-    closed = attempt_submit(attempt_id=attempt.pk, by=SubmittedBy.DEADLINE)
+    closed = attempt_submit(attempt_id=attempt.pk, by=SubmittedBy.DEADLINE, actor=SYSTEM)
     attempt.refresh_from_db()
     return closed.status != AttemptStatus.IN_PROGRESS
 
 
-def attempt_submit_at_deadline(*, attempt_id: int) -> Attempt:
+@guarded(SYSTEM_ONLY)
+def attempt_submit_at_deadline(*, attempt_id: int, actor) -> Attempt:
     """What the deadline task does: submit the attempt if its deadline passed, else wait for it again.
 
     A task can arrive before the deadline by this host's clock: the deadline was computed on another
@@ -668,13 +697,14 @@ def attempt_submit_at_deadline(*, attempt_id: int) -> Attempt:
     deadline, so it never waits for the minute sweep. A grant queues its own task too; both are harmless,
     as submitting is idempotent.
     """
-    attempt = attempt_submit(attempt_id=attempt_id, by=SubmittedBy.DEADLINE)
+    attempt = attempt_submit(attempt_id=attempt_id, by=SubmittedBy.DEADLINE, actor=SYSTEM)
     if attempt.status == AttemptStatus.IN_PROGRESS:
         _schedule_auto_submit(attempt)
     return attempt
 
 
-def attempts_queue_near_deadlines() -> int:
+@guarded(SYSTEM_ONLY)
+def attempts_queue_near_deadlines(*, actor) -> int:
     """Queue the deadline task of each open attempt whose deadline has come within the ETA window.
 
     Run by the minute sweep. Each deadline is queued once (a cache key per attempt and deadline; a
@@ -702,7 +732,8 @@ def attempts_queue_near_deadlines() -> int:
     return queued
 
 
-def attempts_sweep_overdue() -> int:
+@guarded(SYSTEM_ONLY)
+def attempts_sweep_overdue(*, actor) -> int:
     """Submit every attempt still open past its deadline; the safety net under the per-attempt task.
 
     Idempotent; returns how many it submitted. Each attempt is submitted in its own transaction: one
@@ -712,7 +743,7 @@ def attempts_sweep_overdue() -> int:
     count = 0
     for attempt_id in list(overdue.values_list("pk", flat=True)):
         try:
-            attempt = attempt_submit(attempt_id=attempt_id, by=SubmittedBy.DEADLINE)
+            attempt = attempt_submit(attempt_id=attempt_id, by=SubmittedBy.DEADLINE, actor=SYSTEM)
         except Exception:
             logger.exception("the overdue sweep could not submit attempt %s; the others go on", attempt_id)
             continue
@@ -720,19 +751,16 @@ def attempts_sweep_overdue() -> int:
     return count
 
 
+@guarded(REGISTRAR, actor="granted_by")
 def accommodation_grant(
     *, paper: ExamPaper, user, extra_minutes: int, reason: str, granted_by
 ) -> Accommodation:
     """Grant (or change) a trainee's extra time for a paper; an attempt in progress gets it at once.
 
-    Registrars only. Atomic and idempotent. The attempt's deadline is recomputed (still capped by
+    Registrars only (guarded). Atomic and idempotent. The attempt's deadline is recomputed (still capped by
     the window's close), the change is logged, and a new deadline task is queued; the earlier
     task finds the deadline moved and does nothing.
     """
-    from core.roles import is_registrar
-
-    if not is_registrar(user=granted_by):
-        raise ExamError(_("Only registrars may grant extra time."), code="forbidden")
     if not reason.strip():
         raise ExamError(_("Give a reason for the extra time."))
     with transaction.atomic():
@@ -785,6 +813,7 @@ def checked_points(score, *, maximum: Decimal) -> Decimal:
     return score
 
 
+@guarded(GRADER_OF_ITEM, actor="grader")
 def item_open_for_grading(*, item_id: int, grader) -> tuple[AttemptItem, Attempt]:
     """The item and its attempt, locked, if ``grader`` may grade it and it waits for a grade; for
     single grading here and rubric marks (``courses.exams.grading``). Call inside a transaction."""
@@ -800,6 +829,7 @@ def item_open_for_grading(*, item_id: int, grader) -> tuple[AttemptItem, Attempt
     return item, attempt
 
 
+@guarded(GRADER_OF_ITEM, actor="grader")
 def item_grade(*, item_id: int, score: Decimal, feedback: str = "", grader) -> AttemptItem:
     """A grader scores an essay or case analysis; the result is released once nothing else waits.
 
@@ -818,6 +848,7 @@ def item_grade(*, item_id: int, score: Decimal, feedback: str = "", grader) -> A
     return item
 
 
+@guarded(GRADER_OF_ITEM)
 def item_override(*, item_id: int, score: Decimal, reason: str, actor) -> AttemptItem:
     """Change a submitted item's score, with a reason. Graders of the course and registrars. Atomic, audited.
 
@@ -855,19 +886,17 @@ def item_override(*, item_id: int, score: Decimal, reason: str, actor) -> Attemp
     return item
 
 
+@guarded(REGISTRAR)
 def course_grader_add(*, course, user, actor) -> None:
-    """Registrars let an account grade a course's essays. Idempotent."""
-    from core.roles import is_registrar
-
+    """Registrars let an account grade a course's essays (guarded). Idempotent."""
     from .models import CourseGrader
 
-    if not is_registrar(user=actor):
-        raise ExamError(_("Only registrars may assign graders."), code="forbidden")
     CourseGrader.objects.get_or_create(course=course, user=user)
 
 
+@guarded(SYSTEM_ONLY)
 @transaction.atomic
-def paper_pin_versions(*, paper: ExamPaper) -> int:
+def paper_pin_versions(*, paper: ExamPaper, actor) -> int:
     """Record the question versions (and random pools) the published ``paper`` was approved with.
 
     Called when a paper is published (a registrar's approval publishes it): from then on attempts

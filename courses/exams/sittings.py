@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.dispatch import dispatch
+from core.guards import SYSTEM_ONLY, guarded, permission
 
 from . import services, sitting_selectors
 from .models import (
@@ -46,12 +47,14 @@ def _queue_assembly(sitting_id: int) -> None:
     dispatch("courses.exams.tasks.sitting_assemble_task", sitting_id, robust=True)
 
 
-def sitting_schedule(*, sitting: Sitting) -> None:
+@guarded(permission("exams.change_sitting"))
+def sitting_schedule(*, sitting: Sitting, actor) -> None:
     """What follows a registrar's save of a sitting: its papers are assembled by a worker (on commit)."""
     _queue_assembly(sitting.pk)
 
 
-def sittings_paper_published(*, paper: ExamPaper) -> int:
+@guarded(SYSTEM_ONLY)
+def sittings_paper_published(*, paper: ExamPaper, actor) -> int:
     """The paper was approved again: papers prepared from its earlier version are discarded and drawn
     again for its sittings that are still to be entered. Returns how many were discarded."""
     now = timezone.now()
@@ -146,7 +149,8 @@ def _prepare_chunk(*, sitting: Sitting, pool: services.PaperPool, user_ids: list
     return len(attempts)
 
 
-def sitting_assemble(*, sitting_id: int, time_budget: float | None = None) -> int:
+@guarded(SYSTEM_ONLY)
+def sitting_assemble(*, sitting_id: int, actor, time_budget: float | None = None) -> int:
     """Prepare a paper for every expected examinee of the sitting who has none; discard those nobody
     expected will start. Returns how many examinees are left for another run (0 when done).
 
@@ -190,7 +194,8 @@ def sitting_assemble(*, sitting_id: int, time_budget: float | None = None) -> in
     return 0
 
 
-def sittings_sweep() -> int:
+@guarded(SYSTEM_ONLY)
+def sittings_sweep(*, actor) -> int:
     """Run by beat: queue the assembly of sittings opening within ``TTA_SITTING_ASSEMBLY_AHEAD_MINUTES``
     that miss papers (late enrolments, a lost task), and delete prepared papers nobody can start any
     more. Idempotent. Returns how many assemblies it queued."""

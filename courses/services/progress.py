@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.models import CoursePage, LessonPage
-from core import roles
 from core.guards import SELF, SYSTEM, SYSTEM_ONLY, guarded
 from courses import page_views, selectors
 from courses.accounts.sessions import session_user_valid

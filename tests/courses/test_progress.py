@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents.models import Document
 
+from core.guards import SYSTEM
 from courses import selectors, services
 from courses.models import (
     CourseCompletion,
@@ -130,7 +131,7 @@ def test_default_rule_needs_required_lessons_and_the_courses_hours(course, train
     assert progress.hours == Decimal("1") and progress.hours_required == Decimal("1")
 
     LessonCompletion.objects.create(user=trainee, lesson=required)
-    assert services.course_completion_evaluate(user=trainee, course=course)
+    assert services.course_completion_evaluate(actor=SYSTEM, user=trainee, course=course)
     assert CourseCompletion.objects.filter(user=trainee, course=course).exists()
     assert list(selectors.completed_courses(user=trainee)) == [course]
 
@@ -139,7 +140,7 @@ def test_hours_short_of_the_course_keep_it_open(course, trainee):
     lesson = cms_factories.lesson_page(course)
     LessonCompletion.objects.create(user=trainee, lesson=lesson)
     add_hours(trainee, course, Decimal("0.9"))
-    assert not services.course_completion_evaluate(user=trainee, course=course)
+    assert not services.course_completion_evaluate(actor=SYSTEM, user=trainee, course=course)
     assert not CourseCompletion.objects.exists()
 
 
@@ -159,7 +160,7 @@ def test_completing_every_course_completes_the_enrolment(course):
     enrolment = factories.enrolment(cohort=factories.cohort(course=course))
     add_hours(enrolment.user, course, Decimal("1"))
     LessonCompletion.objects.create(user=enrolment.user, lesson=lesson)
-    services.course_completion_evaluate(user=enrolment.user, course=course)
+    services.course_completion_evaluate(actor=SYSTEM, user=enrolment.user, course=course)
     enrolment.refresh_from_db()
     assert enrolment.status == EnrolmentStatus.COMPLETED
 

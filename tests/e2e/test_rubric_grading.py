@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
+from core.guards import SYSTEM
 from courses.accounts.models import TraineeProfile
 from courses.exams import grading, services
 from courses.exams.models import AttemptStatus, CourseGrader
@@ -38,10 +39,11 @@ def test_an_instructor_grades_by_rubric_criteria_with_save_and_next(site, login)
         TraineeProfile.objects.create(user=trainee, real_name=name, organisation="星火科技有限公司")
         attempt = services.attempt_start(paper=paper, user=trainee)
         services.attempt_save_answers(
+            actor=SYSTEM,
             attempt=attempt,
             saves=[services.AnswerSave(position=1, response=f"{answer}：独占范围过宽……", seq=1)],
         )
-        attempts.append(services.attempt_submit(attempt_id=attempt.pk))
+        attempts.append(services.attempt_submit(actor=SYSTEM, attempt_id=attempt.pk))
     instructor = course_factories.instructor(username="pingfen")
     CourseGrader.objects.create(course=course, user=instructor)
 

@@ -7,6 +7,7 @@ import pytest
 from celery.signals import after_task_publish, task_postrun, task_prerun, task_received
 from django.utils import timezone
 
+from core.guards import SYSTEM
 from courses.exams import services
 from courses.exams.models import Attempt, AttemptStatus, SubmittedBy
 from courses.exams.tasks import attempt_auto_submit_task
@@ -67,7 +68,7 @@ def _answer_everything(attempt):
         services.AnswerSave(position=item.position, response=factories.right_response(item), seq=1)
         for item in attempt.items.select_related("version")
     ]
-    services.attempt_save_answers(attempt=attempt, saves=saves)
+    services.attempt_save_answers(actor=SYSTEM, attempt=attempt, saves=saves)
 
 
 def test_an_open_attempt_is_submitted_at_its_deadline_by_the_worker(celery_worker_thread, celery_test_queue):

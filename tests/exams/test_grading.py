@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from core.guards import SYSTEM
 from courses.exams import selectors, services
 from courses.exams.forms import FEEDBACK_MAX_LENGTH
 from courses.exams.models import AttemptStatus, CourseGrader, ScoreChange
@@ -30,8 +31,8 @@ def graded():
             else "我的分析：许可与转让的区别……"
         )
         saves.append(services.AnswerSave(position=item.position, response=response, seq=1))
-    services.attempt_save_answers(attempt=attempt, saves=saves)
-    attempt = services.attempt_submit(attempt_id=attempt.pk)
+    services.attempt_save_answers(actor=SYSTEM, attempt=attempt, saves=saves)
+    attempt = services.attempt_submit(actor=SYSTEM, attempt_id=attempt.pk)
     grader = course_factories.instructor()
     CourseGrader.objects.create(course=setup.course, user=grader)
     return setup, attempt, grader

@@ -13,6 +13,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from core.guards import SYSTEM
 from courses.exams import services, sittings
 from courses.exams.models import (
     Attempt,
@@ -45,7 +46,7 @@ def _open_sitting(setup, *, closes_in=datetime.timedelta(hours=3)) -> Sitting:
         opens_at=timezone.now() + datetime.timedelta(minutes=30),
         closes_at=timezone.now() + closes_in if closes_in else None,
     )
-    sittings.sitting_assemble(sitting_id=sitting.pk)
+    sittings.sitting_assemble(actor=SYSTEM, sitting_id=sitting.pk)
     Sitting.objects.filter(pk=sitting.pk).update(opens_at=timezone.now() - datetime.timedelta(minutes=1))
     sitting.refresh_from_db()
     return sitting
@@ -207,7 +208,7 @@ def test_a_save_from_another_address_is_logged_and_a_closed_attempt_changes_noth
     save = services.AnswerSave(position=text, response="二", seq=2)
     for _attempt in range(services.MAX_REJECTED_SAVES_LOGGED + 2):
         with pytest.raises(services.ExamError) as refused:
-            services.attempt_save_answers(attempt=on_its_way, saves=[save], flags={text: True})
+            services.attempt_save_answers(actor=SYSTEM, attempt=on_its_way, saves=[save], flags={text: True})
         assert refused.value.code == "closed"
     item = _item(attempt, text)
     assert (item.response, item.client_seq, item.flagged) == ("一", 1, False)

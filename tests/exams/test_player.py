@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from core.guards import SYSTEM
 from courses.exams import presentation, services
 from courses.exams.models import AttemptItem, AttemptStatus
 from courses.questions.models import QuestionType
@@ -80,7 +81,7 @@ def test_a_submitted_attempt_keeps_its_flags(client, setup):
     attempt = services.attempt_start(paper=setup.paper, user=setup.trainee)
     client.force_login(setup.trainee)
     _save(client, attempt, {"answers": [], "flags": {"1": True}})
-    services.attempt_submit(attempt_id=attempt.pk)
+    services.attempt_submit(actor=SYSTEM, attempt_id=attempt.pk)
     assert _save(client, attempt, {"answers": [], "flags": {"1": False, "2": True}}).status_code == 409
     assert list(attempt.items.filter(flagged=True).values_list("position", flat=True)) == [1]
 
@@ -130,8 +131,8 @@ def _sit(setup, *, right: bool, essay: str = "我的分析：许可与转让的�
         else:
             response = None
         saves.append(services.AnswerSave(position=item.position, response=response, seq=1))
-    services.attempt_save_answers(attempt=attempt, saves=saves)
-    return services.attempt_submit(attempt_id=attempt.pk)
+    services.attempt_save_answers(actor=SYSTEM, attempt=attempt, saves=saves)
+    return services.attempt_submit(actor=SYSTEM, attempt_id=attempt.pk)
 
 
 def test_a_provisional_score_for_the_objective_part_while_the_essay_waits(client):

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from core.guards import SYSTEM
 from courses.accounts.models import TraineeProfile
 from courses.exams import grading, grading_selectors, selectors, services
 from courses.exams.models import AttemptStatus, CourseGrader, GradingMark, MarkKind, ScoreChange
@@ -58,8 +59,8 @@ def _sat(*, papers_fields=None, trainees=1):
             )
             for item in attempt.items.select_related("version")
         ]
-        services.attempt_save_answers(attempt=attempt, saves=saves)
-        attempts.append(services.attempt_submit(attempt_id=attempt.pk))
+        services.attempt_save_answers(actor=SYSTEM, attempt=attempt, saves=saves)
+        attempts.append(services.attempt_submit(actor=SYSTEM, attempt_id=attempt.pk))
     grader = course_factories.instructor()
     CourseGrader.objects.create(course=course, user=grader)
     return paper, attempts, grader

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
+from core.guards import SYSTEM
 from courses.exams import report_selectors, selectors, services, sittings
 from courses.exams.models import (
     AssemblyStatus,
@@ -63,7 +64,7 @@ def test_assembly_prepares_one_paper_per_expected_examinee_and_again_adds_nothin
     outsider = factories.trainee_for(setup.course)  # another cohort: not expected in this sitting
     sitting = _sitting(setup)
 
-    assert sittings.sitting_assemble(sitting_id=sitting.pk) == 0
+    assert sittings.sitting_assemble(actor=SYSTEM, sitting_id=sitting.pk) == 0
     sitting.refresh_from_db()
     assert sitting.assembly_status == AssemblyStatus.READY
     assert set(_prepared(sitting).values_list("user_id", flat=True)) == {
@@ -74,7 +75,7 @@ def test_assembly_prepares_one_paper_per_expected_examinee_and_again_adds_nothin
     papers = {a.pk: _items(a) for a in _prepared(sitting)}
     assert all(len(items) == len(setup.questions) for items in papers.values())
 
-    sittings.sitting_assemble(sitting_id=sitting.pk)  # a redelivered task, or the sweep
+    sittings.sitting_assemble(actor=SYSTEM, sitting_id=sitting.pk)  # a redelivered task, or the sweep
     assert {a.pk: _items(a) for a in _prepared(sitting)} == papers  # nothing new, nothing drawn again
 
 
@@ -82,7 +83,7 @@ def test_prepared_papers_are_no_attempts_anywhere(setup, english):
     setup.paper.max_attempts = 1
     setup.paper.save()
     sitting = _sitting(setup)
-    sittings.sitting_assemble(sitting_id=sitting.pk)
+    sittings.sitting_assemble(actor=SYSTEM, sitting_id=sitting.pk)
     prepared = _prepared(sitting, setup.trainee).get()
 
     assert not setup.paper.attempts.exists()
@@ -99,7 +100,7 @@ def test_prepared_papers_are_no_attempts_anywhere(setup, english):
 
 def test_the_trainee_cannot_open_a_prepared_paper_before_it_starts(client, setup):
     sitting = _sitting(setup)
-    sittings.sitting_assemble(sitting_id=sitting.pk)
+    sittings.sitting_assemble(actor=SYSTEM, sitting_id=sitting.pk)
     prepared = _prepared(sitting, setup.trainee).get()
     client.force_login(setup.trainee)
     for name in ("exams:attempt", "exams:attempt_answers", "exams:attempt_result"):
@@ -108,7 +109,7 @@ def test_the_trainee_cannot_open_a_prepared_paper_before_it_starts(client, setup
 
 def test_a_start_before_the_sitting_opens_is_refused_with_a_clear_message(client, setup):
     sitting = _sitting(setup)
-    sittings.sitting_assemble(sitting_id=sitting.pk)
+    sittings.sitting_assemble(actor=SYSTEM, sitting_id=sitting.pk)
     client.force_login(setup.trainee)
     url = reverse("exams:attempt_start", args=[setup.paper.pk])
 
@@ -123,7 +124,7 @@ def test_a_start_before_the_sitting_opens_is_refused_with_a_clear_message(client
 
 def test_a_start_from_a_prepared_paper_draws_nothing(setup, monkeypatch):
     sitting = _sitting(setup, closes_at=timezone.now() + datetime.timedelta(hours=3))
-    sittings.sitting_assemble(sitting_id=sitting.pk)
+    sittings.sitting_assemble(actor=SYSTEM, sitting_id=sitting.pk)
     prepared = _prepared(sitting, setup.trainee).get()
     items = _items(prepared)
     _open(sitting)
@@ -145,7 +146,7 @@ def test_a_start_from_a_prepared_paper_draws_nothing(setup, monkeypatch):
 def test_a_late_arrival_without_a_prepared_paper_gets_one_drawn_with_extra_time(setup):
     closes = timezone.now() + datetime.timedelta(minutes=70)
     sitting = _sitting(setup, closes_at=closes)
-    sittings.sitting_assemble(sitting_id=sitting.pk)
+    sittings.sitting_assemble(actor=SYSTEM, sitting_id=sitting.pk)
     _open(sitting, ago=datetime.timedelta(minutes=20))
     late = _classmate(setup)  # enrolled after the worker ran
     services.accommodation_grant(
@@ -160,7 +161,7 @@ def test_a_late_arrival_without_a_prepared_paper_gets_one_drawn_with_extra_time(
     assert attempt.sitting == sitting and attempt.items.count() == len(setup.questions)
     assert attempt.deadline == closes  # 60 + 30 minutes from now would pass the sitting's close
     assert not _prepared(sitting, late).exists()
-    sittings.sitting_assemble(sitting_id=sitting.pk)
+    sittings.sitting_assemble(actor=SYSTEM, sitting_id=sitting.pk)
     assert not _prepared(sitting, late).exists()  # their attempt counts as their paper
 
 
@@ -183,18 +184,18 @@ def test_seats_fill_the_rooms_in_order(setup):
     sitting = _sitting(setup, delivery=SittingDelivery.ROOMS)
     SittingRoom.objects.create(sitting=sitting, name="301", capacity=2, sort_order=0)
     SittingRoom.objects.create(sitting=sitting, name="302", capacity=5, sort_order=1)
-    sittings.sitting_assemble(sitting_id=sitting.pk)
+    sittings.sitting_assemble(actor=SYSTEM, sitting_id=sitting.pk)
     rooms = sorted(_prepared(sitting).values_list("room__name", flat=True))
     assert rooms == ["301", "301", "302"] and len(others) == 2
 
 
 def test_a_paper_approved_again_is_prepared_again(setup):
     sitting = _sitting(setup)
-    sittings.sitting_assemble(sitting_id=sitting.pk)
+    sittings.sitting_assemble(actor=SYSTEM, sitting_id=sitting.pk)
     before = _prepared(sitting, setup.trainee).get().pk
     factories.republish(setup.paper)  # queues the assembly on commit; run it here
     assert not _prepared(sitting).exists()
-    sittings.sitting_assemble(sitting_id=sitting.pk)
+    sittings.sitting_assemble(actor=SYSTEM, sitting_id=sitting.pk)
     assert _prepared(sitting, setup.trainee).get().pk != before
 
 
@@ -271,7 +272,9 @@ def test_a_registrar_schedules_a_sitting_and_sees_its_counts(
     assert response.status_code == 302, response.content.decode()[:3000]
     sitting = Sitting.objects.get()
     assert len(queued) == 1  # the assembly task, on commit
-    sittings.sitting_assemble(sitting_id=sitting.pk)  # what the worker does (see the worker test)
+    sittings.sitting_assemble(
+        actor=SYSTEM, sitting_id=sitting.pk
+    )  # what the worker does (see the worker test)
 
     page = client.get(reverse("wagtailsnippets_exams_sitting:list")).content.decode()
     assert "上午场" in page and "试卷已备好" in page
@@ -304,8 +307,10 @@ def test_a_worker_prepares_the_papers_of_a_scheduled_sitting(celery_worker_threa
     setup = factories.exam_setup()
     others = [_classmate(setup) for _ in range(3)]
     sitting = _sitting(setup)
-    sittings.sitting_schedule(sitting=sitting)  # outside a transaction: queued at once
-    sittings.sitting_schedule(sitting=sitting)  # twice, as a double save would: still one paper each
+    sittings.sitting_schedule(actor=SYSTEM, sitting=sitting)  # outside a transaction: queued at once
+    sittings.sitting_schedule(
+        actor=SYSTEM, sitting=sitting
+    )  # twice, as a double save would: still one paper each
 
     def assembled():
         sitting.refresh_from_db()
@@ -326,18 +331,20 @@ def test_the_sweep_prepares_late_enrolments_and_clears_what_nobody_can_start(
     setup, django_capture_on_commit_callbacks
 ):
     sitting = _sitting(setup, opens_in=datetime.timedelta(minutes=20))
-    sittings.sitting_assemble(sitting_id=sitting.pk)
+    sittings.sitting_assemble(actor=SYSTEM, sitting_id=sitting.pk)
     _classmate(setup)
     with django_capture_on_commit_callbacks() as queued:
-        assert sittings.sittings_sweep() == 1
+        assert sittings.sittings_sweep(actor=SYSTEM) == 1
     assert len(queued) == 1
     far = _sitting(setup, opens_in=datetime.timedelta(days=2))
-    assert sittings.sittings_sweep() == 1  # the near one still misses a paper; the far one is not due
+    assert (
+        sittings.sittings_sweep(actor=SYSTEM) == 1
+    )  # the near one still misses a paper; the far one is not due
     Sitting.objects.filter(pk=sitting.pk).update(
         opens_at=timezone.now() - datetime.timedelta(hours=2),
         closes_at=timezone.now() - datetime.timedelta(hours=1),
     )
-    sittings.sittings_sweep()
+    sittings.sittings_sweep(actor=SYSTEM)
     assert not _prepared(sitting).exists() and far.pk
 
 

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from core.guards import SYSTEM
 from courses.exams import sittings
 from courses.exams.models import Attempt, AttemptStatus, Sitting
 from tests.factories import exams as factories
@@ -20,7 +21,7 @@ def test_the_waiting_room_opens_the_start_at_the_opening_and_starts_the_prepared
         title="上午场",
         opens_at=timezone.now() + datetime.timedelta(seconds=6),
     )
-    sittings.sitting_assemble(sitting_id=sitting.pk)
+    sittings.sitting_assemble(actor=SYSTEM, sitting_id=sitting.pk)
     prepared = Attempt.all_objects.get(sitting=sitting, user=setup.trainee, status=AttemptStatus.PREPARED)
 
     page = login(setup.trainee).new_page()

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
+from core.guards import SYSTEM
 from courses.exams import services
 from courses.exams.models import AttemptItem, CourseGrader, ScoreChange
 from courses.questions.models import QuestionType
@@ -21,7 +22,7 @@ def graded_paper():
     """A paper with one submitted attempt whose essay waits for a grader."""
     setup = factories.exam_setup(types=[QuestionType.SINGLE_CHOICE, QuestionType.ESSAY])
     attempt = services.attempt_start(paper=setup.paper, user=setup.trainee, ip="203.0.113.7")
-    services.attempt_submit(attempt_id=attempt.pk)
+    services.attempt_submit(actor=SYSTEM, attempt_id=attempt.pk)
     essay = attempt.items.get(version__qtype=QuestionType.ESSAY)
     return setup, attempt, essay
 

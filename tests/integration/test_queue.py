@@ -5,6 +5,7 @@ from django.db import transaction
 
 from cms import services
 from cms.models import HealthProbe
+from core.guards import SYSTEM
 from tests.waiting import wait_for
 
 pytestmark = pytest.mark.integration
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.integration
 
 def test_task_round_trip_through_broker_to_worker_and_database(celery_worker_thread, settings, figure):
     with transaction.atomic():
-        probe = services.health_probe_start()
+        probe = services.health_probe_start(actor=SYSTEM)
         # Queued on commit: nothing has been sent while the transaction is open.
         assert HealthProbe.objects.get(pk=probe.pk).completed_at is None
 

@@ -3,6 +3,7 @@ from contextlib import contextmanager
 import pytest
 
 from core import dispatch
+from core.guards import SYSTEM
 from courses.models import EnrolmentMode, EnrolmentStatus
 from courses.notifications import services
 from courses.notifications.models import NotificationPreference
@@ -14,7 +15,7 @@ from .backends import FlakyEmailBackend
 def _send_email(dispatched) -> None:
     """Send a queued notification email at once, as the worker would (no broker)."""
     if dispatched.task == services.EMAIL_TASK:
-        services.notification_email_send(notification_id=dispatched.args[0])
+        services.notification_email_send(actor=SYSTEM, notification_id=dispatched.args[0])
 
 
 @pytest.fixture

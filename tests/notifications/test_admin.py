@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from core import dispatch
+from core.guards import SYSTEM
 from courses.notifications import services
 from courses.notifications.kinds import NotificationKind
 from courses.notifications.models import EmailStatus, Notification, NotificationEmailRequeue
@@ -215,9 +216,9 @@ def test_a_resent_email_whose_task_was_lost_is_queued_again_by_the_sweep(
     assert (failed.email_status, failed.email_attempts) == (EmailStatus.QUEUED, 0)
 
     with dispatch.capture() as queued, django_capture_on_commit_callbacks(execute=True):
-        assert services.notification_email_requeue_stale() == 0  # its task may still be coming
+        assert services.notification_email_requeue_stale(actor=SYSTEM) == 0  # its task may still be coming
         later = timezone.now() + services.STALE_AFTER + datetime.timedelta(minutes=1)
-        assert services.notification_email_requeue_stale(now=later) == 1
+        assert services.notification_email_requeue_stale(actor=SYSTEM, now=later) == 1
     assert queued.args(services.EMAIL_TASK) == [failed.pk]
 
 

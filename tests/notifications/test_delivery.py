@@ -7,6 +7,7 @@ from django.core import mail
 from django.utils import timezone
 
 from core import dispatch
+from core.guards import SYSTEM
 from courses import services as learning
 from courses.models import EnrolmentMode, EnrolmentStatus
 from courses.notifications import services, tasks
@@ -89,7 +90,7 @@ def test_a_failing_mail_server_never_fails_the_action(
     assert mail.outbox == []
 
     # The task's retry: the server is back.
-    assert services.notification_email_send(notification_id=notification.pk) is True
+    assert services.notification_email_send(actor=SYSTEM, notification_id=notification.pk) is True
     notification.refresh_from_db()
     assert (notification.email_status, notification.email_attempts, notification.email_error) == (
         EmailStatus.SENT,
@@ -104,8 +105,8 @@ def test_a_retry_after_a_successful_send_sends_nothing(application, delivered):
         _reject(application)
     notification = Notification.objects.get(recipient=application.user)
 
-    assert services.notification_email_send(notification_id=notification.pk) is False
-    assert services.notification_email_send(notification_id=notification.pk) is False
+    assert services.notification_email_send(actor=SYSTEM, notification_id=notification.pk) is False
+    assert services.notification_email_send(actor=SYSTEM, notification_id=notification.pk) is False
     assert len(mail.outbox) == 1
 
 
@@ -118,7 +119,7 @@ def test_a_send_error_is_raised_for_the_task_to_retry(
     notification = Notification.objects.get(recipient=application.user)
 
     with pytest.raises(OSError):
-        services.notification_email_send(notification_id=notification.pk)
+        services.notification_email_send(actor=SYSTEM, notification_id=notification.pk)
     notification.refresh_from_db()
     assert notification.email_attempts == 1 and notification.email_status == EmailStatus.QUEUED
 
@@ -141,9 +142,11 @@ def test_an_email_whose_task_was_lost_is_queued_again(application, django_captur
     assert notification.email_status == EmailStatus.QUEUED
 
     with dispatch.capture() as queued, django_capture_on_commit_callbacks(execute=True):
-        assert services.notification_email_requeue_stale() == 0  # too early: its task may still be coming
+        assert (
+            services.notification_email_requeue_stale(actor=SYSTEM) == 0
+        )  # too early: its task may still be coming
         later = timezone.now() + services.STALE_AFTER + datetime.timedelta(minutes=1)
-        assert services.notification_email_requeue_stale(now=later) == 1
+        assert services.notification_email_requeue_stale(actor=SYSTEM, now=later) == 1
     assert queued.args(services.EMAIL_TASK) == [notification.pk]
 
 

@@ -140,7 +140,7 @@ def test_offline_session_tomorrow(course, language, delivered):
     )
 
     with delivered():
-        assert offline_session_reminders_send() == 1
+        assert offline_session_reminders_send(actor=SYSTEM) == 1
 
     _notification, message = _only_email_for(attendee, NotificationKind.SESSION_TOMORROW, language, "session")
     assert "技术合同实务研讨" in message.subject
@@ -155,7 +155,7 @@ def test_exam_result_released_at_the_deadline(language, delivered):
     Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - datetime.timedelta(minutes=1))
 
     with delivered():  # the trainee left; the deadline submits for them: nothing answered, 0 %
-        exams.attempt_submit(attempt_id=attempt.pk, by=SubmittedBy.DEADLINE)
+        exams.attempt_submit(actor=SYSTEM, attempt_id=attempt.pk, by=SubmittedBy.DEADLINE)
 
     notification, message = _only_email_for(
         setup.trainee, NotificationKind.EXAM_RESULT_RELEASED, language, "exam"
@@ -170,7 +170,7 @@ def test_a_result_shown_on_submit_is_not_announced_to_the_trainee_who_submitted(
     attempt = exams.attempt_start(paper=setup.paper, user=setup.trainee)
 
     with delivered():
-        submitted = exams.attempt_submit(attempt_id=attempt.pk)
+        submitted = exams.attempt_submit(actor=SYSTEM, attempt_id=attempt.pk)
 
     assert submitted.released_at is not None and submitted.passed is False
     assert not Notification.objects.filter(recipient=setup.trainee).exists()
@@ -183,7 +183,7 @@ def test_exam_result_waiting_for_a_grader_is_not_announced_until_graded(delivere
     setup = exam_factories.exam_setup(types=[QuestionType.ESSAY])
     attempt = exams.attempt_start(paper=setup.paper, user=setup.trainee)
     with delivered():
-        exams.attempt_submit(attempt_id=attempt.pk)
+        exams.attempt_submit(actor=SYSTEM, attempt_id=attempt.pk)
     assert not Notification.objects.filter(recipient=setup.trainee).exists()
 
     item = attempt.items.get()

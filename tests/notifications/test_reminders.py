@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from config.celery_app import app
+from core.guards import SYSTEM
 from courses.models import EnrolmentStatus, OfflineSession
 from courses.notifications.kinds import NotificationKind
 from courses.notifications.models import Notification
@@ -44,7 +45,7 @@ def test_only_trainees_with_a_place_hear_of_tomorrows_sessions(cohort):
     _session(cohort, days_ahead=0, hour=23)
     _session(cohort, days_ahead=2, hour=0)
 
-    assert offline_session_reminders_send() == 2
+    assert offline_session_reminders_send(actor=SYSTEM) == 2
 
     told = Notification.objects.filter(kind=NotificationKind.SESSION_TOMORROW)
     assert set(told.values_list("recipient", flat=True)) == {enrolled.pk, completed.pk}
@@ -55,11 +56,11 @@ def test_running_again_tells_nobody_twice(cohort):
     course_factories.enrolment(cohort=cohort)
     _session(cohort, days_ahead=1)
 
-    assert offline_session_reminders_send() == 1
-    assert offline_session_reminders_send() == 0
+    assert offline_session_reminders_send(actor=SYSTEM) == 1
+    assert offline_session_reminders_send(actor=SYSTEM) == 0
     # A trainee enrolled since then still hears of it, once.
     course_factories.enrolment(cohort=cohort)
-    assert offline_session_reminders_send() == 1
+    assert offline_session_reminders_send(actor=SYSTEM) == 1
     assert Notification.objects.count() == 2
 
 
@@ -67,7 +68,7 @@ def test_a_session_without_a_location_says_none(cohort):
     user = course_factories.enrolment(cohort=cohort).user
     _session(cohort, days_ahead=1, title="政策解读")
 
-    offline_session_reminders_send()
+    offline_session_reminders_send(actor=SYSTEM)
 
     text = Notification.objects.get(recipient=user).render("en")
     assert text.title == "Offline session tomorrow: 政策解读"
@@ -99,6 +100,6 @@ def test_one_trainee_who_cannot_be_told_stops_no_other(cohort, monkeypatch, capl
         return real_notify(recipient=recipient, **kwargs)
 
     monkeypatch.setattr(services, "notify", notify)
-    assert offline_session_reminders_send() == 1
+    assert offline_session_reminders_send(actor=SYSTEM) == 1
     assert list(Notification.objects.values_list("recipient", flat=True)) == [other.pk]
     assert f"could not remind user {broken.pk}" in caplog.text

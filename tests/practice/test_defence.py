@@ -7,6 +7,7 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,7 +32,12 @@ pytestmark = pytest.mark.django_db
 
 @contextlib.contextmanager
 def _refused(code: str):
-    """A PracticeError with this code (its message is in the user's language)."""
+    """A PracticeError with this code (its message is in the user's language); "forbidden" is the
+    service's guard refusing the actor (PermissionDenied, core.guards) before anything is read."""
+    if code == "forbidden":
+        with pytest.raises(PermissionDenied):
+            yield
+        return
     with pytest.raises(PracticeError) as refused:
         yield
     assert refused.value.code == code, refused.value.code

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
+from core.guards import SYSTEM
 from courses.exams import selectors, services
 from courses.exams.models import CourseGrader
 from courses.questions.models import QuestionType
@@ -33,7 +34,7 @@ def test_a_grader_of_a_course_grades_its_translation_s_paper_as_they_see_it(clie
     paper = factories.paper(course=en, questions=questions)
     trainee = factories.trainee_for(zh)
     attempt = services.attempt_start(paper=paper, user=trainee)
-    services.attempt_submit(attempt_id=attempt.pk)
+    services.attempt_submit(actor=SYSTEM, attempt_id=attempt.pk)
     essay = attempt.items.get(version__qtype=QuestionType.ESSAY)
     grader = _instructor(grades=zh)
 

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.guards import SYSTEM
 from courses.exams import sittings
 from courses.exams.models import Attempt, AttemptItem, AttemptStatus, Sitting
 from courses.questions.models import QuestionType
@@ -83,7 +84,7 @@ def _prepared_item(setup):
     sitting = Sitting.objects.create(
         paper=setup.paper, cohort=cohort, opens_at=timezone.now() + timezone.timedelta(minutes=30)
     )
-    sittings.sitting_assemble(sitting_id=sitting.pk)
+    sittings.sitting_assemble(actor=SYSTEM, sitting_id=sitting.pk)
     prepared = Attempt.all_objects.get(sitting=sitting, user=setup.trainee, status=AttemptStatus.PREPARED)
     return AttemptItem.objects.filter(attempt_id=prepared.pk).first()
 

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from core.guards import SYSTEM
 from courses.exams import services, sittings
 from courses.exams.models import Attempt, Sitting
 from courses.questions.models import QuestionType
@@ -26,11 +27,11 @@ def test_a_sitting_moved_to_another_paper_starts_that_paper_not_the_one_prepared
     sitting = Sitting.objects.create(
         paper=setup.paper, cohort=cohort, opens_at=timezone.now() + datetime.timedelta(minutes=30)
     )
-    sittings.sitting_assemble(sitting_id=sitting.pk)
+    sittings.sitting_assemble(actor=SYSTEM, sitting_id=sitting.pk)
     sitting.paper = other
     sitting.save()
-    sittings.sitting_schedule(sitting=sitting)
-    sittings.sitting_assemble(sitting_id=sitting.pk)  # what the queued task runs
+    sittings.sitting_schedule(actor=SYSTEM, sitting=sitting)
+    sittings.sitting_assemble(actor=SYSTEM, sitting_id=sitting.pk)  # what the queued task runs
     Sitting.objects.filter(pk=sitting.pk).update(opens_at=timezone.now() - datetime.timedelta(minutes=1))
     attempt = services.attempt_start(paper=other, user=setup.trainee)
     # Today: attempt.paper is A (the prepared paper of the sitting's earlier paper), numbered as B's.
