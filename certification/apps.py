@@ -23,6 +23,13 @@ class CertificationConfig(AppConfig):
         from courses.selectors.standing import register_course_requirement, register_hours_requirement
 
         signals.connect()
+        # Bulk issuance and registry changes run on core.jobs: one runner, one stall sweep.
+        from certification.services.batches import BATCH_JOB
+        from certification.services.bulk import REGISTRY_CHANGE_JOB
+        from core.jobs import job_kind_register
+
+        job_kind_register(BATCH_JOB)
+        job_kind_register(REGISTRY_CHANGE_JOB)
         # Names are checked when entered with the same function that refuses issuing and rendering.
         register_printable_check(fonts.missing_glyphs)
         # "Hours required" on every screen is the number eligibility compares with: the rule's.

@@ -79,16 +79,11 @@ def certificate_batch_zip_task(batch_id: int) -> None:
 
 @shared_task(acks_late=True)
 def certificate_render_requeue_stale_task() -> int:
-    """Beat: re-queue renders, and runs of batches and registry changes, whose message was lost with a dead worker."""
-    from certification.services.batches import batch_resume_stalled
-    from certification.services.bulk import registry_change_resume_stalled
+    """Beat: re-queue renders whose message was lost with a dead worker. (Runs of batches and registry
+    changes lost so are resumed by the one sweep of every job: core.tasks.jobs_resume_stalled_task.)"""
     from certification.services.rendering import certificate_render_requeue_stale
 
-    return (
-        certificate_render_requeue_stale(actor=SYSTEM)
-        + batch_resume_stalled()
-        + registry_change_resume_stalled()
-    )
+    return certificate_render_requeue_stale(actor=SYSTEM)
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)

@@ -186,6 +186,9 @@ TTA_CERTIFICATES_QUEUE = env.str("TTA_CERTIFICATES_QUEUE", default="certificates
 # Runs of one issuance batch that work side by side (each issues and renders in turn): as many as
 # the worker processes that take the certificates queue.
 TTA_BATCH_RUNS = env.int("TTA_BATCH_RUNS", default=2)
+# A registrar job (core.jobs) unfinished and untouched this long has lost its worker: the sweep
+# queues it again. Well above a chunk's time (50 certificates issued and rendered: ~10 s).
+TTA_JOB_STALL_SECONDS = env.int("TTA_JOB_STALL_SECONDS", default=600)
 CELERY_TASK_ROUTES = {
     "certification.tasks.certificate_render_task": {"queue": TTA_CERTIFICATES_QUEUE},
     "certification.tasks.certificate_batch_*": {"queue": TTA_CERTIFICATES_QUEUE},
@@ -224,6 +227,9 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 15 * 60,
     },
     "records-exports-sweep": {"task": "courses.tasks.records_exports_sweep_task", "schedule": 15 * 60},
+    # Every registrar job (bulk issuance, registry changes, records exports) untouched for
+    # TTA_JOB_STALL_SECONDS lost its run with a dead worker: queued again (core.jobs).
+    "jobs-resume-stalled": {"task": "core.tasks.jobs_resume_stalled_task", "schedule": 300},
     # Hourly: reviewers hear of each practical-report review past its due date, once.
     "practice-overdue-reviews": {
         "task": "courses.practice.tasks.overdue_reviews_remind_task",

@@ -4,7 +4,7 @@ from celery import shared_task
 from django.contrib.auth import get_user_model
 
 from core.guards import SYSTEM
-from courses.accounts.services import records_export_build, records_export_purge, records_export_requeue_stale
+from courses.accounts.services import records_export_build, records_export_purge
 from courses.services import enrolments
 
 
@@ -34,8 +34,9 @@ def records_export_task(export_id: int) -> None:
 
 @shared_task(acks_late=True)
 def records_exports_sweep_task() -> int:
-    """Beat: queue again the exports whose build was lost, and delete workbooks past their keeping time."""
-    return records_export_requeue_stale() + records_export_purge()
+    """Beat: delete workbooks past their keeping time. (Exports whose build was lost are queued again
+    by the one sweep of every job: core.tasks.jobs_resume_stalled_task.)"""
+    return records_export_purge()
 
 
 @shared_task(acks_late=True)

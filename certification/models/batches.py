@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.jobs import Job, JobItem
 from core.storage import certificate_storage
 
 
@@ -19,8 +20,8 @@ class ZipState(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
-class RegistrarJob(models.Model):
-    """Work a registrar starts and a worker does, item by item: who started it, when, when it ended."""
+class RegistrarJob(Job):
+    """Work a registrar starts and a worker does, item by item (``core.jobs``): who started it and when."""
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -30,27 +31,16 @@ class RegistrarJob(models.Model):
         verbose_name=_("started by"),
     )
     created_at = models.DateTimeField(_("started at"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
         abstract = True
         ordering = ["-created_at", "-pk"]
 
-    @classmethod
-    def stalled_ids(cls, *, untouched_since) -> list[int]:
-        """The unfinished jobs with an item still pending and untouched since ``untouched_since``:
-        the message of their run was lost (a dead worker), and nothing else will take it up."""
-        return list(
-            cls.objects.filter(
-                finished_at__isnull=True, items__state="pending", items__updated_at__lt=untouched_since
-            )
-            .distinct()
-            .values_list("pk", flat=True)
-        )
-
 
 class IssuanceBatch(RegistrarJob):
     """Issuing a cohort's certificates at once. Progress is counted from its items."""
+
+    JOB_DONE = BatchState.FINISHED
 
     cohort = models.ForeignKey(
         "courses.Cohort", verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="+"
@@ -83,7 +73,7 @@ class ItemState(models.TextChoices):
     FAILED = "failed", _("Error")
 
 
-class BatchItem(models.Model):
+class BatchItem(JobItem):
     batch = models.ForeignKey(IssuanceBatch, on_delete=models.CASCADE, related_name="items")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     state = models.CharField(max_length=20, choices=ItemState.choices, default=ItemState.PENDING)

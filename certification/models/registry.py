@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.jobs import JobItem
+
 from .batches import RegistrarJob
 
 
@@ -37,7 +39,7 @@ class ChangeItemState(models.TextChoices):
     FAILED = "failed", _("Not possible")
 
 
-class RegistryChangeItem(models.Model):
+class RegistryChangeItem(JobItem):
     change = models.ForeignKey(RegistryChange, on_delete=models.CASCADE, related_name="items")
     certificate = models.ForeignKey("certification.Certificate", on_delete=models.CASCADE, related_name="+")
     state = models.CharField(max_length=20, choices=ChangeItemState.choices, default=ChangeItemState.PENDING)

@@ -5,11 +5,12 @@ Registrars and superusers only. Thin: selectors compute the figures in a fixed n
 ``exports`` and ``pdf`` turn them into files, the lifecycle services make every change.
 """
 
+from dataclasses import replace
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -23,6 +24,7 @@ from certification.models import Certificate, CertificateStatus, ChangeAction, C
 from certification.services import bulk
 from certification.services.issuing import CertificationError
 from cms.models import TrainingBaseSettings
+from core.jobs import job_progress_response
 from core.roles import is_registrar
 from courses import selectors as learning_selectors
 from courses.models import Cohort
@@ -376,7 +378,8 @@ def registry_change(request, pk: int):
 def registry_change_progress(request, pk: int):
     """Polled by the change's page: the counts and whether it has finished."""
     change = _registry_change(request, pk)
-    return JsonResponse(bulk.registry_change_progress(change=change).as_dict())
+    progress = bulk.registry_change_progress(change=change)
+    return job_progress_response(replace(progress.job, state=change.state), **progress.as_dict())
 
 
 @require_GET

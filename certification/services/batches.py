@@ -1,15 +1,15 @@
 """Bulk issuance: a registrar issues a cohort's certificates as one batch, watched live.
 
-Every step is safe to repeat. ``batch_run`` takes pending items one at a time under a row lock
-(``skip_locked``, so two runs share the work instead of doubling it) and calls the idempotent
-``certificate_issue``; rendering is queued by issuing, on commit. The ZIP is built by a worker
-from the stored PDFs and kept in private storage.
+Every step is safe to repeat. A batch is a job of ``core.jobs``: ``batch_run`` takes pending items
+one at a time under a row lock (``skip_locked``, so two runs share the work instead of doubling it),
+calls the idempotent ``certificate_issue`` and renders what it issued once that has committed; the
+framework queues the next chunk, finishes the batch, and its sweep resumes a batch whose run was
+lost. The ZIP is built by a worker from the stored PDFs and kept in private storage.
 """
 
 import io
 import zipfile
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -38,7 +38,20 @@ from certification.services.issuing import (
     certificate_issue,
     cohort_members,
 )
+from core.dispatch import dispatch
+from core.guards import SYSTEM
+from core.jobs import JobKind, JobProgress, job_queue, job_run
 from courses.models import Cohort
+
+# Bulk issuance as a job of ``core.jobs``: its items are taken by ``batch_item_issue``, its chunks run
+# by its own task (routed to the certificates queue). Registered in CertificationConfig.ready.
+BATCH_JOB = JobKind(
+    name="certificate_batch",
+    model="certification.IssuanceBatch",
+    task="certification.tasks.certificate_batch_run_task",
+    handle_item="certification.services.batches.batch_item_issue",
+    item_related=("batch", "batch__program", "batch__cohort", "batch__created_by", "user"),
+)
 
 
 @dataclass(frozen=True)
@@ -57,8 +70,12 @@ class BatchProgress:
     def finished(self) -> bool:
         return self.remaining == 0
 
+    @property
+    def job(self) -> JobProgress:
+        """The counts every job's progress answers (``core.jobs``): done is what is settled."""
+        return JobProgress(total=self.total, done=self.total - self.remaining, finished=self.finished)
+
     def as_dict(self) -> dict:
-        done = self.total - self.remaining
         return {
             "total": self.total,
             "issued": self.issued,
@@ -68,7 +85,7 @@ class BatchProgress:
             "render_failed": self.render_failed,
             "remaining": self.remaining,
             "finished": self.finished,
-            "percent": round(100 * done / self.total) if self.total else 100,
+            "percent": self.job.percent,
         }
 
 
@@ -198,14 +215,6 @@ def _require_manager(actor) -> None:
         raise PermissionDenied(gettext("Only registrars may issue certificates in bulk."))
 
 
-def _queue_run(batch: IssuanceBatch, *, runs: int = 1) -> None:
-    from certification.tasks import certificate_batch_run_task
-
-    batch_id = batch.pk
-    for _run in range(runs):
-        transaction.on_commit(lambda: certificate_batch_run_task.delay(batch_id))
-
-
 def not_previewed_reason() -> str:
     return gettext(
         "Eligible since the preview, so not in the confirmed batch: preview the cohort again to issue."
@@ -238,13 +247,17 @@ def batch_start(*, cohort: Cohort, actor, confirmed_user_ids=None) -> IssuanceBa
     else:
         items = _confirmed_items(batch=batch, cohort=cohort, actor=actor, confirmed={*confirmed_user_ids})
     BatchItem.objects.bulk_create(items)
-    _queue_run(batch, runs=settings.TTA_BATCH_RUNS)
+    batch.total = len(items)
+    batch.done = sum(item.state != ItemState.PENDING for item in items)
+    batch.save(update_fields=["total", "done"])
+    # Runs share the items (see core.jobs.job_run): two keep two worker processes busy.
+    job_queue(kind=BATCH_JOB, job_id=batch.pk, runs=settings.TTA_BATCH_RUNS)
     return batch
 
 
 def _confirmed_items(*, batch: IssuanceBatch, cohort: Cohort, actor, confirmed: set[int]) -> list[BatchItem]:
     """One item per member: pending for the confirmed, settled now (held, not eligible) for the rest.
-    The reasons are stored in Chinese, as ``_issue_item`` stores them."""
+    The reasons are stored in Chinese, as ``batch_item_issue`` stores them."""
     with translation.override("zh-hans"):
         now = batch_preview(cohort=cohort, actor=actor)
         reason_not_previewed = not_previewed_reason()
@@ -262,61 +275,53 @@ def _confirmed_items(*, batch: IssuanceBatch, cohort: Cohort, actor, confirmed: 
     return items
 
 
-def _issue_item(item_id: int) -> Certificate | None | bool:
-    """Issue one pending item in its own transaction; False if there was none to take.
+def batch_item_issue(item: BatchItem):
+    """Settle one pending item, locked by ``core.jobs.job_run`` in its transaction: issued, already
+    held, not eligible (the reason in Chinese) or failed (an error, to try again). Returns the render
+    of a certificate this call created, to run once the issue has committed; else None."""
+    from certification.services.rendering import certificate_render
 
-    Returns the certificate if this call created it (its PDF is not queued: the caller renders
-    it), else True (already held, or refused).
-    """
-    with transaction.atomic():
-        item = (
-            BatchItem.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("batch", "batch__program", "batch__cohort", "batch__created_by", "user")
-            .filter(pk=item_id, state=ItemState.PENDING)
-            .first()
-        )
-        if item is None:
-            return False
-        item.attempts += 1
-        batch = item.batch
-        program = canonical_program(batch.program)
+    item.attempts += 1
+    batch = item.batch
+    program = canonical_program(batch.program)
+    with translation.override("zh-hans"):
+        left_alone = replaced_only_on_purpose(user_ids=[item.user_id], program=program)
+    if (
+        left_alone
+        and not Certificate.objects.filter(
+            user=item.user, program__translation_key=program.translation_key, status__in=LIVE_STATUSES
+        ).exists()
+    ):
+        item.state = ItemState.NOT_ELIGIBLE
+        item.error = left_alone[item.user_id]
+        item.save(update_fields=["state", "error", "attempts", "updated_at"])
+        return None
+    try:
+        with transaction.atomic():
+            result = certificate_issue(
+                user=item.user,
+                program=batch.program,
+                actor=batch.created_by,
+                cohort=batch.cohort,
+                queue_render=False,
+            )
+    except NotEligible as refusal:
+        item.state = ItemState.NOT_ELIGIBLE
         with translation.override("zh-hans"):
-            left_alone = replaced_only_on_purpose(user_ids=[item.user_id], program=program)
-        if (
-            left_alone
-            and not Certificate.objects.filter(
-                user=item.user, program__translation_key=program.translation_key, status__in=LIVE_STATUSES
-            ).exists()
-        ):
-            item.state = ItemState.NOT_ELIGIBLE
-            item.error = left_alone[item.user_id]
-            item.save(update_fields=["state", "error", "attempts", "updated_at"])
-            return True
-        try:
-            with transaction.atomic():
-                result = certificate_issue(
-                    user=item.user,
-                    program=batch.program,
-                    actor=batch.created_by,
-                    cohort=batch.cohort,
-                    queue_render=False,
-                )
-        except NotEligible as refusal:
-            item.state = ItemState.NOT_ELIGIBLE
-            with translation.override("zh-hans"):
-                item.error = refusal.eligibility.explanation
-        except CertificationError as refusal:
-            item.state = ItemState.FAILED
-            with translation.override("zh-hans"):
-                item.error = str(refusal)
-        else:
-            item.state = ItemState.ISSUED if result.created else ItemState.HELD
-            item.certificate = result.certificate
-            item.error = ""
-        item.save(update_fields=["state", "certificate", "error", "attempts", "updated_at"])
+            item.error = refusal.eligibility.explanation
+    except CertificationError as refusal:
+        item.state = ItemState.FAILED
+        with translation.override("zh-hans"):
+            item.error = str(refusal)
+    else:
+        item.state = ItemState.ISSUED if result.created else ItemState.HELD
+        item.certificate = result.certificate
+        item.error = ""
+    item.save(update_fields=["state", "certificate", "error", "attempts", "updated_at"])
     if item.state == ItemState.ISSUED and result.created:
-        return result.certificate
-    return True
+        certificate_id = result.certificate.pk
+        return lambda: certificate_render(certificate_id=certificate_id, actor=SYSTEM)
+    return None
 
 
 # Items one task issues and renders before handing the rest to a new task: a long batch never
@@ -327,57 +332,18 @@ BATCH_CHUNK = 50
 def batch_run(*, batch_id: int, max_items: int | None = None) -> int:
     """Issue the pending items of the batch (at most ``max_items``); return how many were handled.
 
-    Idempotent; workers call it. Items already handled (or taken by a concurrent run) are
-    skipped; a trainee who is not eligible is recorded so, with the explanation in Chinese (never
-    as a failure: a later batch issues them once they are); one who holds a live certificate is
-    recorded as already holding it. If items remain after ``max_items``, the rest is queued as a new task.
+    Idempotent; workers call it (``core.jobs.job_run``: each item once, whatever redeliveries and
+    parallel runs). A trainee who is not eligible is recorded so, with the explanation in Chinese
+    (never as a failure: a later batch issues them once they are); one who holds a live certificate
+    is recorded as already holding it. If items remain after ``max_items``, the rest is queued as a
+    new task; the batch is finished when none is pending.
 
     Each certificate is rendered here, right after its issue commits, rather than by a task of
     its own: issuing and rendering then alternate in every worker process that runs the batch
     (``batch_start`` queues ``TTA_BATCH_RUNS`` runs, which share the items through row locks),
     so all of them stay busy and no render waits behind a chunk of issues.
     """
-    from certification.services.rendering import certificate_render
-
-    handled = 0
-    pending = BatchItem.objects.filter(batch_id=batch_id, state=ItemState.PENDING).order_by("pk")
-    item_ids = list(
-        pending.values_list("pk", flat=True)[:max_items]
-        if max_items
-        else pending.values_list("pk", flat=True)
-    )
-    for item_id in item_ids:
-        outcome = _issue_item(item_id)
-        handled += bool(outcome)
-        if isinstance(outcome, Certificate):
-            certificate_render(certificate_id=outcome.pk)
-    with transaction.atomic():
-        batch = IssuanceBatch.objects.select_for_update().get(pk=batch_id)
-        if batch.items.filter(state=ItemState.PENDING).exists():
-            if max_items:
-                _queue_run(batch)
-        elif batch.state != BatchState.FINISHED:
-            batch.state = BatchState.FINISHED
-            batch.finished_at = timezone.now()
-            batch.save(update_fields=["state", "finished_at"])
-    return handled
-
-
-def batch_resume_stalled(*, older_than_seconds: int = 600) -> int:
-    """Queue a run again for each running batch with items pending and untouched for a while.
-
-    The safety net for a run message lost with a dead worker (seen with Redis after SIGKILL):
-    without it those items would wait for a registrar. Harmless when a run is still going:
-    items are taken once (row locks, skip locked). Run by beat; returns how many were queued.
-    """
-    from certification.tasks import certificate_batch_run_task
-
-    stalled = IssuanceBatch.stalled_ids(
-        untouched_since=timezone.now() - timedelta(seconds=older_than_seconds)
-    )
-    for batch_id in stalled:
-        certificate_batch_run_task.delay(batch_id)
-    return len(stalled)
+    return job_run(kind=BATCH_JOB, job_id=batch_id, max_items=max_items)
 
 
 @transaction.atomic
@@ -400,12 +366,13 @@ def batch_retry_failures(*, batch: IssuanceBatch, actor) -> int:
     )
     Certificate.objects.filter(pk__in=refused).update(render_state=RenderState.PENDING, render_error="")
     for certificate_id in refused:
-        transaction.on_commit(lambda pk=certificate_id: certificate_render_task.delay(pk))
+        dispatch(certificate_render_task, certificate_id)
     if retried:
         batch.state = BatchState.RUNNING
         batch.finished_at = None
-        batch.save(update_fields=["state", "finished_at"])
-        _queue_run(batch)
+        batch.updated_at = timezone.now()
+        batch.save(update_fields=["state", "finished_at", "updated_at"])
+        job_queue(kind=BATCH_JOB, job_id=batch.pk)
     return retried + len(refused)
 
 
@@ -422,8 +389,7 @@ def batch_request_zip(*, batch: IssuanceBatch, actor) -> IssuanceBatch:
     batch.zip_state = ZipState.PENDING
     batch.zip_error = ""
     batch.save(update_fields=["zip_state", "zip_error"])
-    batch_id = batch.pk
-    transaction.on_commit(lambda: certificate_batch_zip_task.delay(batch_id))
+    dispatch(certificate_batch_zip_task, batch.pk)
     return batch
 
 

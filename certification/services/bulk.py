@@ -7,19 +7,29 @@ changed by a worker as a ``RegistryChange``, whose page shows its progress.
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from certification import selectors
 from certification.models import Certificate, ChangeItemState, RegistryChange, RegistryChangeItem
+from core.jobs import JobKind, JobProgress, job_queue, job_run
 
 from .issuing import CertificationError
 from .lifecycle import certificate_reinstate, certificate_revoke, certificate_suspend
+
+# A change of every certificate matching a filter, as a job of ``core.jobs`` (registered in
+# CertificationConfig.ready): its items are taken by ``registry_change_item_apply``.
+REGISTRY_CHANGE_JOB = JobKind(
+    name="registry_change",
+    model="certification.RegistryChange",
+    task="certification.tasks.registry_change_run_task",
+    handle_item="certification.services.bulk.registry_change_item_apply",
+    item_related=("change", "change__created_by", "certificate"),
+)
 
 BULK_ACTIONS = {
     "suspend": certificate_suspend,
@@ -86,16 +96,24 @@ class ChangeProgress:
     def remaining(self) -> int:
         return self.total - self.changed - self.unchanged - self.failed
 
+    @property
+    def finished(self) -> bool:
+        return self.remaining == 0
+
+    @property
+    def job(self) -> JobProgress:
+        """The counts every job's progress answers (``core.jobs``)."""
+        return JobProgress(total=self.total, done=self.total - self.remaining, finished=self.finished)
+
     def as_dict(self) -> dict:
-        handled = self.total - self.remaining
         return {
             "total": self.total,
             "changed": self.changed,
             "unchanged": self.unchanged,
             "failed": self.failed,
             "remaining": self.remaining,
-            "finished": self.remaining == 0,
-            "percent": round(100 * handled / self.total) if self.total else 100,
+            "finished": self.finished,
+            "percent": self.job.percent,
         }
 
 
@@ -106,12 +124,6 @@ def registry_change_progress(*, change: RegistryChange) -> ChangeProgress:
         **{state: Count("pk", filter=Q(state=state)) for state in ("changed", "unchanged", "failed")},
     )
     return ChangeProgress(**counts)
-
-
-def _queue_change_run(change_id: int) -> None:
-    from certification.tasks import registry_change_run_task
-
-    transaction.on_commit(lambda: registry_change_run_task.delay(change_id))
 
 
 @transaction.atomic
@@ -131,47 +143,39 @@ def registry_change_start(
     registry_change = RegistryChange.objects.create(
         action=action, reason=reason, filters=filters, created_by=actor
     )
-    RegistryChangeItem.objects.bulk_create(
+    items = RegistryChangeItem.objects.bulk_create(
         (RegistryChangeItem(change=registry_change, certificate_id=pk) for pk in certificate_ids),
         batch_size=1000,
     )
-    _queue_change_run(registry_change.pk)
+    registry_change.total = len(items)
+    registry_change.save(update_fields=["total"])
+    job_queue(kind=REGISTRY_CHANGE_JOB, job_id=registry_change.pk)
     return registry_change
 
 
-def _change_item(item_id: int) -> bool:
-    """Apply the change to one pending item; False if there was none to take.
+def registry_change_item_apply(item: RegistryChangeItem) -> None:
+    """Apply the change to one pending item, locked by ``core.jobs.job_run`` in its transaction.
 
     The certificate's transition and the item's outcome commit together, so a run repeated after
     a lost worker changes each certificate once and reports it once.
     """
-    with transaction.atomic():
-        item = (
-            RegistryChangeItem.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("change", "change__created_by", "certificate")
-            .filter(pk=item_id, state=ChangeItemState.PENDING)
-            .first()
+    change = item.change
+    with translation.override("zh-hans"):  # kept as the registrar reads it: Chinese first
+        outcome = _change_one(
+            item.certificate,
+            change=BULK_ACTIONS[change.action],
+            actor=change.created_by,
+            reason=change.reason,
         )
-        if item is None:
-            return False
-        change = item.change
-        with translation.override("zh-hans"):  # kept as the registrar reads it: Chinese first
-            outcome = _change_one(
-                item.certificate,
-                change=BULK_ACTIONS[change.action],
-                actor=change.created_by,
-                reason=change.reason,
-            )
-        if not outcome.ok:
-            item.state = ChangeItemState.FAILED
-        elif outcome.message:
-            item.state = ChangeItemState.UNCHANGED
-        else:
-            item.state = ChangeItemState.CHANGED
-        item.status_after = outcome.status
-        item.message = outcome.message
-        item.save(update_fields=["state", "status_after", "message", "updated_at"])
-        return True
+    if not outcome.ok:
+        item.state = ChangeItemState.FAILED
+    elif outcome.message:
+        item.state = ChangeItemState.UNCHANGED
+    else:
+        item.state = ChangeItemState.CHANGED
+    item.status_after = outcome.status
+    item.message = outcome.message
+    item.save(update_fields=["state", "status_after", "message", "updated_at"])
 
 
 # Items one task changes before handing the rest to a new task: a long change never meets the task
@@ -182,34 +186,7 @@ CHANGE_CHUNK = 200
 def registry_change_run(*, change_id: int, max_items: int | None = CHANGE_CHUNK) -> int:
     """Change the pending items (at most ``max_items``) and queue the rest; return how many were handled.
 
-    Idempotent; workers call it. Items already handled, or taken by a concurrent run, are skipped.
+    Idempotent; workers call it (``core.jobs.job_run``). Items already handled, or taken by a
+    concurrent run, are skipped; the change is finished when none is pending.
     """
-    pending = RegistryChangeItem.objects.filter(change_id=change_id, state=ChangeItemState.PENDING)
-    item_ids = list(pending.order_by("pk").values_list("pk", flat=True)[:max_items])
-    handled = sum(_change_item(item_id) for item_id in item_ids)
-    with transaction.atomic():
-        change = RegistryChange.objects.select_for_update().filter(pk=change_id).first()
-        if change is None or change.finished_at is not None:
-            return handled
-        if pending.exists():
-            # Items left but none handled here: a concurrent run holds them and queues what follows.
-            if handled:
-                _queue_change_run(change_id)
-        else:
-            change.finished_at = timezone.now()
-            change.save(update_fields=["finished_at"])
-    return handled
-
-
-def registry_change_resume_stalled(*, older_than_seconds: int = 600) -> int:
-    """Queue a run again for each unfinished change whose pending items are untouched for a while:
-    the safety net for a run message lost with a worker. Harmless beside a live run (items are taken
-    once). Run by beat; returns how many were queued."""
-    from certification.tasks import registry_change_run_task
-
-    stalled = RegistryChange.stalled_ids(
-        untouched_since=timezone.now() - timedelta(seconds=older_than_seconds)
-    )
-    for change_id in stalled:
-        registry_change_run_task.delay(change_id)
-    return len(stalled)
+    return job_run(kind=REGISTRY_CHANGE_JOB, job_id=change_id, max_items=max_items)

@@ -1,8 +1,10 @@
 """Admin views of bulk issuance. Thin: check the registrar, call the batch services, show progress."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,6 +15,7 @@ from certification.models import IssuanceBatch, ItemState, ZipState
 from certification.selectors import holder_name
 from certification.services import batches
 from certification.services.issuing import CertificationError
+from core.jobs import job_progress_response
 from core.roles import is_registrar
 from courses.models import Cohort
 
@@ -125,13 +128,14 @@ def _failures(batch: IssuanceBatch) -> list[dict]:
 def batch_progress(request, pk: int):
     """Polled by the batch page: counts, whether the ZIP is ready, and what failed and why."""
     batch = _batch(request, pk)
-    body = batches.batch_progress(batch=batch).as_dict()
-    body["zip_state"] = batch.zip_state
-    body["not_eligible_rows"] = _not_eligible(batch)
-    body["failures"] = _failures(batch)
-    response = JsonResponse(body)
-    response["Cache-Control"] = "no-store"
-    return response
+    progress = batches.batch_progress(batch=batch)
+    return job_progress_response(
+        replace(progress.job, state=batch.state),
+        **progress.as_dict(),
+        zip_state=batch.zip_state,
+        not_eligible_rows=_not_eligible(batch),
+        failures=_failures(batch),
+    )
 
 
 @require_POST

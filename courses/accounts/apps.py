@@ -8,4 +8,10 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Trainee accounts")
 
     def ready(self):
+        from core.jobs import job_kind_register
+
         from . import checks, signals  # noqa: F401  (registers the system check and signal receivers)
+        from .services import RECORDS_EXPORT_JOB
+
+        # Cohort record exports run on core.jobs: one stall sweep with the registrars' other jobs.
+        job_kind_register(RECORDS_EXPORT_JOB)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.jobs import Job, job_percent
 from core.storage import records_storage
 
 from .fields import EncryptedTextField
@@ -125,7 +126,7 @@ class ExportState(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
-class RecordsExport(models.Model):
+class RecordsExport(Job):
     """A registrar's request for the trainee records of a cohort, built by a worker as an Excel file.
 
     Changed through accounts.services only. The file holds full identity numbers: it lives in
@@ -145,13 +146,10 @@ class RecordsExport(models.Model):
     language = models.CharField(max_length=10, blank=True)
     done = models.PositiveIntegerField(_("trainees done"), default=0)
     total = models.PositiveIntegerField(_("trainees"), default=0)
-    error = models.TextField(_("error"), blank=True)
     file = models.FileField(upload_to="cohorts/", storage=records_storage, blank=True)
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
-    # Set by every change of state or progress: a job unfinished and untouched for long lost its worker.
-    updated_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    # error, attempts, updated_at (the heartbeat) and finished_at: core.jobs.Job.
 
     class Meta:
         verbose_name = _("trainee records export")
@@ -175,6 +173,4 @@ class RecordsExport(models.Model):
 
     @property
     def percent(self) -> int:
-        if self.state == ExportState.DONE:
-            return 100
-        return min(99, round(100 * self.done / self.total)) if self.total else 0
+        return job_percent(done=self.done, total=self.total, complete=self.state == ExportState.DONE)

@@ -20,6 +20,16 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
 from core.guards import SELF, guarded
+from core.jobs import (
+    JobKind,
+    job_claim,
+    job_fail,
+    job_finish,
+    job_is_stalled,
+    job_progress_record,
+    job_queue,
+    job_resume,
+)
 from core.roles import is_registrar
 from courses.guards import REGISTRAR_IN_PERSON
 from courses.models import Cohort
@@ -146,10 +156,14 @@ def identity_number_reveal(*, viewer: AbstractBaseUser, profile: TraineeProfile)
 # Trainees per step of an export: a step reads their records in a fixed number of queries (see
 # ``trainee_records_load``) and writes their rows; the job's progress is saved after each step.
 RECORDS_EXPORT_CHUNK = 100
-# An export unfinished and untouched for this long has lost its worker (or its message): asking
-# for it again queues it again.
-RECORDS_EXPORT_STALE_AFTER = timedelta(minutes=10)
 UNFINISHED = (ExportState.PENDING, ExportState.RUNNING)
+
+# A cohort's records export as a job of ``core.jobs`` (registered in AccountsConfig.ready): built by
+# its task in one run, a chunk of trainees at a time, into one workbook; a build lost with its
+# worker is queued again by the jobs' sweep (or when its requester asks again) and starts over.
+RECORDS_EXPORT_JOB = JobKind(
+    name="records_export", model="accounts.RecordsExport", task="courses.tasks.records_export_task"
+)
 
 
 def _cohort_trainee_ids(cohort_id: int) -> list[int]:
@@ -158,27 +172,13 @@ def _cohort_trainee_ids(cohort_id: int) -> list[int]:
     return list(users.values_list("pk", flat=True).distinct())
 
 
-def _queue_build(export: RecordsExport) -> None:
-    from courses.tasks import records_export_task
-
-    export_id = export.pk
-    transaction.on_commit(lambda: records_export_task.delay(export_id))
-
-
-def _queue_again(export: RecordsExport) -> None:
-    """Queue a stale job's build again, marking it touched so the next sweep leaves it for a while."""
-    export.updated_at = timezone.now()
-    export.save(update_fields=["updated_at"])
-    _queue_build(export)
-
-
 @transaction.atomic
 def records_export_request(*, cohort: Cohort, actor: AbstractBaseUser) -> RecordsExport:
     """Ask a worker for the trainee records of ``cohort`` as an Excel workbook; return the job.
 
     Registrars only (``PermissionDenied`` otherwise). Atomic and idempotent: while the actor's
     export of this cohort is pending or running, that job is returned and no second one is made
-    (a double click, two tabs). If that job has not moved for ``RECORDS_EXPORT_STALE_AFTER`` its
+    (a double click, two tabs). If that job has not moved for a while (the jobs' stall time) its
     build is queued again, which is harmless (see ``records_export_build``). The workbook is
     written in the active language. Nothing is audited here: the download is.
     """
@@ -191,8 +191,8 @@ def records_export_request(*, cohort: Cohort, actor: AbstractBaseUser) -> Record
         .first()
     )
     if export is not None:
-        if export.updated_at < timezone.now() - RECORDS_EXPORT_STALE_AFTER:
-            _queue_again(export)
+        if job_is_stalled(export):
+            job_resume(kind=RECORDS_EXPORT_JOB, job=export)
         return export
     export = RecordsExport.objects.create(
         requested_by=actor,
@@ -200,27 +200,8 @@ def records_export_request(*, cohort: Cohort, actor: AbstractBaseUser) -> Record
         language=translation.get_language() or settings.LANGUAGE_CODE,
         total=len(_cohort_trainee_ids(cohort.pk)),
     )
-    _queue_build(export)
+    job_queue(kind=RECORDS_EXPORT_JOB, job_id=export.pk)
     return export
-
-
-def records_export_requeue_stale(*, now=None) -> int:
-    """Queue again the builds of exports unfinished and untouched for ``RECORDS_EXPORT_STALE_AFTER``.
-
-    The safety net for a build message lost with a dead worker, so a job does not wait for its
-    requester to ask again. Harmless if the build is still going (see ``records_export_build``).
-    Run by beat; returns how many were queued.
-    """
-    cutoff = (now or timezone.now()) - RECORDS_EXPORT_STALE_AFTER
-    with transaction.atomic():
-        stale = list(
-            RecordsExport.objects.select_for_update(skip_locked=True).filter(
-                state__in=UNFINISHED, updated_at__lt=cutoff
-            )
-        )
-        for export in stale:
-            _queue_again(export)
-    return len(stale)
 
 
 def records_export_purge(*, now=None) -> int:
@@ -253,12 +234,7 @@ def _records_export_fail(export_id: int, error: Exception) -> None:
         type(error).__name__,
         "".join(traceback.format_tb(error.__traceback__)),
     )
-    RecordsExport.objects.filter(pk=export_id, state=ExportState.RUNNING).update(
-        state=ExportState.FAILED,
-        error=type(error).__name__,
-        finished_at=timezone.now(),
-        updated_at=timezone.now(),
-    )
+    job_fail(model=RecordsExport, job_id=export_id, error=type(error).__name__)
 
 
 @sensitive_variables()
@@ -273,14 +249,13 @@ def records_export_build(*, export_id: int) -> RecordsExport | None:
     log). Returns the job, or None if it is gone.
     """
     with transaction.atomic():
-        export = RecordsExport.objects.select_for_update().filter(pk=export_id).first()
-        if export is None or export.state not in UNFINISHED:
-            return export
+        export = job_claim(model=RecordsExport, job_id=export_id)
+        if export is None:  # gone, or finished: a redelivered message changes nothing
+            return RecordsExport.objects.filter(pk=export_id).first()
         user_ids = _cohort_trainee_ids(export.cohort_id)
-        export.state = ExportState.RUNNING
-        export.started_at = export.updated_at = timezone.now()
-        export.total, export.done, export.error = len(user_ids), 0, ""
-        export.save(update_fields=["state", "started_at", "updated_at", "total", "done", "error"])
+        export.started_at = export.updated_at
+        export.total, export.done = len(user_ids), 0
+        export.save(update_fields=["started_at", "total", "done"])
 
     book = None
     try:
@@ -289,9 +264,7 @@ def records_export_build(*, export_id: int) -> RecordsExport | None:
             for start in range(0, len(user_ids), RECORDS_EXPORT_CHUNK):
                 chunk = user_ids[start : start + RECORDS_EXPORT_CHUNK]
                 book.add(trainee_records_for_user_ids(user_ids=chunk, full_identity_numbers=True))
-                RecordsExport.objects.filter(pk=export_id, state=ExportState.RUNNING).update(
-                    done=start + len(chunk), updated_at=timezone.now()
-                )
+                job_progress_record(model=RecordsExport, job_id=export_id, done=start + len(chunk))
             content = book.save()
     except Exception as error:  # whatever it was (the soft time limit too), the job must not stay running
         if book is not None:
@@ -304,10 +277,7 @@ def records_export_build(*, export_id: int) -> RecordsExport | None:
         if export.state != ExportState.RUNNING:
             return export  # another run finished it first
         export.file.save(f"{export.pk}/cohort-{export.cohort_id}.xlsx", ContentFile(content), save=False)
-        export.state = ExportState.DONE
-        export.done = export.total
-        export.finished_at = export.updated_at = timezone.now()
-        export.save(update_fields=["file", "state", "done", "finished_at", "updated_at"])
+        job_finish(export, fields=["file"])
     return export
 
 

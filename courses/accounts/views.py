@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.jobs import job_progress_response
 from core.roles import is_registrar
 from courses.models import Cohort
 from courses.records import record_as_json, records_workbook, trainee_records_load
@@ -254,8 +255,8 @@ def _own_export(request: HttpRequest, export_id: int) -> RecordsExport:
     return export
 
 
-def _export_status(export: RecordsExport) -> dict:
-    """What the status page shows, and what its script polls: counts and a sentence in the reader's language."""
+def _export_details(export: RecordsExport) -> dict:
+    """Beside a job's common progress (core.jobs): a sentence in the reader's language, the download."""
     if export.state == ExportState.PENDING:
         message = _("Waiting for a worker to start the export…")
     elif export.state == ExportState.RUNNING and export.done < export.total:
@@ -270,11 +271,6 @@ def _export_status(export: RecordsExport) -> dict:
     else:
         message = _("The export failed. Start it again; if it fails again, tell the technical staff.")
     return {
-        "state": export.state,
-        "done": export.done,
-        "total": export.total,
-        "percent": export.percent,
-        "finished": export.finished,
         "message": message,
         "download_url": reverse("accounts:records_export_download", args=[export.pk])
         if export.state == ExportState.DONE
@@ -286,7 +282,7 @@ def _export_status(export: RecordsExport) -> dict:
 @require_GET
 def records_export(request: HttpRequest, export_id: int) -> HttpResponse:
     export = _own_export(request, export_id)
-    context = {"export": export, "status": _export_status(export)}
+    context = {"export": export, "status": {**_export_details(export), **export.progress.as_dict()}}
     response = render(request, "accounts/records_export.html", context)
     response["Cache-Control"] = "no-store"
     return response
@@ -296,9 +292,8 @@ def records_export(request: HttpRequest, export_id: int) -> HttpResponse:
 @require_GET
 def records_export_status(request: HttpRequest, export_id: int) -> HttpResponse:
     """Polled by the status page: a few counts, cheap to ask every second."""
-    response = JsonResponse(_export_status(_own_export(request, export_id)))
-    response["Cache-Control"] = "no-store"
-    return response
+    export = _own_export(request, export_id)
+    return job_progress_response(export.progress, **_export_details(export))
 
 
 @sensitive_variables()

@@ -92,25 +92,29 @@ def test_running_a_batch_twice_issues_each_trainee_once(cohort, registrar):
 
 
 def _callback_names(callbacks) -> list[str]:
-    """The functions that registered on-commit callbacks, sorted (``_queue_run``, ``_queue_render``, ...)."""
+    """The functions that registered on-commit callbacks, sorted (``_queue_run``, ...)."""
     return sorted(callback.__qualname__.split(".<locals>")[0] for callback in callbacks)
 
 
 def test_a_long_batch_is_issued_in_chunks_each_queued_on_commit(
-    cohort, registrar, django_capture_on_commit_callbacks
+    cohort, registrar, django_capture_on_commit_callbacks, captured_dispatches
 ):
     batch = batches.batch_start(cohort=cohort, actor=registrar)
+    run_task = "certification.tasks.certificate_batch_run_task"
+    started = len(captured_dispatches.of(run_task))  # TTA_BATCH_RUNS runs, sharing the items
     with django_capture_on_commit_callbacks() as queued:
         assert batches.batch_run(batch_id=batch.pk, max_items=1) == 1
-    # The rest of the batch (the first trainee, 李䶮, was not eligible).
-    assert "_queue_run" in _callback_names(queued)
+    # The rest of the batch (the first trainee, 李䶮, was not eligible), queued on commit.
+    assert len(captured_dispatches.of(run_task)) == started + 1 and "dispatch" in _callback_names(queued)
     with django_capture_on_commit_callbacks() as queued:
         assert batches.batch_run(batch_id=batch.pk, max_items=1) == 1
     # The holder's notification (email, unread count); no render task (the run rendered the PDF
     # itself) and no further run: nothing is left.
     names = _callback_names(queued)
-    assert "_queue_render" not in names and "_queue_run" not in names
-    assert {"_queue_email_on_commit", "forget_unread_count"} <= set(names)
+    tasks = captured_dispatches.names()
+    assert "certification.tasks.certificate_render_task" not in tasks
+    assert len(captured_dispatches.of(run_task)) == started + 1  # no further run
+    assert "courses.notifications.tasks.notification_email_task" in tasks and "forget_unread_count" in names
     assert Certificate.objects.get().render_state == RenderState.DONE
     batch.refresh_from_db()
     assert batch.state == "finished"
@@ -148,7 +152,7 @@ def test_retry_renders_again_a_pdf_that_was_refused(cohort, registrar, monkeypat
     batch = batches.batch_start(cohort=cohort, actor=registrar)
     with monkeypatch.context() as patch:
         patch.setattr(
-            rendering, "certificate_render", lambda certificate_id: None
+            rendering, "certificate_render", lambda certificate_id, actor: None
         )  # issued, render left pending
         batches.batch_run(batch_id=batch.pk)
     # Then no font can draw a printed character (a font removed from the machine, say).
@@ -223,25 +227,32 @@ def test_a_batch_runs_on_a_real_worker_through_the_broker(certificates_worker, c
     assert (progress.issued, progress.not_eligible, progress.failed) == (1, 1, 0)
 
 
-def test_a_batch_whose_run_was_lost_is_queued_again_by_the_sweep(cohort, registrar, monkeypatch):
+def test_a_batch_whose_run_was_lost_is_queued_again_by_the_sweep(
+    cohort, registrar, captured_dispatches, django_capture_on_commit_callbacks
+):
+    """The one sweep of every registrar job (core.jobs) resumes a batch untouched for a while."""
     from datetime import timedelta
 
     from django.utils import timezone
 
-    from certification import tasks
-    from certification.models import BatchItem
+    from core.jobs import jobs_resume_stalled
 
-    queued = []
-    monkeypatch.setattr(tasks.certificate_batch_run_task, "delay", lambda batch_id: queued.append(batch_id))
-    batch = batches.batch_start(cohort=cohort, actor=registrar)  # its run message is never delivered
+    run_task = "certification.tasks.certificate_batch_run_task"
+    batch = batches.batch_start(cohort=cohort, actor=registrar)  # its run messages are never sent
 
-    assert batches.batch_resume_stalled() == 0  # pending, but only just
-    BatchItem.objects.filter(batch=batch).update(updated_at=timezone.now() - timedelta(hours=1))
-    assert batches.batch_resume_stalled() == 1 and queued == [batch.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert jobs_resume_stalled() == 0  # pending, but only just
+    an_hour_ago = timezone.now() - timedelta(hours=1)
+    IssuanceBatch.objects.filter(pk=batch.pk).update(updated_at=an_hour_ago)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert jobs_resume_stalled() == 1
+    assert captured_dispatches.args(run_task, sent=True) == [batch.pk]
 
     assert batches.batch_run(batch_id=batch.pk) == 2  # the queued run issues what is pending
-    queued.clear()
-    assert batches.batch_resume_stalled() == 0 and queued == []  # nothing pending any more
+    IssuanceBatch.objects.filter(pk=batch.pk).update(updated_at=an_hour_ago)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert jobs_resume_stalled() == 0  # finished: nothing to resume
+    assert captured_dispatches.args(run_task, sent=True) == [batch.pk]
 
 
 def test_a_confirmed_batch_issues_only_the_trainees_its_preview_showed(

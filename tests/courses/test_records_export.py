@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from core.jobs import jobs_resume_stalled
 from courses.accounts import services
 from courses.accounts.models import AuditAction, AuditLog, ExportState, RecordsExport
 from courses.accounts.services import records_export_build, records_export_request
@@ -206,12 +207,12 @@ def test_the_sweep_queues_again_only_jobs_that_stopped_moving(course, django_cap
     RecordsExport.objects.filter(pk__in=[stuck.pk, built.pk]).update(updated_at=long_ago)
 
     with django_capture_on_commit_callbacks() as callbacks:
-        assert services.records_export_requeue_stale() == 1
+        assert jobs_resume_stalled() == 1  # the one sweep of every registrar job (core.jobs)
     assert len(callbacks) == 1
     stuck.refresh_from_db()
     assert stuck.updated_at > long_ago  # not queued again by the next sweep straight away
     with django_capture_on_commit_callbacks() as callbacks:
-        assert services.records_export_requeue_stale() == 0
+        assert jobs_resume_stalled() == 0
     assert not callbacks and moving.pk
 
 
@@ -320,7 +321,7 @@ def test_the_status_page_shows_progress_and_works_without_javascript(client, cou
     assert '<noscript><meta http-equiv="refresh"' in html and "刷新本页" in html
     assert "正在等待后台开始导出" in html
     assert client.get(status).json() == {
-        "state": "pending", "done": 0, "total": 3, "percent": 0, "finished": False,
+        "state": "pending", "done": 0, "total": 3, "remaining": 3, "percent": 0, "finished": False,
         "message": "正在等待后台开始导出……", "download_url": "",
     }  # fmt: skip
 

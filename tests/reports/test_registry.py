@@ -371,14 +371,13 @@ def test_only_registrars_see_a_change(client, certificates, registrar, trainee_u
 
 
 def test_a_stalled_change_is_queued_again(
-    certificates, registrar, monkeypatch, django_capture_on_commit_callbacks
+    certificates, registrar, captured_dispatches, django_capture_on_commit_callbacks
 ):
-    from certification import tasks
-    from certification.models import RegistryChangeItem
+    """The one sweep of every registrar job (core.jobs) resumes a change untouched for a while."""
+    from core.jobs import jobs_resume_stalled
 
-    queued = []
-    monkeypatch.setattr(tasks.registry_change_run_task, "delay", queued.append)
-    with django_capture_on_commit_callbacks():
+    run_task = "certification.tasks.registry_change_run_task"
+    with django_capture_on_commit_callbacks():  # its run message is never sent
         change = bulk.registry_change_start(
             certificate_ids=[c.pk for c in certificates],
             action="suspend",
@@ -386,13 +385,18 @@ def test_a_stalled_change_is_queued_again(
             filters="",
             actor=registrar,
         )
-    assert bulk.registry_change_resume_stalled() == 0  # its task may still be coming
-    RegistryChangeItem.objects.update(updated_at=timezone.now() - datetime.timedelta(minutes=11))
-    assert bulk.registry_change_resume_stalled() == 1 and queued == [change.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert jobs_resume_stalled() == 0  # its task may still be coming
+    long_ago = timezone.now() - datetime.timedelta(minutes=11)
+    RegistryChange.objects.filter(pk=change.pk).update(updated_at=long_ago)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert jobs_resume_stalled() == 1
+    assert captured_dispatches.args(run_task, sent=True) == [change.pk]
     bulk.registry_change_run(change_id=change.pk)
-    RegistryChangeItem.objects.update(updated_at=timezone.now() - datetime.timedelta(minutes=11))
-    assert bulk.registry_change_resume_stalled() == 0  # every item is handled: nothing to resume
-    assert queued == [change.pk]
+    RegistryChange.objects.filter(pk=change.pk).update(updated_at=long_ago)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert jobs_resume_stalled() == 0  # every item is handled: nothing to resume
+    assert captured_dispatches.args(run_task, sent=True) == [change.pk]
 
 
 @pytest.mark.integration
