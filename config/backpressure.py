@@ -28,6 +28,8 @@ from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import ngettext
 
+from core.downloads import PRIVATE_NO_STORE, cache_policy_apply
+
 try:
     from psycopg_pool import PoolTimeout
 except ImportError:  # without the pool package, no request waits for a pooled connection
@@ -84,8 +86,7 @@ def busy_response(request, *, retry_after: int, answers: bool = True) -> HttpRes
     else:
         response = HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
     response["Retry-After"] = str(retry_after)
-    response["Cache-Control"] = "no-store"
-    return response
+    return cache_policy_apply(response, PRIVATE_NO_STORE)
 
 
 class BusyMiddleware:

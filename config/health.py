@@ -9,9 +9,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 
 from config.celery_app import app as celery_app
+from core.downloads import no_store
 
 
 def _database() -> dict:
@@ -66,7 +66,7 @@ def _is_staff(user) -> bool:
     )
 
 
-@never_cache
+@no_store
 def health(request):
     """200 when the database, the broker and at least one worker answer; 503 otherwise.
 

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.decorators.cache import cache_control
 from django.views.generic import RedirectView
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
@@ -14,6 +13,7 @@ from wagtail.documents.views import serve as documents_serve
 from certification import urls as certification_urls
 from config.health import health
 from config.login import admin_login_redirect
+from core.downloads import private_cache
 from courses.api import errors as api_errors
 from courses.api import urls as course_api_urls
 
@@ -37,7 +37,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document view, which runs the lesson-access hook (courses/wagtail_hooks.py); a document
     # may be for one trainee's eyes, so no shared cache keeps it.
-    re_path(r"^documents/(\d+)/(.*)$", cache_control(private=True)(documents_serve.serve)),
+    re_path(r"^documents/(\d+)/(.*)$", private_cache(documents_serve.serve)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((api_v1_urlpatterns, "api"))),

@@ -29,6 +29,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from core.downloads import attachment_response
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # What makes a spreadsheet program read text as a formula (full-width forms too: an input method
@@ -146,6 +148,5 @@ def workbook(sheets: list[Sheet]) -> bytes:
 
 
 def xlsx_response(content: bytes, *, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    """A workbook as a download (``core.downloads``: private, never stored)."""
+    return attachment_response(content, filename=filename, content_type=XLSX)

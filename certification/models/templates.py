@@ -3,7 +3,6 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import (
@@ -115,7 +114,11 @@ class CertificateTemplate(
 
     def serve_preview(self, request, mode_name):
         from certification.services.rendering import template_sample_pdf
+        from core.downloads import attachment_response
 
-        response = HttpResponse(template_sample_pdf(template=self), content_type="application/pdf")
-        response["Content-Disposition"] = 'inline; filename="certificate-preview.pdf"'
-        return response
+        return attachment_response(
+            template_sample_pdf(template=self),
+            filename="certificate-preview.pdf",
+            content_type="application/pdf",
+            inline=True,
+        )

@@ -24,6 +24,7 @@ from certification.models import Certificate, CertificateStatus, ChangeAction, C
 from certification.services import bulk
 from certification.services.issuing import CertificationError
 from cms.models import TrainingBaseSettings
+from core.downloads import attachment_response
 from core.jobs import job_progress_response
 from core.roles import is_registrar
 from courses import selectors as learning_selectors
@@ -498,6 +499,6 @@ def annual_report_pdf(request, year: int):
         generated_at=timezone.localtime(),
         language=translation.get_language() or "zh-hans",
     )
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="annual-training-report-{year}.pdf"'
-    return response
+    return attachment_response(
+        content, filename=f"annual-training-report-{year}.pdf", content_type="application/pdf", inline=True
+    )

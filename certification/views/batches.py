@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,6 +15,7 @@ from certification.models import IssuanceBatch, ItemState, ZipState
 from certification.selectors import holder_name
 from certification.services import batches
 from certification.services.issuing import CertificationError
+from core.downloads import file_response
 from core.jobs import job_progress_response
 from core.roles import is_registrar
 from courses.models import Cohort
@@ -159,11 +160,8 @@ def batch_zip_download(request, pk: int):
     batch = _batch(request, pk)
     if batch.zip_state != ZipState.DONE or not batch.zip_file:
         raise Http404(_("The ZIP is not ready yet."))
-    response = FileResponse(
+    return file_response(
         batch.zip_file.open("rb"),
-        as_attachment=True,
         filename=f"{batch.cohort.code}-certificates.zip",
         content_type="application/zip",
     )
-    response["Cache-Control"] = "private, no-store"
-    return response

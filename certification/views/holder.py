@@ -9,7 +9,7 @@ import json
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -22,6 +22,7 @@ from certification.eligibility import eligibility_for
 from certification.models import Certificate, CertificateRule, RenderState
 from certification.qr import qr_svg
 from cms.models import ProgramPage
+from core.downloads import attachment_response, file_response
 
 
 class SharingForm(forms.Form):
@@ -36,12 +37,6 @@ def _downloadable(request, pk: int) -> Certificate:
     if not selectors.can_download(user=request.user, certificate=certificate):
         raise Http404
     return certificate
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 def _verification_qr(request, certificate: Certificate) -> dict | None:
@@ -97,13 +92,9 @@ def certificate_pdf(request, pk: int):
     certificate = _downloadable(request, pk)
     if certificate.render_state != RenderState.DONE or not certificate.pdf:
         raise Http404(_("This certificate's PDF is not ready yet."))
-    response = FileResponse(
-        certificate.pdf.open("rb"),
-        as_attachment=True,
-        filename=f"{certificate.serial}.pdf",
-        content_type="application/pdf",
+    return file_response(
+        certificate.pdf.open("rb"), filename=f"{certificate.serial}.pdf", content_type="application/pdf"
     )
-    return _private(response)
 
 
 @login_required
@@ -112,9 +103,11 @@ def certificate_credential(request, pk: int):
     """The signed Open Badges 3.0 / Verifiable Credential 2.0 document."""
     certificate = _downloadable(request, pk)
     body = json.dumps(credentials.credential_for(certificate), ensure_ascii=False, indent=2)
-    response = HttpResponse(body, content_type="application/ld+json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{certificate.serial}.credential.json"'
-    return _private(response)
+    return attachment_response(
+        body,
+        filename=f"{certificate.serial}.credential.json",
+        content_type="application/ld+json; charset=utf-8",
+    )
 
 
 @login_required

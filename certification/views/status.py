@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from certification.credentials import STATUS_LIST_TTL_SECONDS
 from certification.services.status_lists import status_list_published
+from core.downloads import cache_policy_apply, public_short
 
 
 @require_GET
@@ -21,6 +22,6 @@ def status_list(request, purpose: str, number: int):
     response = HttpResponse(
         json.dumps(document, ensure_ascii=False), content_type="application/ld+json; charset=utf-8"
     )
-    response["Cache-Control"] = f"public, max-age={STATUS_LIST_TTL_SECONDS}"
+    cache_policy_apply(response, public_short(STATUS_LIST_TTL_SECONDS))
     response["Access-Control-Allow-Origin"] = "*"
     return response

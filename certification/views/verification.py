@@ -14,13 +14,13 @@ from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from certification import selectors
 from cms.untrusted import declared_length
 from core import ratelimit
+from core.downloads import no_store
 
 # A real certificate PDF is under 200 KB; anything far larger is refused before it is read.
 MAX_PDF_BYTES = 2 * 1024 * 1024
@@ -108,7 +108,7 @@ def _too_many(request, form=None, pdf_form=None):
     return _form_page(request, form=form, pdf_form=pdf_form, status=429, error=error)
 
 
-@never_cache
+@no_store
 @require_http_methods(["GET", "POST"])
 def verify_form(request):
     """``/verify/``: a serial and the holder's printed name (POST). The QR code link is never revealed.
@@ -135,7 +135,7 @@ def verify_form(request):
     return _result(request, certificate)
 
 
-@never_cache
+@no_store
 @require_http_methods(["GET"])
 def verify_code(request, code: str):
     """``/verify/<code>/``, the link in the certificate's QR code."""
@@ -148,7 +148,7 @@ def verify_code(request, code: str):
     return _result(request, certificate)
 
 
-@never_cache
+@no_store
 @csrf_exempt  # only so that the upload handlers can be set before the body is read; see _verify_pdf
 @require_http_methods(["POST"])
 def verify_pdf(request):

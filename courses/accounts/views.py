@@ -6,16 +6,23 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.downloads import (
+    PRIVATE_NO_STORE,
+    attachment_response,
+    cache_policy_apply,
+    download_headers,
+    file_response,
+)
 from core.jobs import job_progress_response
 from core.roles import is_registrar
 from courses.models import Cohort
@@ -41,13 +48,6 @@ from .services import (
 )
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _attachment(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 def _registrar_required(request: HttpRequest) -> None:
@@ -153,11 +153,7 @@ def own_record_json(request: HttpRequest) -> HttpResponse:
     response = JsonResponse(
         record_as_json(record, note=str(OWN_RECORD_NOTE)), json_dumps_params={"ensure_ascii": False}
     )
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=f"tta-record-{timezone.localdate():%Y%m%d}.json"
-    )
-    response["Cache-Control"] = "no-store"
-    return response
+    return download_headers(response, filename=f"tta-record-{timezone.localdate():%Y%m%d}.json")
 
 
 @sensitive_variables()
@@ -166,7 +162,9 @@ def own_record_json(request: HttpRequest) -> HttpResponse:
 def own_record_xlsx(request: HttpRequest) -> HttpResponse:
     record = _own_record(request, "xlsx")
     content = records_workbook([record], note=str(OWN_RECORD_NOTE))
-    return _attachment(content, filename=f"tta-record-{timezone.localdate():%Y%m%d}.xlsx", content_type=XLSX)
+    return attachment_response(
+        content, filename=f"tta-record-{timezone.localdate():%Y%m%d}.xlsx", content_type=XLSX
+    )
 
 
 # --- Registrars -------------------------------------------------------------------------------
@@ -213,9 +211,7 @@ def trainee_detail(request: HttpRequest, user_id: int) -> HttpResponse:
         users=get_user_model().objects.filter(pk=trainee.pk), full_identity_numbers=False
     )
     context = {"trainee": trainee, "profile": trainee_profile, "full_number": full_number, "record": record}
-    response = render(request, "accounts/trainee_detail.html", context)
-    response["Cache-Control"] = "no-store"
-    return response
+    return cache_policy_apply(render(request, "accounts/trainee_detail.html", context), PRIVATE_NO_STORE)
 
 
 @sensitive_variables()
@@ -230,7 +226,7 @@ def trainee_record_xlsx(request: HttpRequest, user_id: int) -> HttpResponse:
     audit_record(
         actor=request.user, action=AuditAction.RECORD_EXPORTED, subject=trainee, detail={"format": "xlsx"}
     )
-    return _attachment(
+    return attachment_response(
         records_workbook(records), filename=f"trainee-record-{trainee.pk}.xlsx", content_type=XLSX
     )
 
@@ -283,9 +279,7 @@ def _export_details(export: RecordsExport) -> dict:
 def records_export(request: HttpRequest, export_id: int) -> HttpResponse:
     export = _own_export(request, export_id)
     context = {"export": export, "status": {**_export_details(export), **export.progress.as_dict()}}
-    response = render(request, "accounts/records_export.html", context)
-    response["Cache-Control"] = "no-store"
-    return response
+    return cache_policy_apply(render(request, "accounts/records_export.html", context), PRIVATE_NO_STORE)
 
 
 @login_required
@@ -310,8 +304,4 @@ def records_export_download(request: HttpRequest, export_id: int) -> HttpRespons
         else:
             messages.error(request, _("The export is not ready yet."))
         return redirect("accounts:records_export", export_id=export.pk)
-    response = FileResponse(
-        handle, as_attachment=True, filename=f"trainee-records-{export.cohort.code}.xlsx", content_type=XLSX
-    )
-    response["Cache-Control"] = "no-store"
-    return response
+    return file_response(handle, filename=f"trainee-records-{export.cohort.code}.xlsx", content_type=XLSX)

@@ -6,10 +6,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core.downloads import PRIVATE_NO_STORE, cache_policy_apply
 from core.roles import is_learning_staff, is_registrar
 
 from . import services
@@ -34,8 +34,7 @@ def _list(request, form, *, status=200):
 
 def _secret_page(request, token, secret):
     response = TemplateResponse(request, "api/tokens/token_created.html", {"token": token, "secret": secret})
-    add_never_cache_headers(response)  # the secret must not stay in any cache
-    return response
+    return cache_policy_apply(response, PRIVATE_NO_STORE)  # the secret must not stay in any cache
 
 
 @require_GET

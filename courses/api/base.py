@@ -1,6 +1,8 @@
 """What every API view shares beyond the DRF settings."""
 
-from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.cache import patch_vary_headers
+
+from core.downloads import PRIVATE_NO_STORE, cache_policy_apply
 
 
 class NoStoreMixin:
@@ -9,6 +11,6 @@ class NoStoreMixin:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        add_never_cache_headers(response)
+        cache_policy_apply(response, PRIVATE_NO_STORE)
         patch_vary_headers(response, ("Accept-Language", "Authorization", "Cookie"))
         return response

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cms.localized import pages_in_active_locale
 from cms.untrusted import declared_length, json_loads_untrusted
+from core.downloads import attachment_response
+from core.spreadsheets import XLSX
 from courses.accounts.consent import consent_deferred
 from courses.accounts.sessions import session_user, session_user_valid
 
@@ -391,11 +393,7 @@ def staff_paper_export(request, paper_id: int):
         statistics=selectors.item_statistics(paper=paper),
         identity=lambda attempt: examinee_identity(attempt=attempt, reader=request.user),
     )
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="exam-{paper.pk}-results.xlsx"'
-    return response
+    return attachment_response(content, filename=f"exam-{paper.pk}-results.xlsx", content_type=XLSX)
 
 
 @login_required

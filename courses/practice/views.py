@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.downloads import attachment_response
 from courses.accounts.downloads import same_site_only
 
 from . import defence, selectors, services
@@ -32,14 +33,6 @@ from .models import (
 
 def _ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
-
-
-def _attachment_response(*, data: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 # --- Trainees ------------------------------------------------------------------------------------
@@ -139,8 +132,8 @@ def version_download(request, version_id: int):
         raise Http404
     with version.file.open("rb") as handle:
         data = handle.read()
-    return _attachment_response(
-        data=data,
+    return attachment_response(
+        data,
         filename=f"{version.submission.code}-v{version.number}.{version.kind}",
         content_type=version.content_type,
     )
@@ -248,7 +241,7 @@ def _copy_response(request, submission: Submission, position: int | None) -> Htt
         copy = services.review_copy(submission=submission, user=request.user, attachment_position=position)
     except services.PracticeError as refusal:
         raise Http404 from refusal
-    return _attachment_response(data=copy.data, filename=copy.filename, content_type=copy.content_type)
+    return attachment_response(copy.data, filename=copy.filename, content_type=copy.content_type)
 
 
 @login_required

@@ -20,6 +20,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.downloads import attachment_response
 from courses.exams import presentation
 
 from . import exporters, selectors, services
@@ -165,9 +166,9 @@ class ExportView(_PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
                 export(questions, descriptions) if chosen == ImportFormat.MOODLE_XML else export(questions)
             )
             suffix, content_type = exporters.FILE_TYPES[chosen]
-            response = HttpResponse(content, content_type=content_type)
-            response["Content-Disposition"] = f'attachment; filename="question-bank-{self.bank.pk}.{suffix}"'
-            return response
+            return attachment_response(
+                content, filename=f"question-bank-{self.bank.pk}.{suffix}", content_type=content_type
+            )
         formats = []
         for code, label in ImportFormat.choices:
             _content, skipped = exporters.EXPORTERS[code](questions)
@@ -183,9 +184,11 @@ class TemplateDownloadView(_PermissionMixin, View):
     def get(self, request):
         buffer = BytesIO()
         template_workbook().save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=exporters.FILE_TYPES[ImportFormat.EXCEL][1])
-        response["Content-Disposition"] = 'attachment; filename="question-import-template.xlsx"'
-        return response
+        return attachment_response(
+            buffer.getvalue(),
+            filename="question-import-template.xlsx",
+            content_type=exporters.FILE_TYPES[ImportFormat.EXCEL][1],
+        )
 
 
 @method_decorator(xframe_options_sameorigin, name="dispatch")  # shown in the editor's frame

@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from core import roles
+from core.downloads import PRIVATE_NO_STORE, cache_policy_apply
 from courses import selectors, services
 from courses.models import OfflineSession
 from courses.services.attendance import EXPIRED_CODE_MESSAGE
@@ -115,8 +116,7 @@ def session_qr(request, session_id: int):
         "courses/checkin/session_live.html",
         {"qr": _qr_svg(request, session), "checked_in": selectors.session_checkins(session=session)},
     )
-    response["Cache-Control"] = "no-store"
-    return response
+    return cache_policy_apply(response, PRIVATE_NO_STORE)  # the code in it changes every few seconds
 
 
 @login_required

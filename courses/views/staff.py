@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import roles, spreadsheets
+from core.downloads import attachment_response
 from courses import imports, selectors, services
 from courses.forms import EnrolmentImportForm, HoursAdjustForm, InviteForm, RejectForm, RosterFilterForm
 from courses.models import Cohort, Enrolment, ImportBatch
@@ -61,7 +62,7 @@ def _table_response(table: list[list], *, filename: str, fmt: str) -> HttpRespon
         buffer = io.StringIO()
         buffer.write("\ufeff")
         csv.writer(buffer).writerows(spreadsheets.csv_row(row) for row in table)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        content, content_type = buffer.getvalue(), "text/csv; charset=utf-8"
     else:
         from openpyxl import Workbook
 
@@ -69,9 +70,8 @@ def _table_response(table: list[list], *, filename: str, fmt: str) -> HttpRespon
         sheet = workbook.create_sheet()
         for row in table:
             spreadsheets.append_row(sheet, row)
-        response = HttpResponse(spreadsheets.save(workbook), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
+        content, content_type = spreadsheets.save(workbook), XLSX
+    return attachment_response(content, filename=f"{filename}.{fmt}", content_type=content_type)
 
 
 @staff_required

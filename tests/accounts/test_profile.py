@@ -102,7 +102,7 @@ def test_a_registrar_sees_the_full_number_on_request_and_the_view_is_audited(cli
     response = client.post(url)
     assert response.status_code == 200
     assert number in response.content.decode()
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "private, no-store"
     entry = AuditLog.objects.get(action=AuditAction.IDENTITY_NUMBER_VIEWED)
     assert (entry.actor, entry.subject) == (registrar, user)
 

@@ -289,7 +289,7 @@ def test_only_the_requester_or_a_superuser_downloads_and_each_download_is_audite
         client.force_login(reader)
         response = client.get(_urls(export)[2])
         assert response.status_code == 200
-        assert response["Cache-Control"] == "no-store"
+        assert response["Cache-Control"] == "private, no-store"
         assert len(_trainee_rows(b"".join(response.streaming_content))) == 2
     entries = AuditLog.objects.filter(action=AuditAction.COHORT_RECORDS_EXPORTED).order_by("pk")
     assert [(entry.actor_id, entry.cohort_id, entry.detail["trainees"]) for entry in entries] == [
