@@ -173,7 +173,7 @@ def test_wagtails_own_data_is_named_in_chinese():
 
 # What our code is: the apps, the project's settings and the templates (not tests, docs or vendored
 # scripts); gettext's own tools read it, as `makemessages` does.
-SOURCES = ("cms", "courses", "certification", "config", "templates")
+SOURCES = ("core", "cms", "courses", "certification", "config", "templates")
 SOURCE_SUFFIXES = {".py", ".html", ".txt", ".js"}
 
 
