@@ -30,6 +30,7 @@ import gzip
 import hashlib
 import json
 import re
+import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -220,6 +221,16 @@ def _normalize_options() -> dict:
     }
 
 
+# pyld's context resolver (one per process, above) keeps an LRU cache that is not thread-safe:
+# every pyld call holds this lock. With shapes learned, few documents reach pyld at all.
+_PYLD_LOCK = threading.Lock()
+
+
+def _pyld_normalize(document: dict) -> str:
+    with _PYLD_LOCK:
+        return jsonld.normalize(document, _normalize_options())
+
+
 def canonicalize(document: dict) -> str:
     """RDFC-1.0 canonical N-Quads of a JSON-LD document.
 
@@ -229,7 +240,7 @@ def canonicalize(document: dict) -> str:
     """
     dataset = _shape_dataset(document)
     if dataset is None:
-        return jsonld.normalize(document, _normalize_options())
+        return _pyld_normalize(document)
     return URDNA2015().main(dataset, {"format": "application/n-quads"})
 
 
@@ -270,13 +281,20 @@ def _context_terms() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _tokenized(document: dict) -> tuple[Any, list[str]]:
-    """The document with its free string values replaced by tokens, and those values in order."""
+    """The document with its free string values replaced by tokens, and those values in order;
+    None for a document with a context other than the bundled ones."""
     _terms, vocab_typed = _context_terms()
     structural = {"@context", "type", "@type", "@language", "@direction", "@base", "@vocab", *vocab_typed}
     values: list[str] = []
 
+    def bundled_only(context) -> bool:
+        items = context if isinstance(context, list) else [context]
+        return all(isinstance(item, str) and item in BUNDLED_CONTEXTS for item in items)
+
     def walk(value, key: str | None):
         if isinstance(value, dict):
+            if "@context" in value and not bundled_only(value["@context"]):
+                raise _InlineContext
             return {k: (v if k in structural else walk(v, k)) for k, v in sorted(value.items())}
         if isinstance(value, list):
             return [walk(item, key) for item in value]
@@ -285,7 +303,14 @@ def _tokenized(document: dict) -> tuple[Any, list[str]]:
             return f"{_TOKEN}{len(values) - 1}"
         return value
 
-    return walk(document, None), values
+    try:
+        return walk(document, None), values
+    except _InlineContext:
+        return None, values  # terms of its own could make any value an IRI: pyld reads it
+
+
+class _InlineContext(Exception):
+    pass
 
 
 def _plain_iri(value: str) -> bool:
@@ -299,20 +324,36 @@ def _plain_iri(value: str) -> bool:
 def _shape_dataset(document: dict) -> dict | None:
     """The RDF dataset of ``document`` from its shape's, or None when pyld must do it (see above)."""
     tokenized, values = _tokenized(document)
-    key = json.dumps(tokenized, ensure_ascii=False, separators=(",", ":"))
-    if key not in _SHAPES:
-        learned = _learn_shape(tokenized, values, document)
-        if learned is _UNVOUCHED:
+    if tokenized is None:
+        return None
+    shape = _SHAPES.get(key := json.dumps(tokenized, ensure_ascii=False, separators=(",", ":")), _UNVOUCHED)
+    if shape is _UNVOUCHED:
+        shape = _learn_shape(tokenized, values, document)
+        if shape is _UNVOUCHED:
             return None  # this document cannot show the shape right; the next one may
-        _SHAPES[key] = learned
-    shape = _SHAPES[key]
+        _SHAPES[key] = shape
     if shape is None:
         return None
     template, iri_tokens = shape
     iris = [values[index] for index in iri_tokens]
     if len(set(iris)) != len(iris) or not all(_plain_iri(iri) for iri in iris):
         return None
-    return _filled(template, values)
+    return _unique(_filled(template, values))
+
+
+def _unique(dataset: dict) -> dict | None:
+    """``dataset``, or None if two of its quads are the same once filled: JSON-LD keeps one of two
+    equal values of a property (``["A", "A"]``), the shape kept both."""
+    for quads in dataset.values():
+        seen = {
+            tuple(
+                (position, tuple(sorted(component.items()))) for position, component in sorted(quad.items())
+            )
+            for quad in quads
+        }
+        if len(seen) != len(quads):
+            return None
+    return dataset
 
 
 def _filled(template: dict, values: list[str]) -> dict:
@@ -338,7 +379,8 @@ def _learn_shape(tokenized, values: list[str], document: dict):
         _SHAPES.clear()
     options = {**_normalize_options(), "produceGeneralizedRdf": False}
     options.pop("format")
-    template = jsonld.to_rdf(tokenized, options)
+    with _PYLD_LOCK:
+        template = jsonld.to_rdf(tokenized, options)
     iri_tokens: set[int] = set()
     for quads in template.values():
         for quad in quads:
@@ -358,8 +400,11 @@ def _learn_shape(tokenized, values: list[str], document: dict):
     iris = [values[index] for index in iri_tokens]
     if len(set(iris)) != len(iris) or not all(_plain_iri(iri) for iri in iris):
         return _UNVOUCHED
-    fast = URDNA2015().main(_filled(template, values), {"format": "application/n-quads"})
-    if fast != jsonld.normalize(document, _normalize_options()):
+    filled = _unique(_filled(template, values))
+    if filled is None:
+        return _UNVOUCHED
+    fast = URDNA2015().main(filled, {"format": "application/n-quads"})
+    if fast != _pyld_normalize(document):
         return None
     return shape
 

@@ -11,9 +11,12 @@ Pure: strings in, lists out. HTML is parsed with the parser WeasyPrint itself us
 CSS with tinycss2, so what is inspected is what would be rendered.
 """
 
+import base64
+import binascii
 import functools
 import re
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 import tinycss2
 import tinyhtml5
@@ -37,6 +40,18 @@ REFUSED_ELEMENTS = frozenset(
         "track",
         "portal",
         "template",
+        # Form controls draw text the page's face choice never sees (a value, the UA's "˅").
+        "input",
+        "select",
+        "textarea",
+        "button",
+        "option",
+        "optgroup",
+        "datalist",
+        # SVG text is set by the SVG renderer in the font its attributes name, outside the cascade.
+        "text",
+        "tspan",
+        "textpath",
     }
 )
 # Attributes whose value is a URL that WeasyPrint (or its SVG renderer) may fetch.
@@ -54,7 +69,8 @@ _TEMPLATE_IMAGE = re.compile(r"\{\{\s*(seal_src|signature\.src)\s*\}\}")
 _TEMPLATE_CODE = re.compile(r"\{[{%#]")
 _UNSAFE_TEMPLATE = re.compile(r"\|\s*(safe|safeseq)\b|{%-?\s*autoescape\s+off\b")
 _REFUSED_AT_RULES = frozenset({"import", "font-face"})
-_REFUSED_FUNCTIONS = frozenset({"image", "image-set", "-webkit-image-set", "cross-fade", "element"})
+# attr() prints an attribute's value, which the page's face choice does not see.
+_REFUSED_FUNCTIONS = frozenset({"image", "image-set", "-webkit-image-set", "cross-fade", "element", "attr"})
 _URL_IN_VALUE = re.compile(r"url\s*\(", re.IGNORECASE)
 
 
@@ -70,7 +86,27 @@ def url_scheme(url: str) -> str:
 
 
 def is_image_data(url: str) -> bool:
-    return bool(_IMAGE_DATA.match(clean_url(url)))
+    """An inline image a design may hold: ``data:image/…``, and an SVG only if it draws no text
+    (its renderer sets SVG text in the font the SVG names, not the page's face)."""
+    url = clean_url(url)
+    match = _IMAGE_DATA.match(url)
+    if not match:
+        return False
+    return match[1].lower() != "svg+xml" or not _SVG_TEXT.search(_data_payload(url))
+
+
+_SVG_TEXT = re.compile(r"<\s*(?:[\w-]+:)?(?:text|tspan|textpath|foreignobject)\b", re.IGNORECASE)
+
+
+def _data_payload(url: str) -> str:
+    """The decoded content of a ``data:`` URI (undecodable base64: the raw text, refused by the caller's check)."""
+    header, _, payload = url.partition(",")
+    if header.lower().endswith(";base64"):
+        try:
+            return base64.b64decode(unquote(payload), validate=False).decode("utf-8", "replace")
+        except (binascii.Error, ValueError):
+            return "<text>"
+    return unquote(payload)
 
 
 def _short(value: str, limit: int = 40) -> str:
@@ -156,8 +192,6 @@ def _walk_css(nodes, inspection: Inspection, where: str) -> None:
                 _css_url(inspection, strings[0] if strings else "", where)
             elif name in _REFUSED_FUNCTIONS:
                 inspection.refuse(f"{where}{name}()")
-            elif name == "attr" and any(getattr(arg, "lower_value", "") == "url" for arg in node.arguments):
-                inspection.refuse(f"{where}attr(… url)")
             _walk_css(node.arguments, inspection, where)
         elif kind == "string":
             inspection.text.append(node.value)  # e.g. content: "…" is drawn

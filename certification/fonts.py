@@ -175,6 +175,14 @@ def _as_truetype(font) -> None:
         glyf.glyphs[name] = pen.glyph()
     font["glyf"] = glyf
     font["loca"] = newTable("loca")
+    # TrueType places a glyph by its left side bearing, which must be the outline's left edge;
+    # CFF ignores it, and Noto's differs for some glyphs (they would move right by up to 28/1000 em).
+    metrics = font["hmtx"].metrics
+    for name in order:
+        glyph = glyf.glyphs[name]
+        glyph.recalcBounds(glyf)
+        advance, _bearing = metrics[name]
+        metrics[name] = (advance, getattr(glyph, "xMin", 0) if glyph.numberOfContours else 0)
     maxp = font["maxp"]
     maxp.tableVersion = 0x00010000
     for field in (

@@ -121,19 +121,39 @@ class _FastZlib:
 pydyf.zlib = _FastZlib()
 
 
+# Pseudo-elements that can carry text and a font of their own (``designs`` notices any).
+_TEXT_PSEUDO_ELEMENTS = (
+    "before",
+    "after",
+    "marker",
+    "first-letter",
+    "first-line",
+    "footnote-call",
+    "footnote-marker",
+)
+# The page-margin boxes: each takes a font-family of its own inside @page.
+_MARGIN_BOXES = (
+    "top-left-corner", "top-left", "top-center", "top-right", "top-right-corner",
+    "bottom-left-corner", "bottom-left", "bottom-center", "bottom-right", "bottom-right-corner",
+    "left-top", "left-middle", "left-bottom", "right-top", "right-middle", "right-bottom",
+)  # fmt: skip
+
+
 def face_css(family: str, *, pseudo_elements: bool = True) -> str:
     """Every element, page margin box and generated text in ``family`` and nothing else.
 
     Pseudo-elements inherit the face from their element unless a stylesheet gives them a font of
     their own, which only a stylesheet naming pseudo-elements can (``designs.Inspection``); the
-    rule for them is added only then, as it makes WeasyPrint compute three more styles for every
-    element (a third of a certificate's render).
+    rule for them is added only then, as it makes WeasyPrint compute more styles for every element.
     """
     rule = f'font-family: "{family}" !important;'
-    selectors = (
-        "html, html *, html *::before, html *::after, html *::marker" if pseudo_elements else "html, html *"
-    )
-    return f"{selectors} {{ {rule} }}\n@page {{ {rule} }}"
+    selectors = ["html", "html *"]
+    if pseudo_elements:
+        selectors += [f"html *::{name}" for name in _TEXT_PSEUDO_ELEMENTS]
+    boxes = " ".join(f"@{box} {{ {rule} }}" for box in _MARGIN_BOXES)
+    # One rule per selector: a selector list is dropped whole if one of them is not understood.
+    rules = "\n".join(f"{selector} {{ {rule} }}" for selector in selectors)
+    return f"{rules}\n@page {{ {rule} {boxes} }}"
 
 
 def _w3c(moment: datetime) -> str:
@@ -157,6 +177,7 @@ def document_html(document: CertificateDocument) -> str:
 class _Sheet:
     css: CSS
     text: str  # what the stylesheet draws (content: "…")
+    pseudo_elements: bool  # whether a selector may name a pseudo-element (designs.Inspection)
 
 
 class _ParsedHTML(HTML):
@@ -182,8 +203,6 @@ class Renderer:
         self.base_css = self._css(CERTIFICATE_PAGE_CSS)
         self._stylesheets: dict[str, _Sheet] = {}
         self._faces: dict[tuple[str, bool], CSS] = {}
-        # The parsed stylesheets known to name no pseudo-element (the cached ones say, by id).
-        self._plain: set[int] = {id(self.base_css)}
         self._lock = threading.Lock()
 
     def _css(self, css: str) -> CSS:
@@ -207,15 +226,20 @@ class Renderer:
         inspection = designs.inspect_css(css)
         if inspection.refused:
             raise DesignRefused(inspection.refused)
-        cached = _Sheet(self._css(css), "".join(inspection.text))
+        cached = _Sheet(self._css(css), "".join(inspection.text), inspection.pseudo_elements)
         with self._lock:
             if len(self._stylesheets) > 32:
                 self._stylesheets.clear()
-                self._plain = {id(self.base_css)}
             self._stylesheets[key] = cached
-            if not inspection.pseudo_elements:
-                self._plain.add(id(cached.css))
         return cached
+
+    def _names_pseudo_elements(self, stylesheet: CSS) -> bool:
+        """False only for a stylesheet known to name none: the base one, or a cached one that says so."""
+        if stylesheet is self.base_css:
+            return False
+        with self._lock:
+            sheets = list(self._stylesheets.values())
+        return not any(sheet.css is stylesheet and not sheet.pseudo_elements for sheet in sheets)
 
     def face_stylesheet(self, family: str, *, pseudo_elements: bool = True) -> CSS:
         key = (family, pseudo_elements)
@@ -239,10 +263,7 @@ class Renderer:
         # A character no face draws was refused before (fonts.missing_glyphs); should one get
         # here, the full system font draws all it can.
         face = fonts.face_for("".join(inspection.text) + extra_text) or fonts.system_face()
-        with self._lock:
-            pseudo_elements = inspection.pseudo_elements or any(
-                id(sheet) not in self._plain for sheet in stylesheets
-            )
+        pseudo_elements = inspection.pseudo_elements or any(map(self._names_pseudo_elements, stylesheets))
         document = _ParsedHTML(root, url_fetcher=self.fetcher)
         return document.write_pdf(
             stylesheets=[*stylesheets, self.face_stylesheet(face.family, pseudo_elements=pseudo_elements)],

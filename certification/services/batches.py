@@ -41,6 +41,7 @@ from certification.services.issuing import (
 from core.dispatch import dispatch
 from core.guards import SYSTEM
 from core.jobs import JobKind, JobProgress, job_queue, job_run
+from core.memo import memo_scope
 from courses.models import Cohort
 
 # Bulk issuance as a job of ``core.jobs``: its items are taken by ``batch_item_issue``, its chunks run
@@ -342,8 +343,12 @@ def batch_run(*, batch_id: int, max_items: int | None = None) -> int:
     its own: issuing and rendering then alternate in every worker process that runs the batch
     (``batch_start`` queues ``TTA_BATCH_RUNS`` runs, which share the items through row locks),
     so all of them stay busy and no render waits behind a chunk of issues.
+
+    Within a run the program's rule, translations, design and the issuer's settings are looked up
+    once (``core.memo``); a change to them applies from the next run.
     """
-    return job_run(kind=BATCH_JOB, job_id=batch_id, max_items=max_items)
+    with memo_scope():
+        return job_run(kind=BATCH_JOB, job_id=batch_id, max_items=max_items)
 
 
 @transaction.atomic

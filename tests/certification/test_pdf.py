@@ -129,4 +129,4 @@ def test_a_page_without_pseudo_elements_gets_the_lighter_face_rule():
     assert designs.inspect_css("p::marker { color: red }").pseudo_elements
     assert designs.inspect_css("li:FIRST-LETTER { color: red }").pseudo_elements
     assert not pdf.face_css("F", pseudo_elements=False).count("::")
-    assert pdf.face_css("F").count("::") == 3
+    assert pdf.face_css("F").count("::") == 7
