@@ -263,7 +263,8 @@ def profile_stages(program, sample: int = 20) -> dict:
     from certification.eligibility import eligibility_for
     from certification.models import Certificate
     from certification.services import certificate_issue
-    from certification.services.rendering import certificate_document, template_for_program
+    from certification.services.printing import certificate_document
+    from certification.services.templates import template_for_program
     from courses.models import HoursEntry
 
     users = list(Certificate.objects.filter(program=program).select_related("user").order_by("pk")[:sample])
@@ -310,7 +311,8 @@ def naive_child(count: int) -> None:
     from datetime import UTC, datetime
 
     from certification import pdf
-    from certification.services.rendering import _render_body, _shipped_default, printed_context
+    from certification.services.printing import _render_body, printed_context
+    from certification.services.templates import _shipped_default
 
     source = _shipped_default()
     times, sizes = [], []

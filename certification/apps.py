@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 def _templates_review_setup(sender, **kwargs):
     # The certificate template review workflow; the Registrars' permissions are core.roles' table,
     # granted after every migrate by core.
-    from certification.services.rendering import certificate_templates_setup
+    from certification.services.templates import certificate_templates_setup
 
     certificate_templates_setup()
 

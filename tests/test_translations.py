@@ -135,7 +135,7 @@ ENGLISH_NAMES = {
 
 @pytest.mark.django_db
 def test_review_workflows_are_named_in_chinese_and_renamed_from_english(catalogue):
-    from certification.services.rendering import certificate_templates_setup
+    from certification.services.templates import certificate_templates_setup
     from courses.exams.services import exam_permissions_setup
 
     def setup():

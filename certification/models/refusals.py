@@ -38,7 +38,7 @@ class AutoIssueRefusal(models.Model):
     def explanation(self) -> str:
         """Why, in the active language (the registrar's)."""
         if self.characters:
-            from certification.services.rendering import unprintable_message
+            from certification.services.printing import unprintable_message
 
             return unprintable_message(self.characters, language=None)
         return gettext("Issuing failed unexpectedly (%(error)s); the next sweep tries again.") % {

@@ -27,7 +27,7 @@ class CertificateTemplate(
     """A certificate design. Only the published (live) version is used to render certificates.
 
     ``body`` is Django template syntax rendered in a sandbox (no tags that load anything, no
-    database objects: only the certificate's printed data, see ``certification.services.rendering``).
+    database objects: only the certificate's printed data, see ``certification.services.printing``).
     """
 
     name = models.CharField(_("name"), max_length=200)
@@ -102,7 +102,7 @@ class CertificateTemplate(
 
     def clean(self):
         super().clean()
-        from certification.services.rendering import TemplateRejected, template_check
+        from certification.services.templates import TemplateRejected, template_check
 
         try:
             template_check(body=self.body, css=self.css)
@@ -113,7 +113,7 @@ class CertificateTemplate(
     preview_modes = [("pdf", _("Sample certificate (PDF)"))]
 
     def serve_preview(self, request, mode_name):
-        from certification.services.rendering import template_sample_pdf
+        from certification.services.templates import template_sample_pdf
         from core.downloads import attachment_response
 
         return attachment_response(

@@ -1,7 +1,9 @@
 """Writes of certification. Public names are re-exported here; modules group them by subject.
 
-``issuing`` and ``lifecycle`` are the certificate's core; ``rendering`` (PDFs) and ``batches``
-(bulk issuance) live beside them.
+``issuing`` and ``lifecycle`` are the certificate's core. Beside them: ``templates`` (designs: which
+one is used, which may be), ``printing`` (a design filled with a certificate's data), ``rendering``
+(the worker's job that stores each PDF once), ``batches`` (bulk issuance), ``bulk`` (registry
+changes), ``notices`` and ``status_lists``. Those are imported from their modules, not from here.
 """
 
 from .issuing import (

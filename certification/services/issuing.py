@@ -51,7 +51,7 @@ class UnprintableName(CertificationError):
     """The certificate would print characters no installed font can draw; nothing was issued."""
 
     def __init__(self, characters: list[str]):
-        from certification.services.rendering import unprintable_message
+        from certification.services.printing import unprintable_message
 
         self.characters = characters
         super().__init__(unprintable_message(characters, language=None))
@@ -170,7 +170,7 @@ def _create(
     Raises UnprintableName before a serial is drawn if any printed text has a character no font
     can draw: a serial is never spent on a certificate that could not be printed.
     """
-    from certification.services.rendering import unprintable_characters
+    from certification.services.printing import unprintable_characters
 
     code = serials.new_verification_code()
     rule = rule or rule_for(program=program)

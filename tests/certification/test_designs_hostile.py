@@ -18,7 +18,7 @@ from weasyprint import HTML
 
 from certification import designs, pdf
 from certification.models import CertificateTemplate
-from certification.services import rendering
+from certification.services import rendering, templates
 from core.guards import SYSTEM
 from tests.certification.pdf_helpers import pdf_plain
 
@@ -89,12 +89,12 @@ def test_the_design_form_refuses_every_construct_in_every_spelling(db, canary):
     path, _marker = canary
     for url in spellings(path):
         for body in body_constructs(url):
-            with pytest.raises(rendering.TemplateRejected) as refused:
-                rendering.template_check(body=f"<p>{{{{ holder_name }}}}</p>{body}", css="")
+            with pytest.raises(templates.TemplateRejected) as refused:
+                templates.template_check(body=f"<p>{{{{ holder_name }}}}</p>{body}", css="")
             assert refused.value.field == "body", body
         for css in css_constructs(url):
-            with pytest.raises(rendering.TemplateRejected) as refused:
-                rendering.template_check(body="<p>{{ holder_name }}</p>", css=css)
+            with pytest.raises(templates.TemplateRejected) as refused:
+                templates.template_check(body="<p>{{ holder_name }}</p>", css=css)
             assert refused.value.field == "css", css
 
 
@@ -117,18 +117,18 @@ def test_the_refusal_names_the_construct_in_the_registrars_language(db, canary):
 
 def test_a_design_may_not_let_printed_data_become_markup(db):
     for body in ("{{ holder_name|safe }}", "{% autoescape off %}{{ holder_name }}{% endautoescape %}"):
-        with pytest.raises(rendering.TemplateRejected):
-            rendering.template_check(body=body, css="")
+        with pytest.raises(templates.TemplateRejected):
+            templates.template_check(body=body, css="")
     # Markup built by template logic is seen once rendered.
-    with pytest.raises(rendering.TemplateRejected):
-        rendering.template_check(
+    with pytest.raises(templates.TemplateRejected):
+        templates.template_check(
             body='<{{ "link" }} rel="attachment" href="file:///proc/self/environ">', css=""
         )
 
 
 def test_the_shipped_design_and_data_images_pass():
-    body, css = rendering.default_template_source()
-    rendering.template_check(body=body, css=css)
+    body, css = templates.default_template_source()
+    templates.template_check(body=body, css=css)
     ok = (
         '<img src="data:image/png;base64,iVBORw0KGgo=" alt=""><img src="{{ seal_src }}">'
         '<a href="https://example.org/verify/">verify</a><svg><rect fill="url(#g)"/></svg>'

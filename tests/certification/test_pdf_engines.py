@@ -14,7 +14,7 @@ import pytest
 from django.utils import translation
 
 from certification import pdf
-from certification.services import rendering
+from certification.services import printing, templates
 from tests.certification import raster
 
 # Plain; rare BMP characters outside GB2312; Latin and CJK mixed: the shipped subset.
@@ -29,16 +29,16 @@ TOLERANCE = 0.12
 
 
 def _certificate(name: str) -> bytes:
-    body, css = rendering.default_template_source()
-    context = rendering.printed_context(
-        snapshot={**rendering.SAMPLE_SNAPSHOT, "holder_name": name},
+    body, css = templates.default_template_source()
+    context = printing.printed_context(
+        snapshot={**templates.SAMPLE_SNAPSHOT, "holder_name": name},
         issued_on=date(2026, 3, 1),
         expires_on=date(2029, 3, 1),
         seal=None,
         signatures=(),
     )
     document = pdf.CertificateDocument(
-        body_html=rendering._render_body(body, context),
+        body_html=printing._render_body(body, context),
         css=css,
         title="TTA-2026-P-000001",
         issued_at=datetime(2026, 3, 1, tzinfo=UTC),

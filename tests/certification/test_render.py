@@ -10,7 +10,8 @@ from django.urls import reverse
 from certification import pdf
 from certification.credentials import credential_for
 from certification.models import Certificate, RenderState
-from certification.services.rendering import certificate_render, template_for_program
+from certification.services.rendering import certificate_render
+from certification.services.templates import template_for_program
 from core.guards import SYSTEM
 from tests.certification.pdf_helpers import page_count, pdf_plain
 from tests.factories import certification as cert_factories
@@ -144,7 +145,8 @@ def test_the_seal_and_signatures_are_printed_as_images(certificate, home):
     from wagtail.models import Site
 
     from certification.models import CertificateTemplate
-    from certification.services.rendering import certificate_document, default_template_source
+    from certification.services.printing import certificate_document
+    from certification.services.templates import default_template_source
     from cms.models import TrainingBaseSettings
 
     seal = Image.objects.create(title="公章", file=ContentFile(_png("red"), name="seal.png"))

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 
 from certification.models import CertificateTemplate
-from certification.services import rendering
+from certification.services import printing, rendering, templates
 from core.guards import SYSTEM
 from tests.certification.pdf_helpers import page_count
 from tests.factories import certification as cert_factories
@@ -15,7 +15,7 @@ from tests.factories import cms as cms_factories
 def _context(**snapshot):
     from datetime import date
 
-    return rendering.printed_context(
+    return printing.printed_context(
         snapshot={"holder_name": "张赟", "verification_url": "https://example.org/verify/x/", **snapshot},
         issued_on=date(2026, 3, 1),
         expires_on=None,
@@ -37,17 +37,17 @@ def _context(**snapshot):
     ],
 )
 def test_templates_that_reach_beyond_the_printed_data_or_do_not_compile_are_rejected(body):
-    with pytest.raises(rendering.TemplateRejected):
-        rendering.template_check(body=body, css="")
+    with pytest.raises(templates.TemplateRejected):
+        templates.template_check(body=body, css="")
 
 
 def test_the_shipped_default_design_passes_the_check():
-    body, css = rendering.default_template_source()
-    rendering.template_check(body=body, css=css)
+    body, css = templates.default_template_source()
+    templates.template_check(body=body, css=css)
 
 
 def test_the_context_holds_plain_printed_data_only():
-    html = rendering._render_body(
+    html = printing._render_body(
         "{{ holder_name }}|{{ user.password }}|{{ certificate.user }}|{{ request }}|{{ settings.SECRET_KEY }}|"
         "{{ issued_on_zh }}|{{ issued_on_en }}",
         _context(),
@@ -56,7 +56,7 @@ def test_the_context_holds_plain_printed_data_only():
 
 
 def test_printed_data_is_escaped():
-    html = rendering._render_body("{{ holder_name }}", _context(holder_name="<script>x</script>"))
+    html = printing._render_body("{{ holder_name }}", _context(holder_name="<script>x</script>"))
     assert html == "&lt;script&gt;x&lt;/script&gt;"
 
 
@@ -70,8 +70,8 @@ def test_the_qr_code_is_an_exact_image_of_the_verification_url():
     from PIL import Image
 
     context = _context()
-    html = rendering._render_body("{{ qr_code }}", context)
-    assert rendering._render_body("{{ qr_svg }}", context) == html
+    html = printing._render_body("{{ qr_code }}", context)
+    assert printing._render_body("{{ qr_svg }}", context) == html
     assert "image-rendering:pixelated" in html
     data = re.search(r'src="data:image/png;base64,([^"]+)"', html)[1]
     image = Image.open(io.BytesIO(base64.b64decode(data))).convert("1")
@@ -96,7 +96,7 @@ def certificate(trainee, program, rule, private_storage):
 
 
 def _design(name, *, live, program=None, marker):
-    body, css = rendering.default_template_source()
+    body, css = templates.default_template_source()
     return CertificateTemplate.objects.create(
         name=name, program=program, body=f"<p>{marker}</p>" + body, css=css, live=live
     )
@@ -104,21 +104,21 @@ def _design(name, *, live, program=None, marker):
 
 def test_only_a_published_design_is_used_and_a_program_design_wins(certificate, program, home):
     CertificateTemplate.objects.all().delete()
-    assert rendering.template_for_program(program).version.startswith("default:")
+    assert templates.template_for_program(program).version.startswith("default:")
 
     draft = _design("草稿", live=False, marker="DRAFT")
-    assert rendering.template_for_program(program).version.startswith("default:")
+    assert templates.template_for_program(program).version.startswith("default:")
 
     general = _design("通用", live=True, marker="GENERAL")
-    assert rendering.template_for_program(program).version.startswith(f"{general.pk}:")
+    assert templates.template_for_program(program).version.startswith(f"{general.pk}:")
 
     own = _design("本项目", live=True, program=program, marker="OWN")
-    source = rendering.template_for_program(program)
+    source = templates.template_for_program(program)
     assert source.version.startswith(f"{own.pk}:")
-    assert "OWN" in rendering.certificate_document(certificate, source).body_html
+    assert "OWN" in printing.certificate_document(certificate, source).body_html
 
     other_program = cms_factories.program_page(home, title="中级", level="intermediate", slug="intermediate")
-    assert rendering.template_for_program(other_program).version.startswith(f"{general.pk}:")
+    assert templates.template_for_program(other_program).version.startswith(f"{general.pk}:")
     assert draft.pk  # never chosen
 
 
@@ -126,7 +126,7 @@ def test_a_rendered_certificate_records_its_design_version(certificate, program)
     CertificateTemplate.objects.all().delete()
     design = _design("本项目", live=True, program=program, marker="OWN")
     rendered = rendering.certificate_render(actor=SYSTEM, certificate_id=certificate.pk)
-    assert rendered.template_version == rendering.template_for_program(program).version
+    assert rendered.template_version == templates.template_for_program(program).version
     assert rendered.template_version.startswith(f"{design.pk}:")
 
 
@@ -139,7 +139,7 @@ def test_a_broken_live_design_fails_the_render_with_a_reason_instead_of_printing
 
 
 def test_preview_renders_a_sample_pdf_of_the_edited_design(db, django_user_model):
-    body, css = rendering.default_template_source()
+    body, css = templates.default_template_source()
     template = CertificateTemplate(name="预览", body=body, css=css)
     request = RequestFactory().get("/")
     request.user = django_user_model(is_superuser=True)
@@ -153,8 +153,8 @@ def test_designs_go_through_registrar_review(db):
 
     from core.roles import REGISTRARS_GROUP
 
-    workflow = rendering.certificate_templates_setup()
-    rendering.certificate_templates_setup()  # idempotent
+    workflow = templates.certificate_templates_setup()
+    templates.certificate_templates_setup()  # idempotent
     template = CertificateTemplate.objects.create(name="新设计", body="<p>x</p>", css="", live=False)
     assert template.get_workflow() == workflow
     task = workflow.tasks.get().specific

@@ -1,0 +1,254 @@
+"""Certificate designs: which one a certificate uses, and whether a design may be used at all.
+
+A design (``CertificateTemplate``, or the shipped default) is Django template HTML and CSS that
+registrars edit in the admin. This module picks the published design for a program (and the exact
+version a certificate was first printed with), refuses designs that could reach beyond the printed
+data (template tags that load or include, constructs that fetch or embed: ``certification.designs``),
+checks and previews a draft on sample data, and sets up the review workflow designs go through.
+Filling a design with a certificate's data is ``printing``; storing the PDF is ``rendering``.
+"""
+
+import functools
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
+
+from certification import designs, pdf
+from certification.models.templates import CertificateTemplate
+from core.memo import scoped_memo
+
+DEFAULT_TEMPLATE_NAME = "certification/pdf/default"
+# Tags that would reach beyond the printed data: other templates, template libraries, debug dumps.
+_FORBIDDEN_TAGS = re.compile(r"{%-?\s*(load|include|extends|debug|ssi|url|static|csrf_token)\b")
+
+
+class TemplateRejected(Exception):
+    """A certificate template that cannot be used; the message says why, in the user's language.
+
+    ``field``: the design's field at fault ("body" or "css"), for the admin form.
+    """
+
+    def __init__(self, message: str, *, field: str = "body"):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class TemplateSource:
+    body: str
+    css: str
+    version: str
+    signatures: tuple  # ((image or None, title), ...)
+
+
+def _shipped_default() -> TemplateSource:
+    from django.template.loader import get_template
+
+    body = get_template(f"{DEFAULT_TEMPLATE_NAME}.html").template.source
+    css = get_template(f"{DEFAULT_TEMPLATE_NAME}.css").template.source
+    digest = hashlib.sha256((body + "\0" + css).encode()).hexdigest()[:16]
+    return TemplateSource(body=body, css=css, version=f"default:{digest}", signatures=())
+
+
+def default_template_source() -> tuple[str, str]:
+    """The shipped default design's HTML and CSS (used to create the first template)."""
+    source = _shipped_default()
+    return source.body, source.css
+
+
+def _template_source(template: CertificateTemplate) -> TemplateSource:
+    signatures = tuple(
+        (image, title)
+        for image, title in (
+            (template.signature_1_image, template.signature_1_title),
+            (template.signature_2_image, template.signature_2_title),
+        )
+        if image is not None or title
+    )
+    fingerprint = "\0".join(
+        [
+            template.body,
+            template.css,
+            *(f"{image.pk if image else ''}:{title}" for image, title in signatures),
+        ]
+    )
+    digest = hashlib.sha256(fingerprint.encode()).hexdigest()[:16]
+    return TemplateSource(
+        body=template.body, css=template.css, version=f"{template.pk or 0}:{digest}", signatures=signatures
+    )
+
+
+@scoped_memo(key=lambda program: program.translation_key)
+def template_for_program(program) -> TemplateSource:
+    """The published design for ``program``: its own, else the general one, else the shipped default."""
+    live = CertificateTemplate.objects.filter(live=True).select_related(
+        "signature_1_image", "signature_2_image"
+    )
+    template = (
+        live.filter(program__translation_key=program.translation_key).order_by("-updated_at").first()
+        or live.filter(program__isnull=True).order_by("-updated_at").first()
+    )
+    return _template_source(template) if template else _shipped_default()
+
+
+def _recorded_template(version: str, program) -> TemplateSource | None:
+    """The design a certificate was first rendered with, if it still exists (current or a revision)."""
+    current = template_for_program(program)
+    if not version or current.version == version:
+        return current
+    if version.startswith("default:"):
+        shipped = _shipped_default()
+        return shipped if shipped.version == version else None
+    template_id = version.split(":", 1)[0]
+    template = CertificateTemplate.objects.filter(pk=template_id).first()
+    if template is None:
+        return None
+    for revision in template.revisions.order_by("-created_at"):
+        candidate = _template_source(revision.as_object())
+        if candidate.version == version:
+            return candidate
+    return None
+
+
+def _check_source(body: str) -> None:
+    if match := _FORBIDDEN_TAGS.search(body):
+        raise TemplateRejected(
+            gettext("The tag {%% %(tag)s %%} is not allowed in a certificate template.") % {"tag": match[1]}
+        )
+
+
+def _refused_message(constructs: list[str]) -> str:
+    listed = "、".join(f"“{construct}”" for construct in constructs)
+    return gettext(
+        "A certificate design may not contain %(constructs)s: nothing may be fetched or embedded "
+        "from outside the design. Use the signature and seal images for pictures."
+    ) % {"constructs": listed}
+
+
+@functools.lru_cache(maxsize=32)
+def _design_refusals(body: str, css: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The constructs a design may not hold: (in the HTML, in the CSS). Cached by content."""
+    return tuple(designs.inspect_design(body=body, css="")), tuple(designs.inspect_css(css).refused)
+
+
+def _check_design(body: str, css: str) -> None:
+    """Raise TemplateRejected naming any construct that would fetch or embed something."""
+    in_body, in_css = _design_refusals(body, css)
+    if in_body:
+        raise TemplateRejected(_refused_message(list(in_body)), field="body")
+    if in_css:
+        raise TemplateRejected(_refused_message(list(in_css)), field="css")
+
+
+# --- Checking and previewing a design in the admin ------------------------------------------
+
+SAMPLE_SNAPSHOT = {
+    "holder_name": "王喆堃",
+    "program_title_zh": "技术经理人培训项目",
+    "program_title_en": "Technology Transfer Manager Programme",
+    "level_label_zh": "初级",
+    "level_label_en": "Primary",
+    "hours": "48",
+    "serial": "TTA-2026-P-000001",
+    "verification_url": "https://example.org/verify/sample/",
+    "issuer_name_zh": "国家技术转移人才培养基地",
+    "issuer_name_en": "National Technology Transfer Talent Training Base",
+    "accreditation_number": "示例-0001",
+}
+
+
+def template_check(*, body: str, css: str) -> None:
+    """Raise TemplateRejected if ``body`` uses a forbidden tag, does not compile or fails on sample data,
+    or if the design holds a construct that would fetch or embed something (``certification.designs``)."""
+    # Late: printing builds on this module's design checks; a trial print is the check's last step.
+    from certification.services.printing import _render_body, printed_context
+
+    if not body.strip():
+        raise TemplateRejected(gettext("The template is empty."))
+    today = date(2026, 1, 1)
+    context = printed_context(
+        snapshot=SAMPLE_SNAPSHOT, issued_on=today, expires_on=today, seal=None, signatures=()
+    )
+    _check_design(body, css)
+    try:
+        rendered = _render_body(body, context)
+    except TemplateRejected:
+        raise
+    except Exception as error:  # any runtime error of a template is the editor's to fix
+        raise TemplateRejected(gettext("The template has an error: %(error)s") % {"error": error}) from error
+    # What template logic builds (e.g. "<{{ 'link' }}") is only seen once rendered.
+    refused = designs.inspect_html(rendered).refused
+    if refused:
+        raise TemplateRejected(_refused_message(refused))
+
+
+def template_sample_pdf(*, template: CertificateTemplate) -> bytes:
+    """A sample certificate with ``template`` as edited (draft included), for the admin preview."""
+    from datetime import UTC, datetime
+
+    from certification.services.printing import _render_body, printed_context  # late: see template_check
+
+    source = _template_source(template)
+    today = timezone.localdate()
+    context = printed_context(
+        snapshot=SAMPLE_SNAPSHOT,
+        issued_on=today,
+        expires_on=today.replace(year=today.year + 3),
+        seal=None,
+        signatures=source.signatures,
+    )
+    css = source.css
+    try:
+        _check_design(source.body, source.css)
+        body = _render_body(source.body, context)
+        if refused := designs.inspect_html(body).refused:
+            raise TemplateRejected(_refused_message(refused))
+    except TemplateRejected as error:
+        # The reason instead of the design: nothing of a refused design reaches the renderer.
+        body, css = f"<p>{escape(str(error))}</p>", ""
+    document = pdf.CertificateDocument(
+        body_html=body, css=css, title=str(_("Sample certificate")), issued_at=datetime.now(UTC)
+    )
+    return pdf.render_certificate_pdf(document)
+
+
+TEMPLATE_REVIEW_WORKFLOW = gettext_noop("Certificate template review")  # named in the site's language
+
+
+@transaction.atomic
+def certificate_templates_setup():
+    """Registrars manage designs and batches; a design goes through registrar review before use.
+
+    Idempotent. Run after migrations (post_migrate) and by the demo loader. The review workflow
+    is attached to the template model, so "Submit for review" appears when editing a design and
+    only an approved (published) version is used to render certificates. The Registrars' permissions
+    on designs and batches are ``core.roles``' table (granted here too, as after every migrate).
+    """
+    from django.contrib.auth.models import Group
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowTask
+
+    from cms.services import named_in_site_language, site_language_name
+    from core.roles import REGISTRARS_GROUP, roles_setup
+
+    roles_setup()
+    registrars = Group.objects.get(name=REGISTRARS_GROUP)
+    workflow = named_in_site_language(Workflow, TEMPLATE_REVIEW_WORKFLOW)
+    task_name = gettext_noop("Registrars approve certificate templates")
+    if not workflow.workflow_tasks.exists():
+        task = named_in_site_language(GroupApprovalTask, task_name)
+        task.groups.add(registrars)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    else:  # set up before the names were translated
+        GroupApprovalTask.objects.filter(name=task_name).update(name=site_language_name(task_name))
+    WorkflowContentType.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(CertificateTemplate), defaults={"workflow": workflow}
+    )
+    return workflow
