@@ -39,9 +39,10 @@ from certification.services.issuing import (
     cohort_members,
 )
 from core.dispatch import dispatch
-from core.guards import SYSTEM
+from core.guards import SYSTEM, guarded
 from core.jobs import JobKind, JobProgress, job_queue, job_run
 from core.memo import memo_scope
+from courses.guards import REGISTRAR_IN_PERSON
 from courses.models import Cohort
 
 # Bulk issuance as a job of ``core.jobs``: its items are taken by ``batch_item_issue``, its chunks run
@@ -222,6 +223,7 @@ def not_previewed_reason() -> str:
     )
 
 
+@guarded(REGISTRAR_IN_PERSON)
 @transaction.atomic
 def batch_start(*, cohort: Cohort, actor, confirmed_user_ids=None) -> IssuanceBatch:
     """Start issuing ``cohort``'s certificates: one item per enrolled trainee, run by a worker.
@@ -351,6 +353,7 @@ def batch_run(*, batch_id: int, max_items: int | None = None) -> int:
         return job_run(kind=BATCH_JOB, job_id=batch_id, max_items=max_items)
 
 
+@guarded(REGISTRAR_IN_PERSON)
 @transaction.atomic
 def batch_retry_failures(*, batch: IssuanceBatch, actor) -> int:
     """Try the errors again: items not issued through an error are issued again, refused PDFs are
@@ -381,6 +384,7 @@ def batch_retry_failures(*, batch: IssuanceBatch, actor) -> int:
     return retried + len(refused)
 
 
+@guarded(REGISTRAR_IN_PERSON)
 @transaction.atomic
 def batch_request_zip(*, batch: IssuanceBatch, actor) -> IssuanceBatch:
     """Ask a worker to build the ZIP of the batch's PDFs. Registrars only; a second request while

@@ -16,7 +16,9 @@ from django.utils.translation import gettext as _
 
 from certification import selectors
 from certification.models import Certificate, ChangeItemState, RegistryChange, RegistryChangeItem
+from core.guards import guarded
 from core.jobs import JobKind, JobProgress, job_queue, job_run
+from courses.guards import REGISTRAR_IN_PERSON
 
 from .issuing import CertificationError
 from .lifecycle import certificate_reinstate, certificate_revoke, certificate_suspend
@@ -70,6 +72,7 @@ def _change_one(certificate: Certificate, *, change, actor, reason: str) -> Bulk
     return BulkOutcome(certificate.pk, certificate.serial, holder, True, after.status, message)
 
 
+@guarded(REGISTRAR_IN_PERSON)
 def certificate_bulk_change(*, certificates, action: str, actor, reason: str) -> list[BulkOutcome]:
     """Suspend, reinstate or revoke each of ``certificates`` with one reason, through the services
     above: each certificate in its own transaction, audited like a single change.
@@ -126,6 +129,7 @@ def registry_change_progress(*, change: RegistryChange) -> ChangeProgress:
     return ChangeProgress(**counts)
 
 
+@guarded(REGISTRAR_IN_PERSON)
 @transaction.atomic
 def registry_change_start(
     *, certificate_ids: list[int], action: str, reason: str, filters: str, actor

@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
-from core.guards import SELF, guarded
+from core.guards import SELF, allowed_when, guarded
 from core.jobs import (
     JobKind,
     job_claim,
@@ -172,6 +172,7 @@ def _cohort_trainee_ids(cohort_id: int) -> list[int]:
     return list(users.values_list("pk", flat=True).distinct())
 
 
+@guarded(REGISTRAR_IN_PERSON)
 @transaction.atomic
 def records_export_request(*, cohort: Cohort, actor: AbstractBaseUser) -> RecordsExport:
     """Ask a worker for the trainee records of ``cohort`` as an Excel workbook; return the job.
@@ -281,6 +282,16 @@ def records_export_build(*, export_id: int) -> RecordsExport | None:
     return export
 
 
+# The registrar who asked for the export (or a superuser): ``selectors.records_export_is_theirs``.
+_EXPORT_REQUESTER = allowed_when(
+    lambda actor, arguments: records_export_is_theirs(user=actor, export=arguments["export"]),
+    _("Only the registrar who asked for this export may download it."),
+    name="the export's requester",
+    needs_person=True,
+)
+
+
+@guarded(_EXPORT_REQUESTER)
 def records_export_open(*, export: RecordsExport, actor: AbstractBaseUser) -> File:
     """The finished workbook, opened for reading; the download is audited like the direct export was
     (``COHORT_RECORDS_EXPORTED``, by the one who downloads, with the number of trainees).

@@ -88,6 +88,13 @@ def _session_of(arguments) -> DefenceSession:
     return arguments["session"] if "session" in arguments else arguments["slot"].session
 
 
+def _slot_trainee_id(arguments) -> int | None:
+    # Read now, not from the caller's object: a slot the trainee has just swapped into is theirs.
+    return (
+        DefenceSlot.objects.filter(pk=arguments["from_slot"].pk).values_list("trainee_id", flat=True).first()
+    )
+
+
 # Who schedules (registrars, the session's chair), scores (its panel) and records the outcome (its chair):
 # the bodies check again on the locked rows.
 _SCHEDULER = allowed_when(
@@ -350,10 +357,7 @@ def swap_closes_at(slot: DefenceSlot) -> datetime.datetime:
     return slot.starts_at - datetime.timedelta(hours=slot.session.swap_hours_before)
 
 
-@guarded(
-    owner(lambda arguments: arguments["from_slot"].trainee_id, name="the trainee", needs_person=True),
-    actor="user",
-)
+@guarded(owner(_slot_trainee_id, name="the trainee", needs_person=True), actor="user")
 @transaction.atomic
 def defence_slot_swap(
     *, user, from_slot: DefenceSlot, to_slot: DefenceSlot, now: datetime.datetime | None = None

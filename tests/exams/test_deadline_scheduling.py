@@ -70,7 +70,9 @@ def test_a_task_delivered_again_and_again_is_given_up(monkeypatch, settings, cap
     settings.TTA_TASK_MAX_DELIVERIES = 3
     cache.clear()
     runs = []
-    monkeypatch.setattr(services, "attempt_submit_at_deadline", lambda *, attempt_id: runs.append(attempt_id))
+    monkeypatch.setattr(
+        services, "attempt_submit_at_deadline", lambda *, attempt_id, actor: runs.append(attempt_id)
+    )
     task = tasks.attempt_auto_submit_task
     for _delivery in range(5):
         task.push_request(id="redelivered-task", retries=0, args=(7,))

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import translation
 
@@ -63,7 +64,7 @@ def test_objective_items_are_scored_and_essays_wait_in_the_course_graders_queue(
     assert "识别问题" in page and "我的分析" in page
     client.force_login(other_instructor)
     assert client.get(reverse("exams:staff_grade_item", args=[case.pk])).status_code == 403
-    with pytest.raises(services.ExamError):
+    with pytest.raises(PermissionDenied):  # the service's guard: graders of the course
         services.item_grade(item_id=case.pk, score=Decimal(1), grader=other_instructor)
 
 
@@ -114,7 +115,7 @@ def test_an_override_needs_a_reason_and_is_audited(graded):
     choice = attempt.items.get(version__qtype=QuestionType.SINGLE_CHOICE)
     with pytest.raises(services.ExamError, match="reason"):
         services.item_override(item_id=choice.pk, score=Decimal(0), reason=" ", actor=grader)
-    with pytest.raises(services.ExamError):
+    with pytest.raises(PermissionDenied):  # the service's guard
         services.item_override(item_id=choice.pk, score=Decimal(1), reason="复核", actor=setup.trainee)
     essay = attempt.items.get(version__qtype=QuestionType.ESSAY)
     services.item_override(item_id=essay.pk, score=Decimal(1), reason="复核后加分", actor=grader)

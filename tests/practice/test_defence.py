@@ -109,7 +109,7 @@ def test_a_session_without_what_it_needs_is_refused_and_nothing_is_made(world, c
 def test_only_registrars_create_sessions(world):
     starts = timezone.now() + datetime.timedelta(days=3)
     for someone in (world.chair, world.members[0], world.trainees[0]):
-        with pytest.raises(PracticeError):
+        with pytest.raises(PermissionDenied):
             defence.defence_session_create(
                 assignment=world.assignment,
                 panel=world.panel,
@@ -147,7 +147,7 @@ def test_manual_scheduling_moves_a_trainee_and_refuses_a_taken_slot_or_no_report
         defence.defence_slot_assign(slot=third, trainee=world.trainees[1], actor=world.registrar)
     with _refused("no_submission"):
         defence.defence_slot_assign(slot=second, trainee=world.trainees[2], actor=world.registrar)
-    with pytest.raises(PracticeError):
+    with pytest.raises(PermissionDenied):
         defence.defence_slot_assign(slot=second, trainee=world.trainees[1], actor=world.members[0])
     assert DefenceSlot.objects.get(pk=second.pk).trainee_id is None
 
@@ -210,7 +210,7 @@ def test_checking_in_at_the_defence_is_an_offline_check_in_with_its_hours(world)
     assert defence.attended_slot_ids(session=session) == {first.pk, second.pk}
     assert PracticeEvent.objects.filter(action=PracticeAction.DEFENCE_CHECKED_IN).count() == 1
     # An external panel member holds no learning role: staff record attendance.
-    with pytest.raises(PracticeError):
+    with pytest.raises(PermissionDenied):
         defence.defence_check_in_by_staff(slot=first, actor=world.members[1])
 
 

@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from courses.practice import selectors, services
 from courses.practice.models import (
@@ -109,7 +110,7 @@ def test_reviewers_are_not_assigned_while_the_trainee_may_still_submit(world):
 def test_only_registrars_assign_reviewers(world):
     submission = _submitted(world)
     for actor in (world.chair, world.reviewers[0], world.trainee):
-        with pytest.raises(services.PracticeError):
+        with pytest.raises(PermissionDenied):
             services.submission_assign_reviewers(submission=submission, actor=actor, now=_after_due(world))
 
 
@@ -137,7 +138,7 @@ def test_reviews_within_the_margin_stand_as_their_mean_and_nothing_shows_before_
     with pytest.raises(services.PracticeError) as refused:
         services.submission_release(submission=submission, actor=world.registrar, confirmed=False)
     assert refused.value.code == "confirm"
-    with pytest.raises(services.PracticeError):
+    with pytest.raises(PermissionDenied):
         services.submission_release(submission=submission, actor=world.chair, confirmed=True)
     services.submission_release(submission=submission, actor=world.registrar, confirmed=True)
     submission.refresh_from_db()
@@ -173,7 +174,7 @@ def test_over_the_margin_the_chair_reconciles_with_a_reason(world):
     assert submission.state == SubmissionState.RECONCILIATION
     assert not selectors.result_for_trainee(submission=submission).released
     scores = _scores(world.assignment, 30, 28, 14)
-    with pytest.raises(services.PracticeError):  # a reviewer is not the chair
+    with pytest.raises(PermissionDenied):  # a reviewer is not the chair
         services.reconciliation_record(submission=submission, chair=first.reviewer, scores=scores, reason="x")
     with pytest.raises(services.PracticeError) as refused:
         services.reconciliation_record(submission=submission, chair=world.chair, scores=scores, reason=" ")
@@ -213,7 +214,7 @@ def test_with_a_defence_required_a_passed_report_waits_for_the_defence(world):
 
 def test_a_review_is_bounded_complete_and_only_once(world):
     submission, (first, second) = _in_review(world)
-    with pytest.raises(services.PracticeError):  # another reviewer's assignment
+    with pytest.raises(PermissionDenied):  # another reviewer's assignment
         services.review_submit(
             review_assignment=first, reviewer=second.reviewer, scores=_scores(world.assignment, 1, 1, 1)
         )
@@ -249,7 +250,7 @@ def test_refused_after_the_due_date_unless_extended(world):
     with pytest.raises(services.PracticeError) as refused:
         _submit_at(world, late)
     assert refused.value.code == "closed"
-    with pytest.raises(services.PracticeError):  # only registrars extend, with a reason
+    with pytest.raises(PermissionDenied):  # only registrars extend, with a reason
         services.extension_grant(
             assignment=world.assignment,
             trainee=world.trainee,

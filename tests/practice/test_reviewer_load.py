@@ -4,6 +4,7 @@ sweep go through the site's notifications, name submissions by code only, and ar
 import datetime
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,7 +17,6 @@ from courses.practice.models import (
     ReviewAssignmentState,
     SubmissionState,
 )
-from courses.practice.services import PracticeError
 from courses.practice.tasks import overdue_reviews_remind_task
 from tests.practice import defence_world
 
@@ -76,7 +76,7 @@ def test_the_registrars_page_shows_the_load_and_reminds_once_a_day(world, client
 def test_only_registrars_remind_and_see_the_load(world, client):
     busy, _idle = world.members
     for someone in (world.chair, busy, world.trainees[0]):
-        with pytest.raises(PracticeError):
+        with pytest.raises(PermissionDenied):
             load.reviewer_remind(reviewer=busy, actor=someone)
         client.force_login(someone)
         assert client.get(reverse("reviewer_load:list")).status_code == 404
