@@ -12,6 +12,7 @@ from django.urls import reverse
 from certification.models import BatchItem, Certificate, IssuanceBatch, ItemState, RenderState, ZipState
 from certification.services import batches
 from certification.services.rendering import certificate_render
+from core.guards import SYSTEM
 from tests.factories import certification as cert_factories
 from tests.factories import courses as course_factories
 from tests.waiting import wait_for
@@ -51,7 +52,7 @@ def _previewed(page: str) -> str:
 
 def _render_all():
     for certificate in Certificate.objects.filter(render_state=RenderState.PENDING):
-        certificate_render(certificate_id=certificate.pk)
+        certificate_render(actor=SYSTEM, certificate_id=certificate.pk)
 
 
 def test_only_registrars_start_a_batch(cohort, trainee):
