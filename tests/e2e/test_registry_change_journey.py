@@ -17,7 +17,11 @@ REASON = "年度档案复核"
 
 
 def test_a_registrar_suspends_all_matching_and_watches_the_worker_finish(
-    site, login, curriculum, certificates_worker, no_rendering  # PDFs play no part here
+    site,
+    login,
+    curriculum,
+    certificates_worker,
+    no_rendering,  # PDFs play no part here
 ):
     from certification.services import certificate_revoke
 
