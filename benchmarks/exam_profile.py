@@ -8,7 +8,7 @@ trainees with sessions). By default it sends requests through Django's test clie
 middleware stack, no network): ``--requests`` starts (each a different trainee), their attempt
 pages, ``--requests`` saves and as many focus-loss events. Prints, per step, the median CPU
 milliseconds (``time.process_time``) and the queries of one request; ``--sql`` lists the statements
-of one request of each step; ``--profile`` adds cProfile's top functions for one start and one save.
+of one request of each step; ``--profile`` adds cProfile's top functions for one start, twenty attempt pages and fifty saves.
 
 ``--gunicorn`` measures through a real server instead: one gunicorn worker (one thread) answers the
 same steps one request at a time over a kept-alive connection, and the script prints the server's
@@ -165,6 +165,13 @@ def in_process(args, paper_id, accounts):
         pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
         attempt_id = response.json()["attempt"]
         position = _text_position(client.get(f"/exams/attempts/{attempt_id}/").content.decode())
+        profiler = cProfile.Profile(time.process_time)
+        profiler.enable()
+        for _ in range(20):
+            client.get(f"/exams/attempts/{attempt_id}/")
+        profiler.disable()
+        print("\n--- 20 attempt pages, by cumulative time ---")
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
         profiler = cProfile.Profile(time.process_time)
         profiler.enable()
         for seq in range(1, 51):
