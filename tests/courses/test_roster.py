@@ -67,8 +67,10 @@ def _teacher(course):
 
 
 def _count_queries(client, url, django_assert_max_num_queries) -> int:
-    # 21: one more than before the courses' own hours (their source pages') were read, once a page.
-    with django_assert_max_num_queries(21) as captured:
+    # 21: one more than before the courses' own hours (their source pages') were read, once a page;
+    # 23 since instructors have the admin (core.roles): Wagtail's userbar on the page reads their
+    # admin profile (twice). Whatever the number, 5 and 500 trainees must take the same (below).
+    with django_assert_max_num_queries(23) as captured:
         response = client.get(url)
         assert response.status_code == 200
     return len(captured)
