@@ -334,6 +334,12 @@ def _shape_dataset(document: dict) -> dict | None:
         _SHAPES[key] = shape
     if shape is None:
         return None
+    return _dataset_of(shape, values)
+
+
+def _dataset_of(shape: tuple[dict, frozenset[int]], values: list[str]) -> dict | None:
+    """The shape's dataset with ``values`` in place of its tokens; None if JSON-LD would read these
+    values otherwise (an IRI it rewrites, two equal ids, two equal values of one property)."""
     template, iri_tokens = shape
     iris = [values[index] for index in iri_tokens]
     if len(set(iris)) != len(iris) or not all(_plain_iri(iri) for iri in iris):
@@ -397,10 +403,7 @@ def _learn_shape(tokenized, values: list[str], document: dict):
                 if component["type"] != "literal":
                     iri_tokens.add(int(value[len(_TOKEN) :]))
     shape = (template, frozenset(iri_tokens))
-    iris = [values[index] for index in iri_tokens]
-    if len(set(iris)) != len(iris) or not all(_plain_iri(iri) for iri in iris):
-        return _UNVOUCHED
-    filled = _unique(_filled(template, values))
+    filled = _dataset_of(shape, values)
     if filled is None:
         return _UNVOUCHED
     fast = URDNA2015().main(filled, {"format": "application/n-quads"})
