@@ -1,8 +1,9 @@
 """The rules the learning services are guarded by (``core.guards``), with the courses layer's roles.
 
-``core`` knows no roles; this module gives it the predicates of this layer (registrar, learning
-staff, roster staff of a cohort, grader of a course). Certification's services use the same rules.
-Selectors are imported when a rule is checked: services import this module early.
+``core.guards`` knows no roles; the roles themselves are ``core.roles`` (registrar, learning staff:
+one truth for who holds which), and this module adds the object-level ones of this layer (roster
+staff of a cohort, grader of a course). Certification's services use the same rules. Those
+selectors are imported when a rule is checked: services import this module early.
 """
 
 import dataclasses
@@ -10,6 +11,7 @@ import dataclasses
 from django.utils.translation import gettext_lazy as _
 
 from core.guards import SELF, SIGNED_IN, SYSTEM, SYSTEM_ONLY, Rule, allowed_when, owner, role
+from core.roles import is_learning_staff, is_registrar
 
 __all__ = [
     "GRADER_OF_ITEM",
@@ -28,21 +30,9 @@ __all__ = [
 ]
 
 
-def _is_registrar(*, user) -> bool:
-    from courses.selectors.enrolments import is_registrar
-
-    return is_registrar(user=user)
-
-
-def _is_learning_staff(*, user) -> bool:
-    from courses.selectors.enrolments import is_learning_staff
-
-    return is_learning_staff(user=user)
-
-
-REGISTRAR = role(_is_registrar, _("Only registrars may do this."), name="registrar")
+REGISTRAR = role(is_registrar, _("Only registrars may do this."), name="registrar")
 LEARNING_STAFF = role(
-    _is_learning_staff, _("Only instructors and registrars may do this."), name="learning staff"
+    is_learning_staff, _("Only instructors and registrars may do this."), name="learning staff"
 )
 
 
