@@ -10,7 +10,7 @@ nothing; the auto-issue sweep covers those. Sent for:
 - a course completion recorded (``progress.course_completion_evaluate``);
 - an offline session's attendance recorded (``attendance``: a check-in or staff's record);
 - an exam attempt whose result is released as a pass, or changed to a pass by grading or an
-  override (``exams.services._finalize_if_graded``);
+  override (``exams.services.results._finalize_if_graded``);
 - a practical assessment's result released (``practice.services.submission_release``), pass or fail.
 
 Arguments: ``sender`` (the model class of what changed: ``CourseCompletion``, ``Attendance``,

@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 from courses.questions.models import Question, QuestionBank
 
 from . import selectors
-from .models import ExamPaper, PaperSection, SectionKind
-from .services import AttemptItem, ExamError, PaperPool, draw_items
+from .models import AttemptItem, ExamPaper, PaperSection, SectionKind
+from .services import ExamError
+from .services.papers import PaperPool, draw_items
 
 HUNDRED = Decimal(100)
 

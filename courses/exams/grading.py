@@ -30,7 +30,8 @@ from courses.questions.schema import parse_decimal
 
 from . import selectors
 from .models import AttemptItem, AttemptStatus, GradingMark, MarkKind, ScoreChange
-from .services import TWO_PLACES, ExamError, _finalize_if_graded, checked_points, item_open_for_grading
+from .services import TWO_PLACES, ExamError, checked_points, item_open_for_grading
+from .services.results import _finalize_if_graded
 
 MAX_COMMENT_CHARS = 4000
 

@@ -59,7 +59,7 @@ def test_reports_after_submission_are_refused(client, setup):
 
 
 def test_reports_are_bounded_in_number(client, setup, monkeypatch):
-    monkeypatch.setattr(services, "MAX_BROWSER_EVENTS_PER_ATTEMPT", 3)
+    monkeypatch.setattr(services.events, "MAX_BROWSER_EVENTS_PER_ATTEMPT", 3)
     attempt = _start(client, setup)
     statuses = [_report(client, attempt, {"kind": "focus_lost"}).status_code for _ in range(5)]
     assert statuses == [200, 200, 200, 429, 429]

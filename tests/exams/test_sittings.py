@@ -132,7 +132,7 @@ def test_a_start_from_a_prepared_paper_draws_nothing(setup, monkeypatch):
     def no_draw(**kwargs):
         raise AssertionError("a prepared paper is started, not drawn")
 
-    monkeypatch.setattr(services, "draw_items", no_draw)
+    monkeypatch.setattr(services.starting, "draw_items", no_draw)  # where attempt_start looks it up
     attempt = services.attempt_start(paper=setup.paper, user=setup.trainee, ip="10.0.0.7")
 
     assert attempt.pk == prepared.pk and attempt.status == AttemptStatus.IN_PROGRESS

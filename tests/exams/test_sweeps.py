@@ -57,7 +57,7 @@ def test_one_attempt_that_fails_is_logged_and_the_others_are_submitted(setup, mo
             raise RuntimeError("database hiccup")
         return real_submit(attempt_id=attempt_id, **kwargs)
 
-    monkeypatch.setattr(services, "attempt_submit", submit)
+    monkeypatch.setattr(services.submission, "attempt_submit", submit)  # where the sweep looks it up
     with caplog.at_level(logging.ERROR, logger="courses.exams.services"):
         assert services.attempts_sweep_overdue(actor=SYSTEM) == 2
     assert f"could not submit attempt {broken}" in caplog.text

@@ -19,11 +19,10 @@ from tests.factories import courses as course_factories
 
 pytestmark = pytest.mark.django_db
 
-PACKAGES = ["courses.services", "certification.services"]
+PACKAGES = ["courses.services", "courses.exams.services", "certification.services"]
 MODULES = [
     "courses.api.services",
     "courses.notifications.services",
-    "courses.exams.services",
     "courses.exams.sittings",
     "courses.exams.grading",
     "courses.questions.services",
@@ -56,12 +55,12 @@ NOT_WRITES = {
     "courses.services.heartbeat_store.study_changes_write": _STEP + ": the heartbeat's storage",
     "courses.notifications.services.notify": _STEP + ": every notification is made by the action it reports",
     "courses.notifications.services.forget_unread_count": "drops a cached count; no database write",
-    "courses.exams.services.paper_pool": _READ,
-    "courses.exams.services.draw_items": "builds unsaved items for attempt_start and sittings",
-    "courses.exams.services.parse_answers": _PURE,
-    "courses.exams.services.parse_flags": _PURE,
-    "courses.exams.services.checked_points": _PURE,
-    "courses.exams.services.exam_permissions_setup": _SETUP,
+    "courses.exams.services.papers.paper_pool": _READ,
+    "courses.exams.services.papers.draw_items": "builds unsaved items for attempt_start and sittings",
+    "courses.exams.services.answers.parse_answers": _PURE,
+    "courses.exams.services.answers.parse_flags": _PURE,
+    "courses.exams.services.marking.checked_points": _PURE,
+    "courses.exams.services.setup.exam_permissions_setup": _SETUP,
     "courses.exams.grading.criteria_for": _READ,
     "courses.exams.grading.examinee_code": _PURE,
     "courses.exams.grading.identity_hidden": _READ,
@@ -261,7 +260,7 @@ def test_the_registry_holds_the_services_of_every_layer():
         "certification.services.issuing",
         "courses.questions.services",
         "courses.services.enrolments",
-        "courses.exams.services",
+        "courses.exams.services.submission",
         "courses.practice.defence",
         "cms.services",
     ):
