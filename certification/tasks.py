@@ -66,7 +66,7 @@ def certificate_batch_run_task(batch_id: int) -> int:
     """Issue a batch's pending items, a chunk per task (each item once, whatever redeliveries happen)."""
     from certification.services.batches import BATCH_CHUNK, batch_run
 
-    return batch_run(batch_id=batch_id, max_items=BATCH_CHUNK)
+    return batch_run(actor=SYSTEM, batch_id=batch_id, max_items=BATCH_CHUNK)
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -74,7 +74,7 @@ def certificate_batch_zip_task(batch_id: int) -> None:
     """Build the ZIP of a batch's PDFs."""
     from certification.services.batches import batch_build_zip
 
-    batch_build_zip(batch_id=batch_id)
+    batch_build_zip(actor=SYSTEM, batch_id=batch_id)
 
 
 @shared_task(acks_late=True)
@@ -91,4 +91,4 @@ def registry_change_run_task(change_id: int) -> int:
     """Change a chunk of a registry change's certificates, then queue the rest (each one once)."""
     from certification.services.bulk import registry_change_run
 
-    return registry_change_run(change_id=change_id)
+    return registry_change_run(actor=SYSTEM, change_id=change_id)

@@ -38,6 +38,8 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from core.dispatch import dispatch
+from core.downloads import PRIVATE_NO_STORE, cache_policy_apply
+from core.guards import SYSTEM
 
 PENDING = "pending"
 
@@ -98,11 +100,13 @@ class JobKind:
 
     ``model``: "app_label.ModelName" of the job (a ``Job``). ``task``: dotted path of the Celery task
     that runs one chunk of a job given its id (the kind's own, so it keeps its queue and limits).
-    ``handle_item``: dotted path of ``handler(item) -> after | None``, which settles one locked,
-    pending item (gives it another state and saves it) inside the item's transaction, and may return
-    a callable to run once that transaction has committed; empty for a job its task builds in one
-    run. ``items``: the job's related name for its items; ``item_related``: what the handler reads
-    through the item (``select_related``).
+    ``handle_item``: dotted path of ``handler(*, item, actor) -> after | None``, which settles one
+    locked, pending item (gives it another state and saves it) inside the item's transaction, and may
+    return a callable to run once that transaction has committed; empty for a job its task builds in
+    one run. The runner is the platform at work, so it calls the handler with ``actor=SYSTEM``; a
+    handler that acts for the job's requester (``created_by``) names them itself, so the audit trail
+    still says who asked. ``items``: the job's related name for its items; ``item_related``: what the
+    handler reads through the item (``select_related``).
     """
 
     name: str
@@ -194,10 +198,9 @@ class JobProgress:
 
 def job_progress_response(progress: JobProgress, **details) -> JsonResponse:
     """The one response of a job's progress endpoint: the kind's ``details``, then the common fields
-    (which win, so every page's script reads the same names). Never cached: it is polled."""
-    response = JsonResponse({**details, **progress.as_dict()})
-    response["Cache-Control"] = "no-store"
-    return response
+    (which win, so every page's script reads the same names). Never cached (``PRIVATE_NO_STORE``):
+    it is polled, and it sits behind a permission check."""
+    return cache_policy_apply(JsonResponse({**details, **progress.as_dict()}), PRIVATE_NO_STORE)
 
 
 # --- Jobs made of items -----------------------------------------------------------------------
@@ -231,7 +234,7 @@ def job_run(*, kind: str | JobKind, job_id: int, max_items: int | None = None) -
             )
             if item is None:  # settled already, or held by a concurrent run
                 continue
-            after = kind.handler(item)
+            after = kind.handler(item=item, actor=SYSTEM)
             handled += 1
         if after is not None:
             after()

@@ -29,14 +29,14 @@ RECORDS_EXPORT_SOFT_TIME_LIMIT = 15 * 60
 )
 def records_export_task(export_id: int) -> None:
     """Build a cohort's trainee-records workbook (the service returns early if it is already built)."""
-    records_export_build(export_id=export_id)
+    records_export_build(actor=SYSTEM, export_id=export_id)
 
 
 @shared_task(acks_late=True)
 def records_exports_sweep_task() -> int:
     """Beat: delete workbooks past their keeping time. (Exports whose build was lost are queued again
     by the one sweep of every job: core.tasks.jobs_resume_stalled_task.)"""
-    return records_export_purge()
+    return records_export_purge(actor=SYSTEM)
 
 
 @shared_task(acks_late=True)

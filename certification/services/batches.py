@@ -39,7 +39,7 @@ from certification.services.issuing import (
     cohort_members,
 )
 from core.dispatch import dispatch
-from core.guards import SYSTEM, guarded
+from core.guards import SYSTEM, SYSTEM_ONLY, check, guarded
 from core.jobs import JobKind, JobProgress, job_queue, job_run
 from core.memo import memo_scope
 from courses.guards import REGISTRAR_IN_PERSON
@@ -278,10 +278,14 @@ def _confirmed_items(*, batch: IssuanceBatch, cohort: Cohort, actor, confirmed: 
     return items
 
 
-def batch_item_issue(item: BatchItem):
+@guarded(SYSTEM_ONLY)
+def batch_item_issue(*, item: BatchItem, actor):
     """Settle one pending item, locked by ``core.jobs.job_run`` in its transaction: issued, already
     held, not eligible (the reason in Chinese) or failed (an error, to try again). Returns the render
-    of a certificate this call created, to run once the issue has committed; else None."""
+    of a certificate this call created, to run once the issue has committed; else None.
+
+    The job runner's (``actor=SYSTEM``); the certificate is issued by the registrar who started the
+    batch (``created_by``), whose right is checked again and who is recorded as its issuer."""
     from certification.services.rendering import certificate_render
 
     item.attempts += 1
@@ -299,6 +303,8 @@ def batch_item_issue(item: BatchItem):
         item.error = left_alone[item.user_id]
         item.save(update_fields=["state", "error", "attempts", "updated_at"])
         return None
+    # The registrar issues, not the runner: one who is gone is refused, never replaced by the system.
+    check(REGISTRAR_IN_PERSON, actor=batch.created_by)
     try:
         with transaction.atomic():
             result = certificate_issue(
@@ -332,14 +338,15 @@ def batch_item_issue(item: BatchItem):
 BATCH_CHUNK = 50
 
 
-def batch_run(*, batch_id: int, max_items: int | None = None) -> int:
+@guarded(SYSTEM_ONLY)
+def batch_run(*, batch_id: int, actor, max_items: int | None = None) -> int:
     """Issue the pending items of the batch (at most ``max_items``); return how many were handled.
 
-    Idempotent; workers call it (``core.jobs.job_run``: each item once, whatever redeliveries and
-    parallel runs). A trainee who is not eligible is recorded so, with the explanation in Chinese
-    (never as a failure: a later batch issues them once they are); one who holds a live certificate
-    is recorded as already holding it. If items remain after ``max_items``, the rest is queued as a
-    new task; the batch is finished when none is pending.
+    Idempotent; workers call it (``actor=SYSTEM``; ``core.jobs.job_run``: each item once, whatever
+    redeliveries and parallel runs). A trainee who is not eligible is recorded so, with the
+    explanation in Chinese (never as a failure: a later batch issues them once they are); one who
+    holds a live certificate is recorded as already holding it. If items remain after ``max_items``,
+    the rest is queued as a new task; the batch is finished when none is pending.
 
     Each certificate is rendered here, right after its issue commits, rather than by a task of
     its own: issuing and rendering then alternate in every worker process that runs the batch
@@ -402,8 +409,10 @@ def batch_request_zip(*, batch: IssuanceBatch, actor) -> IssuanceBatch:
     return batch
 
 
-def batch_build_zip(*, batch_id: int) -> IssuanceBatch:
-    """Build and store the ZIP of every rendered PDF of the batch (named by serial). Workers call it.
+@guarded(SYSTEM_ONLY)
+def batch_build_zip(*, batch_id: int, actor) -> IssuanceBatch:
+    """Build and store the ZIP of every rendered PDF of the batch (named by serial). Workers call it
+    (``actor=SYSTEM``); the registrar asks for it with ``batch_request_zip``.
 
     Safe to run twice: the batch row is locked and the archive replaced. Entries carry the
     certificate's issue time, so the same PDFs give the same archive.

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from certification import selectors
 from certification.models import Certificate, ChangeItemState, RegistryChange, RegistryChangeItem
-from core.guards import guarded
+from core.guards import SYSTEM_ONLY, check, guarded
 from core.jobs import JobKind, JobProgress, job_queue, job_run
 from courses.guards import REGISTRAR_IN_PERSON
 
@@ -157,13 +157,18 @@ def registry_change_start(
     return registry_change
 
 
-def registry_change_item_apply(item: RegistryChangeItem) -> None:
+@guarded(SYSTEM_ONLY)
+def registry_change_item_apply(*, item: RegistryChangeItem, actor) -> None:
     """Apply the change to one pending item, locked by ``core.jobs.job_run`` in its transaction.
 
     The certificate's transition and the item's outcome commit together, so a run repeated after
-    a lost worker changes each certificate once and reports it once.
+    a lost worker changes each certificate once and reports it once. The job runner's
+    (``actor=SYSTEM``); the transition is made by the registrar who started the change
+    (``created_by``), whose right is checked again and who is recorded in its audit event.
     """
     change = item.change
+    # The registrar changes, not the runner: one who is gone is refused, never replaced by the system.
+    check(REGISTRAR_IN_PERSON, actor=change.created_by)
     with translation.override("zh-hans"):  # kept as the registrar reads it: Chinese first
         outcome = _change_one(
             item.certificate,
@@ -187,10 +192,11 @@ def registry_change_item_apply(item: RegistryChangeItem) -> None:
 CHANGE_CHUNK = 200
 
 
-def registry_change_run(*, change_id: int, max_items: int | None = CHANGE_CHUNK) -> int:
+@guarded(SYSTEM_ONLY)
+def registry_change_run(*, change_id: int, actor, max_items: int | None = CHANGE_CHUNK) -> int:
     """Change the pending items (at most ``max_items``) and queue the rest; return how many were handled.
 
-    Idempotent; workers call it (``core.jobs.job_run``). Items already handled, or taken by a
-    concurrent run, are skipped; the change is finished when none is pending.
+    Idempotent; workers call it (``actor=SYSTEM``; ``core.jobs.job_run``). Items already handled, or
+    taken by a concurrent run, are skipped; the change is finished when none is pending.
     """
     return job_run(kind=REGISTRY_CHANGE_JOB, job_id=change_id, max_items=max_items)

@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
-from core.guards import SELF, allowed_when, guarded
+from core.guards import SELF, SYSTEM_ONLY, allowed_when, guarded
 from core.jobs import (
     JobKind,
     job_claim,
@@ -205,12 +205,13 @@ def records_export_request(*, cohort: Cohort, actor: AbstractBaseUser) -> Record
     return export
 
 
-def records_export_purge(*, now=None) -> int:
+@guarded(SYSTEM_ONLY)
+def records_export_purge(*, actor, now=None) -> int:
     """Delete the workbooks of exports finished over ``TTA_RECORDS_EXPORT_KEEP_DAYS`` days ago.
 
     They hold full identity numbers, so they are not kept for ever. The job's row stays (who asked
     for which cohort, when, how many trainees), and its page says the file is no longer kept.
-    Idempotent; run by beat; returns how many files were deleted.
+    Idempotent; run by beat (``actor=SYSTEM``); returns how many files were deleted.
     """
     cutoff = (now or timezone.now()) - timedelta(days=settings.TTA_RECORDS_EXPORT_KEEP_DAYS)
     purged = 0
@@ -238,9 +239,11 @@ def _records_export_fail(export_id: int, error: Exception) -> None:
     job_fail(model=RecordsExport, job_id=export_id, error=type(error).__name__)
 
 
+@guarded(SYSTEM_ONLY)
 @sensitive_variables()
-def records_export_build(*, export_id: int) -> RecordsExport | None:
-    """Build the workbook of an export job and keep it in private storage. Workers call it.
+def records_export_build(*, export_id: int, actor) -> RecordsExport | None:
+    """Build the workbook of an export job and keep it in private storage. Workers call it
+    (``actor=SYSTEM``); the job keeps who asked for it (``requested_by``).
 
     Trainees are read and written a chunk at a time; progress (``done`` of ``total`` trainees) is
     saved after each chunk, outside any long transaction, so the status page sees it move.

@@ -3,6 +3,7 @@ cannot make a signed-in browser fetch them and fill the log (courses/accounts/do
 
 import pytest
 
+from core.guards import SYSTEM
 from courses.accounts.models import AuditLog
 from courses.accounts.services import records_export_build, records_export_request
 from tests.accounts.conftest import trainee_with_profile
@@ -36,7 +37,7 @@ def downloads(client):
     cohort = factories.cohort(course=factories.published_course())
     factories.enrolment(cohort=cohort, user=trainee)
     export = records_export_request(cohort=cohort, actor=registrar)
-    records_export_build(export_id=export.pk)
+    records_export_build(actor=SYSTEM, export_id=export.pk)
     return [
         (trainee, "/accounts/record.json"),
         (trainee, "/accounts/record.xlsx"),

@@ -68,7 +68,7 @@ def test_a_batch_issues_the_eligible_and_explains_the_others_in_chinese(cohort, 
         "remaining": 2, "finished": False, "percent": 0,
     }  # fmt: skip
 
-    assert batches.batch_run(batch_id=batch.pk) == 2
+    assert batches.batch_run(actor=SYSTEM, batch_id=batch.pk) == 2
     issued = BatchItem.objects.get(batch=batch, user=eligible)
     refused = BatchItem.objects.get(batch=batch, user=_laggard())
     assert issued.state == ItemState.ISSUED and issued.certificate.user == eligible
@@ -87,9 +87,28 @@ def test_running_a_batch_twice_issues_each_trainee_once(cohort, registrar):
     batch = batches.batch_start(cohort=cohort, actor=registrar)
     # Starting again while it runs gives the same batch: a double click starts one.
     assert batches.batch_start(cohort=cohort, actor=registrar) == batch
-    batches.batch_run(batch_id=batch.pk)
-    assert batches.batch_run(batch_id=batch.pk) == 0
+    batches.batch_run(actor=SYSTEM, batch_id=batch.pk)
+    assert batches.batch_run(actor=SYSTEM, batch_id=batch.pk) == 0
     assert Certificate.objects.count() == 1
+
+
+def test_the_run_is_the_systems_but_issues_as_the_registrar_who_started_the_batch(
+    cohort, registrar, eligible, trainee
+):
+    batch = batches.batch_start(cohort=cohort, actor=registrar)
+    with pytest.raises(PermissionDenied):  # the worker body is the platform's alone
+        batches.batch_run(actor=registrar, batch_id=batch.pk)
+    # A batch whose registrar is gone is refused, not issued by the system in their place.
+    IssuanceBatch.objects.filter(pk=batch.pk).update(created_by=None)
+    with pytest.raises(PermissionDenied):
+        batches.batch_run(actor=SYSTEM, batch_id=batch.pk)
+    assert not Certificate.objects.exists()
+    assert not BatchItem.objects.filter(batch=batch).exclude(state=ItemState.PENDING).exists()
+
+    IssuanceBatch.objects.filter(pk=batch.pk).update(created_by=registrar)
+    batches.batch_run(actor=SYSTEM, batch_id=batch.pk)
+    issued = Certificate.objects.get(user=eligible)
+    assert issued.events.get(to_status="issued").actor == registrar  # the audit trail names who asked
 
 
 def _callback_names(callbacks) -> list[str]:
@@ -104,11 +123,11 @@ def test_a_long_batch_is_issued_in_chunks_each_queued_on_commit(
     run_task = "certification.tasks.certificate_batch_run_task"
     started = len(captured_dispatches.of(run_task))  # TTA_BATCH_RUNS runs, sharing the items
     with django_capture_on_commit_callbacks() as queued:
-        assert batches.batch_run(batch_id=batch.pk, max_items=1) == 1
+        assert batches.batch_run(actor=SYSTEM, batch_id=batch.pk, max_items=1) == 1
     # The rest of the batch (the first trainee, 李䶮, was not eligible), queued on commit.
     assert len(captured_dispatches.of(run_task)) == started + 1 and "dispatch" in _callback_names(queued)
     with django_capture_on_commit_callbacks() as queued:
-        assert batches.batch_run(batch_id=batch.pk, max_items=1) == 1
+        assert batches.batch_run(actor=SYSTEM, batch_id=batch.pk, max_items=1) == 1
     # The holder's notification (email, unread count); no render task (the run rendered the PDF
     # itself) and no further run: nothing is left.
     names = _callback_names(queued)
@@ -125,7 +144,7 @@ def test_a_later_batch_issues_those_who_have_since_become_eligible(cohort, regis
     """Not eligible is not an error: "try the errors again" leaves it alone; the next batch, previewed
     first, issues the trainee and counts the earlier holder as already holding one."""
     batch = batches.batch_start(cohort=cohort, actor=registrar)
-    batches.batch_run(batch_id=batch.pk)
+    batches.batch_run(actor=SYSTEM, batch_id=batch.pk)
     laggard = _laggard()
     for course in courses:
         cert_factories.complete(user=laggard, course=course)
@@ -135,13 +154,13 @@ def test_a_later_batch_issues_those_who_have_since_become_eligible(cohort, regis
     preview = batches.batch_preview(cohort=cohort, actor=registrar)
     assert (len(preview.will_issue), len(preview.held), len(preview.not_eligible)) == (1, 1, 0)
     again = batches.batch_start(cohort=cohort, actor=registrar)
-    batches.batch_run(batch_id=again.pk)
+    batches.batch_run(actor=SYSTEM, batch_id=again.pk)
     _render_all()
     progress = batches.batch_progress(batch=again)
     assert (progress.issued, progress.held, progress.not_eligible, progress.remaining) == (1, 1, 0, 0)
 
     third = batches.batch_start(cohort=cohort, actor=registrar)
-    batches.batch_run(batch_id=third.pk)
+    batches.batch_run(actor=SYSTEM, batch_id=third.pk)
     progress = batches.batch_progress(batch=third)  # "0 issued, 2 already held"
     assert (progress.issued, progress.held, progress.not_eligible, progress.failed) == (0, 2, 0, 0)
 
@@ -155,7 +174,7 @@ def test_retry_renders_again_a_pdf_that_was_refused(cohort, registrar, monkeypat
         patch.setattr(
             rendering, "certificate_render", lambda certificate_id, actor: None
         )  # issued, render left pending
-        batches.batch_run(batch_id=batch.pk)
+        batches.batch_run(actor=SYSTEM, batch_id=batch.pk)
     # Then no font can draw a printed character (a font removed from the machine, say).
     monkeypatch.setattr(fonts, "missing_glyphs", lambda text, weight=400: ["丰"])
     _render_all()
@@ -173,10 +192,10 @@ def test_the_zip_holds_every_stored_pdf_by_serial_and_is_served_to_registrars_on
     cohort, registrar, trainee, client
 ):
     batch = batches.batch_start(cohort=cohort, actor=registrar)
-    batches.batch_run(batch_id=batch.pk)
+    batches.batch_run(actor=SYSTEM, batch_id=batch.pk)
     _render_all()
     batches.batch_request_zip(batch=batch, actor=registrar)
-    batch = batches.batch_build_zip(batch_id=batch.pk)
+    batch = batches.batch_build_zip(actor=SYSTEM, batch_id=batch.pk)
     assert batch.zip_state == ZipState.DONE
 
     certificate = Certificate.objects.get()
@@ -249,7 +268,7 @@ def test_a_batch_whose_run_was_lost_is_queued_again_by_the_sweep(
         assert jobs_resume_stalled() == 1
     assert captured_dispatches.args(run_task, sent=True) == [batch.pk]
 
-    assert batches.batch_run(batch_id=batch.pk) == 2  # the queued run issues what is pending
+    assert batches.batch_run(actor=SYSTEM, batch_id=batch.pk) == 2  # the queued run issues what is pending
     IssuanceBatch.objects.filter(pk=batch.pk).update(updated_at=an_hour_ago)
     with django_capture_on_commit_callbacks(execute=True):
         assert jobs_resume_stalled() == 0  # finished: nothing to resume
@@ -283,7 +302,7 @@ def test_a_confirmed_batch_issues_only_the_trainees_its_preview_showed(
         reverse("certificate_batch_create"), {"cohort": cohort.pk, "previewed": "1", "users": previewed}
     )
     batch = IssuanceBatch.objects.get()
-    batches.batch_run(batch_id=batch.pk)
+    batches.batch_run(actor=SYSTEM, batch_id=batch.pk)
     progress = batches.batch_progress(batch=batch)
     assert (progress.issued, progress.held, progress.not_eligible, progress.remaining) == (0, 0, 2, 0)
     assert not Certificate.objects.exists()

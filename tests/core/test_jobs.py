@@ -12,6 +12,8 @@ from django.utils import timezone
 from certification.models import BatchItem, IssuanceBatch, ItemState, RegistryChange
 from cms.choices import Level
 from core import jobs
+from core.downloads import PRIVATE_NO_STORE
+from core.guards import SYSTEM
 from core.jobs import JobKind, JobProgress, job_kinds, job_progress_response, job_run, jobs_resume_stalled
 from courses.accounts.models import RecordsExport
 from tests.concurrency import run_concurrently
@@ -23,8 +25,10 @@ SETTLED: list[tuple[int, str]] = []
 SETTLED_LOCK = threading.Lock()
 
 
-def probe_settle(item: BatchItem):
-    """A handler that only records the item and settles it, slowly enough for runs to overlap."""
+def probe_settle(*, item: BatchItem, actor):
+    """A handler that only records the item and settles it, slowly enough for runs to overlap.
+    The runner calls it as the platform (``actor=SYSTEM``)."""
+    assert actor is SYSTEM
     with SETTLED_LOCK:
         SETTLED.append((item.pk, threading.current_thread().name))
     time.sleep(0.005)
@@ -161,7 +165,7 @@ def test_a_progress_response_answers_the_common_fields_whatever_the_kind_adds():
     response = job_progress_response(
         JobProgress(total=4, done=1, state="running"), issued=1, percent=25.5, remaining=99
     )
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == PRIVATE_NO_STORE
     body = json.loads(response.content)
     assert body == {
         "issued": 1,

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from core.guards import SYSTEM
 from core.jobs import jobs_resume_stalled
 from courses.accounts import services
 from courses.accounts.models import AuditAction, AuditLog, ExportState, RecordsExport
@@ -82,7 +83,7 @@ def test_asking_twice_gives_one_job_until_it_is_finished(course, django_capture_
     theirs, _ = _request(cohort, colleague, django_capture_on_commit_callbacks)
     assert theirs.pk != first.pk
 
-    records_export_build(export_id=first.pk)
+    records_export_build(actor=SYSTEM, export_id=first.pk)
     later, queued_later = _request(cohort, registrar, django_capture_on_commit_callbacks)
     assert later.pk != first.pk and queued_later == 1
     assert RecordsExport.objects.filter(requested_by=registrar).count() == 2
@@ -113,7 +114,7 @@ def test_progress_is_saved_after_each_chunk(course, monkeypatch, django_capture_
         return load(user_ids=user_ids, full_identity_numbers=full_identity_numbers)
 
     monkeypatch.setattr(services, "trainee_records_for_user_ids", watched)
-    records_export_build(export_id=export.pk)
+    records_export_build(actor=SYSTEM, export_id=export.pk)
 
     assert seen == [("running", 0, 5, 2), ("running", 2, 5, 2), ("running", 4, 5, 1)]
     export.refresh_from_db()
@@ -125,7 +126,7 @@ def test_the_workbook_holds_each_trainee_with_the_full_number(course, django_cap
     cohort, numbers = _cohort(course, trainees=3)
     outsider, outsider_number = trainee_with_profile()
     export, _ = _request(cohort, factories.registrar(), django_capture_on_commit_callbacks)
-    records_export_build(export_id=export.pk)
+    records_export_build(actor=SYSTEM, export_id=export.pk)
 
     export.refresh_from_db()
     with export.file.open("rb") as handle:
@@ -140,18 +141,18 @@ def test_building_twice_changes_nothing_and_a_job_left_running_is_built_again(
 ):
     cohort, numbers = _cohort(course, trainees=2)
     export, _ = _request(cohort, factories.registrar(), django_capture_on_commit_callbacks)
-    records_export_build(export_id=export.pk)
+    records_export_build(actor=SYSTEM, export_id=export.pk)
     export.refresh_from_db()
     name, finished_at = export.file.name, export.finished_at
 
-    records_export_build(export_id=export.pk)  # a redelivered message
+    records_export_build(actor=SYSTEM, export_id=export.pk)  # a redelivered message
     export.refresh_from_db()
     assert (export.file.name, export.finished_at, export.state) == (name, finished_at, ExportState.DONE)
 
     # A worker died while building: the row says running; the redelivered message builds it again.
     other, _ = _request(cohort, factories.registrar(), django_capture_on_commit_callbacks)
     RecordsExport.objects.filter(pk=other.pk).update(state=ExportState.RUNNING, done=1)
-    records_export_build(export_id=other.pk)
+    records_export_build(actor=SYSTEM, export_id=other.pk)
     other.refresh_from_db()
     assert (other.state, other.done) == (ExportState.DONE, 2)
     with other.file.open("rb") as handle:
@@ -170,7 +171,7 @@ def test_a_failure_marks_the_job_failed_without_quoting_trainee_data(
 
     monkeypatch.setattr(services.RecordsWorkbook, "add", broken)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where openpyxl writes its sheets
-    records_export_build(export_id=export.pk)
+    records_export_build(actor=SYSTEM, export_id=export.pk)
     export.refresh_from_db()
     assert (export.state, export.error, bool(export.file)) == (ExportState.FAILED, "ValueError", False)
     assert export.finished_at is not None
@@ -187,7 +188,7 @@ def test_control_characters_in_trainee_text_do_not_break_the_export(
     user.trainee_profile.organisation = "某大学\x0b技术转移中心"  # pasted from a Word table
     user.trainee_profile.save()
     export, _ = _request(cohort, factories.registrar(), django_capture_on_commit_callbacks)
-    records_export_build(export_id=export.pk)
+    records_export_build(actor=SYSTEM, export_id=export.pk)
     export.refresh_from_db()
     assert export.state == ExportState.DONE
     with export.file.open("rb") as handle:
@@ -202,7 +203,7 @@ def test_the_sweep_queues_again_only_jobs_that_stopped_moving(course, django_cap
     stuck, _ = _request(cohort, factories.registrar(), django_capture_on_commit_callbacks)
     moving, _ = _request(cohort, factories.registrar(), django_capture_on_commit_callbacks)
     built, _ = _request(cohort, factories.registrar(), django_capture_on_commit_callbacks)
-    records_export_build(export_id=built.pk)
+    records_export_build(actor=SYSTEM, export_id=built.pk)
     long_ago = timezone.now() - timedelta(minutes=11)
     RecordsExport.objects.filter(pk__in=[stuck.pk, built.pk]).update(updated_at=long_ago)
 
@@ -224,17 +225,17 @@ def test_workbooks_are_deleted_after_the_keeping_time_and_the_page_says_so(clien
     _start(client, cohort)
     _start(client, cohort)  # the same job
     old = RecordsExport.objects.get()
-    records_export_build(export_id=old.pk)
+    records_export_build(actor=SYSTEM, export_id=old.pk)
     _start(client, cohort)
     recent = RecordsExport.objects.exclude(pk=old.pk).get()
-    records_export_build(export_id=recent.pk)
+    records_export_build(actor=SYSTEM, export_id=recent.pk)
     RecordsExport.objects.filter(pk=old.pk).update(finished_at=timezone.now() - timedelta(days=8))
     old.refresh_from_db()
     old_name, storage = old.file.name, old.file.storage
     assert storage.exists(old_name)
 
-    assert services.records_export_purge() == 1
-    assert services.records_export_purge() == 0  # idempotent
+    assert services.records_export_purge(actor=SYSTEM) == 1
+    assert services.records_export_purge(actor=SYSTEM) == 0  # idempotent
     old.refresh_from_db()
     recent.refresh_from_db()
     assert not storage.exists(old_name) and not old.file
@@ -261,7 +262,7 @@ def test_trainees_and_instructors_cannot_start_follow_or_download(client, course
     client.force_login(registrar)
     assert _start(client, cohort).status_code == 302
     export = RecordsExport.objects.get()
-    records_export_build(export_id=export.pk)
+    records_export_build(actor=SYSTEM, export_id=export.pk)
 
     trainee = cohort.enrolments.get().user
     for outsider in (trainee, factories.instructor()):
@@ -279,7 +280,7 @@ def test_only_the_requester_or_a_superuser_downloads_and_each_download_is_audite
     client.force_login(registrar)
     _start(client, cohort)
     export = RecordsExport.objects.get()
-    records_export_build(export_id=export.pk)
+    records_export_build(actor=SYSTEM, export_id=export.pk)
 
     client.force_login(factories.registrar())  # a colleague
     for url in _urls(export):
@@ -335,7 +336,7 @@ def test_the_status_page_shows_progress_and_works_without_javascript(client, cou
     assert not AuditLog.objects.exists()
 
     RecordsExport.objects.filter(pk=export.pk).update(state=ExportState.PENDING)
-    records_export_build(export_id=export.pk)
+    records_export_build(actor=SYSTEM, export_id=export.pk)
     body = client.get(status).json()
     assert (body["state"], body["percent"], body["finished"], body["download_url"]) == (
         "done",
@@ -371,7 +372,7 @@ def test_a_lost_file_is_explained_not_a_server_error(client, course):
     client.force_login(factories.registrar())
     _start(client, cohort)
     export = RecordsExport.objects.get()
-    records_export_build(export_id=export.pk)
+    records_export_build(actor=SYSTEM, export_id=export.pk)
     export.refresh_from_db()
     export.file.storage.delete(export.file.name)
 
@@ -387,7 +388,7 @@ def test_the_workbook_is_written_in_the_language_of_the_request(client, course):
     client.post(f"/en/accounts/records/cohorts/{cohort.pk}/export/")
     export = RecordsExport.objects.get()
     assert export.language == "en"
-    records_export_build(export_id=export.pk)
+    records_export_build(actor=SYSTEM, export_id=export.pk)
     export.refresh_from_db()
     with export.file.open("rb") as handle:
         assert load_workbook(handle).sheetnames[0] == "Trainees"
@@ -437,7 +438,7 @@ def test_a_workbook_storage_cannot_delete_stops_no_other_purge(client, course, s
         client.force_login(factories.registrar())
         _start(client, cohort)
         export = RecordsExport.objects.get(cohort=cohort)
-        records_export_build(export_id=export.pk)
+        records_export_build(actor=SYSTEM, export_id=export.pk)
         exports.append(RecordsExport.objects.get(pk=export.pk))
     RecordsExport.objects.update(finished_at=timezone.now() - timedelta(days=8))
     stuck, other = exports
@@ -450,7 +451,7 @@ def test_a_workbook_storage_cannot_delete_stops_no_other_purge(client, course, s
         return real_delete(self, name)
 
     monkeypatch.setattr(type(storage), "delete", delete)
-    assert services.records_export_purge() == 1
+    assert services.records_export_purge(actor=SYSTEM) == 1
     other.refresh_from_db()
     stuck.refresh_from_db()
     assert not other.file and stuck.file  # the stuck one is tried again next run

@@ -168,7 +168,7 @@ def test_sigkill_in_the_middle_of_a_batch_ends_with_every_certificate_rendered_o
         second = WorkerProcess(queue=queue_for_this_test, env=env, log=tmp_path / "worker-2.log")
         if settings.CELERY_BROKER_URL.startswith("filesystem://"):
             # The filesystem transport cannot redeliver a dead worker's messages: the beat sweep does.
-            batch_run(batch_id=batch.pk)
+            batch_run(actor=SYSTEM, batch_id=batch.pk)
             certificate_render_requeue_stale(actor=SYSTEM, older_than_seconds=0)
 
         def everything_rendered():
@@ -187,7 +187,7 @@ def test_sigkill_in_the_middle_of_a_batch_ends_with_every_certificate_rendered_o
             if sweeps == 0:
                 figure(f"not recovered by redelivery within 60 s ({_counts()}); running the sweeps")
             sweeps += 1
-            batch_run(batch_id=batch.pk)
+            batch_run(actor=SYSTEM, batch_id=batch.pk)
             certificate_render_requeue_stale(actor=SYSTEM, older_than_seconds=0)
             recovered = wait_for(everything_rendered, timeout=20, interval=0.5)
         assert recovered, (

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from certification.models import Certificate, CertificateEvent, CertificateStatus, RegistryChange
 from certification.services import bulk
+from core.guards import SYSTEM
 from tests.factories import certification as cert_factories
 from tests.waiting import wait_for
 
@@ -197,7 +198,7 @@ def test_all_matching_is_confirmed_with_its_count_then_changes_every_one(
     progress = registrar_client.get(reverse("certificate_registry_change_progress", args=[change.pk])).json()
     assert (progress["remaining"], progress["finished"]) == (62, False)
 
-    assert bulk.registry_change_run(change_id=change.pk) == 62
+    assert bulk.registry_change_run(actor=SYSTEM, change_id=change.pk) == 62
     done = registrar_client.get(started["Location"])
     assert done.status_code == 200 and done.context["progress"]["finished"]
     assert (done.context["progress"]["changed"], done.context["progress"]["unchanged"]) == (61, 1)
@@ -280,13 +281,14 @@ def test_a_change_runs_in_chunks_and_changes_each_certificate_once(
     assert runs == [change.pk]
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert bulk.registry_change_run(change_id=change.pk, max_items=25) == 25
+        assert bulk.registry_change_run(actor=SYSTEM, change_id=change.pk, max_items=25) == 25
     assert runs == [change.pk, change.pk]  # the rest goes to the next task
     assert bulk.registry_change_progress(change=change).remaining == 37
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert bulk.registry_change_run(change_id=change.pk, max_items=None) == 37
-        assert bulk.registry_change_run(change_id=change.pk) == 0  # a redelivered task: nothing left
+        assert bulk.registry_change_run(actor=SYSTEM, change_id=change.pk, max_items=None) == 37
+        # A redelivered task: nothing left.
+        assert bulk.registry_change_run(actor=SYSTEM, change_id=change.pk) == 0
     assert len(runs) == 2
     change.refresh_from_db()
     assert change.finished_at is not None
@@ -308,7 +310,7 @@ def test_what_cannot_change_is_reported_on_the_change_page(
             filters="",
             actor=registrar,
         )
-    bulk.registry_change_run(change_id=change.pk)
+    bulk.registry_change_run(actor=SYSTEM, change_id=change.pk)
 
     page = registrar_client.get(reverse("certificate_registry_change", args=[change.pk]))
     assert page.context["progress"] | {"percent": 0} == {
@@ -392,7 +394,7 @@ def test_a_stalled_change_is_queued_again(
     with django_capture_on_commit_callbacks(execute=True):
         assert jobs_resume_stalled() == 1
     assert captured_dispatches.args(run_task, sent=True) == [change.pk]
-    bulk.registry_change_run(change_id=change.pk)
+    bulk.registry_change_run(actor=SYSTEM, change_id=change.pk)
     RegistryChange.objects.filter(pk=change.pk).update(updated_at=long_ago)
     with django_capture_on_commit_callbacks(execute=True):
         assert jobs_resume_stalled() == 0  # every item is handled: nothing to resume
