@@ -4,8 +4,8 @@ The template context holds plain strings only (names, titles, dates in both lang
 images as ``data:`` URIs), never database objects, and the design is rendered by a bare template
 engine that can load nothing: a design sees the printed data and nothing else. The glyph check
 (``unprintable_characters``) lives here too because it reads the same data: a character no
-configured font can draw refuses issuing and rendering alike. Which design is used, and whether
-it is allowed, is ``templates``; rendering and storing the PDF is ``rendering``.
+configured font can draw refuses issuing and rendering alike. Which design is used is
+``templates``, what refuses one ``certification.design_rules``; storing the PDF is ``rendering``.
 """
 
 import base64
@@ -18,8 +18,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from certification import fonts, pdf, qr
+from certification.design_rules import TemplateRejected, TemplateSource, check_design, check_tags
 from certification.models import Certificate
-from certification.services.templates import TemplateRejected, TemplateSource, _check_design, _check_source
 from core.memo import scoped_memo
 
 _MONTHS_EN = [
@@ -47,7 +47,7 @@ _engine = Engine(
 
 
 def _render_body(body: str, context: dict) -> str:
-    _check_source(body)
+    check_tags(body)
     try:
         template = _engine.from_string(body)
     except TemplateSyntaxError as error:
@@ -153,7 +153,7 @@ def certificate_document(certificate: Certificate, source: TemplateSource) -> pd
                 relationship="Alternative",
             ),
         )
-    _check_design(source.body, source.css)
+    check_design(source.body, source.css)
     return pdf.CertificateDocument(
         body_html=_render_body(source.body, context),
         css=source.css,

@@ -17,14 +17,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from certification import pdf
+from certification.design_rules import TemplateRejected, refused_message
 from certification.models import Certificate, CertificateEvent, RenderState
 from certification.services.printing import certificate_document, unprintable_characters, unprintable_message
-from certification.services.templates import (
-    TemplateRejected,
-    _recorded_template,
-    _refused_message,
-    template_for_program,
-)
+from certification.services.templates import _recorded_template, template_for_program
 from core.guards import SYSTEM_ONLY, guarded
 
 logger = logging.getLogger(__name__)
@@ -97,7 +93,7 @@ def certificate_render(*, certificate_id: int, actor) -> Certificate:
             content = pdf.render_certificate_pdf(document)
         except pdf.DesignRefused as error:  # e.g. markup built by template logic from printed data
             with translation.override("zh-hans"):
-                return _fail(certificate, _refused_message(error.constructs))
+                return _fail(certificate, refused_message(error.constructs))
         digest = hashlib.sha256(content).hexdigest()
         if certificate.pdf_sha256 and digest != certificate.pdf_sha256:
             # The design's data changed underneath (e.g. a replaced seal image): never print a different PDF.

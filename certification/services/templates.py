@@ -3,15 +3,13 @@
 A design (``CertificateTemplate``, or the shipped default) is Django template HTML and CSS that
 registrars edit in the admin. This module picks the published design for a program (and the exact
 version a certificate was first printed with), refuses designs that could reach beyond the printed
-data (template tags that load or include, constructs that fetch or embed: ``certification.designs``),
-checks and previews a draft on sample data, and sets up the review workflow designs go through.
-Filling a design with a certificate's data is ``printing``; storing the PDF is ``rendering``.
+data (template tags that load or include, constructs that fetch or embed: the rules are
+``certification.design_rules``), checks and previews a draft on sample data, and sets up the review
+workflow designs go through. Filling a design with a certificate's data is ``printing``; storing the
+PDF is ``rendering``.
 """
 
-import functools
 import hashlib
-import re
-from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
@@ -21,31 +19,17 @@ from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from certification import designs, pdf
+from certification.design_rules import (
+    TemplateRejected,
+    TemplateSource,
+    check_design,
+    refused_message,
+)
 from certification.models.templates import CertificateTemplate
+from certification.services.printing import _render_body, printed_context
 from core.memo import scoped_memo
 
 DEFAULT_TEMPLATE_NAME = "certification/pdf/default"
-# Tags that would reach beyond the printed data: other templates, template libraries, debug dumps.
-_FORBIDDEN_TAGS = re.compile(r"{%-?\s*(load|include|extends|debug|ssi|url|static|csrf_token)\b")
-
-
-class TemplateRejected(Exception):
-    """A certificate template that cannot be used; the message says why, in the user's language.
-
-    ``field``: the design's field at fault ("body" or "css"), for the admin form.
-    """
-
-    def __init__(self, message: str, *, field: str = "body"):
-        super().__init__(message)
-        self.field = field
-
-
-@dataclass(frozen=True)
-class TemplateSource:
-    body: str
-    css: str
-    version: str
-    signatures: tuple  # ((image or None, title), ...)
 
 
 def _shipped_default() -> TemplateSource:
@@ -117,36 +101,6 @@ def _recorded_template(version: str, program) -> TemplateSource | None:
     return None
 
 
-def _check_source(body: str) -> None:
-    if match := _FORBIDDEN_TAGS.search(body):
-        raise TemplateRejected(
-            gettext("The tag {%% %(tag)s %%} is not allowed in a certificate template.") % {"tag": match[1]}
-        )
-
-
-def _refused_message(constructs: list[str]) -> str:
-    listed = "、".join(f"“{construct}”" for construct in constructs)
-    return gettext(
-        "A certificate design may not contain %(constructs)s: nothing may be fetched or embedded "
-        "from outside the design. Use the signature and seal images for pictures."
-    ) % {"constructs": listed}
-
-
-@functools.lru_cache(maxsize=32)
-def _design_refusals(body: str, css: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The constructs a design may not hold: (in the HTML, in the CSS). Cached by content."""
-    return tuple(designs.inspect_design(body=body, css="")), tuple(designs.inspect_css(css).refused)
-
-
-def _check_design(body: str, css: str) -> None:
-    """Raise TemplateRejected naming any construct that would fetch or embed something."""
-    in_body, in_css = _design_refusals(body, css)
-    if in_body:
-        raise TemplateRejected(_refused_message(list(in_body)), field="body")
-    if in_css:
-        raise TemplateRejected(_refused_message(list(in_css)), field="css")
-
-
 # --- Checking and previewing a design in the admin ------------------------------------------
 
 SAMPLE_SNAPSHOT = {
@@ -167,16 +121,13 @@ SAMPLE_SNAPSHOT = {
 def template_check(*, body: str, css: str) -> None:
     """Raise TemplateRejected if ``body`` uses a forbidden tag, does not compile or fails on sample data,
     or if the design holds a construct that would fetch or embed something (``certification.designs``)."""
-    # Late: printing builds on this module's design checks; a trial print is the check's last step.
-    from certification.services.printing import _render_body, printed_context
-
     if not body.strip():
         raise TemplateRejected(gettext("The template is empty."))
     today = date(2026, 1, 1)
     context = printed_context(
         snapshot=SAMPLE_SNAPSHOT, issued_on=today, expires_on=today, seal=None, signatures=()
     )
-    _check_design(body, css)
+    check_design(body, css)
     try:
         rendered = _render_body(body, context)
     except TemplateRejected:
@@ -186,14 +137,12 @@ def template_check(*, body: str, css: str) -> None:
     # What template logic builds (e.g. "<{{ 'link' }}") is only seen once rendered.
     refused = designs.inspect_html(rendered).refused
     if refused:
-        raise TemplateRejected(_refused_message(refused))
+        raise TemplateRejected(refused_message(refused))
 
 
 def template_sample_pdf(*, template: CertificateTemplate) -> bytes:
     """A sample certificate with ``template`` as edited (draft included), for the admin preview."""
     from datetime import UTC, datetime
-
-    from certification.services.printing import _render_body, printed_context  # late: see template_check
 
     source = _template_source(template)
     today = timezone.localdate()
@@ -206,10 +155,10 @@ def template_sample_pdf(*, template: CertificateTemplate) -> bytes:
     )
     css = source.css
     try:
-        _check_design(source.body, source.css)
+        check_design(source.body, source.css)
         body = _render_body(source.body, context)
         if refused := designs.inspect_html(body).refused:
-            raise TemplateRejected(_refused_message(refused))
+            raise TemplateRejected(refused_message(refused))
     except TemplateRejected as error:
         # The reason instead of the design: nothing of a refused design reaches the renderer.
         body, css = f"<p>{escape(str(error))}</p>", ""
