@@ -81,11 +81,13 @@ def question_preview(request, question_id: int):
     version = question.current_version
     if version is None:
         raise Http404
-    shown = presentation.question_for_trainee(
-        version=version, option_order=list(range(presentation.option_count(version)))
+    q = presentation.question_on_page(
+        version=version,
+        option_order=list(range(presentation.option_count(version))),
+        position=1,
+        points=version.default_points,
     )
-    q = {"position": 1, "points": version.default_points, "response": None, **shown}
-    return render(request, "questions/question_preview.html", {"q": q, "shuffled": len(shown["options"]) > 1})
+    return render(request, "questions/question_preview.html", {"q": q, "shuffled": len(q["options"]) > 1})
 
 
 @require_GET
@@ -104,15 +106,14 @@ def paper_preview(request, paper_id: int):
             {"paper": paper, "totals": totals, "questions": [], "error": error.message},
         )
     questions = [
-        {
-            "position": item.position,
-            "section": item.section_title,
-            "points": item.points,
-            "response": None,
-            **presentation.question_for_trainee(
-                version=item.version, option_order=item.option_order, option_values=item.option_values
-            ),
-        }
+        presentation.question_on_page(
+            version=item.version,
+            option_order=item.option_order,
+            option_values=item.option_values,
+            position=item.position,
+            points=item.points,
+            section=item.section_title,
+        )
         for item in items
     ]
     return render(

@@ -13,6 +13,10 @@ values were opaque have no ``option_values`` and keep using indexes.
 Pure functions; no database writes.
 """
 
+import functools
+
+from django.template.defaultfilters import floatformat
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from courses.questions.models import QuestionType, QuestionVersion
@@ -191,6 +195,50 @@ def question_for_trainee(
     elif version.qtype == QuestionType.ESSAY:
         shown["template"] = str(version.data.get("response_template") or "")
     return shown
+
+
+def question_on_page(
+    *,
+    version: QuestionVersion,
+    option_order: list[int],
+    option_values: dict | None = None,
+    position: int,
+    points,
+    response=None,
+    section: str = "",
+) -> dict:
+    """One question as exams/_question.html and its fieldset show it: ``question_for_trainee`` with
+    its place on the page and the words around it, translated here once per question. (As template
+    tags inside the question loop they were a fifth of a 20-question exam page's rendering.)"""
+    words, number = _question_words(get_language()), {"n": position}
+    return {
+        "position": position,
+        "section": section,
+        "points": points,
+        "response": response,
+        "label": words["label"] % number,
+        "flag_label": words["flag_label"] % number,
+        "answer_label": words["answer_label"] % number,
+        "points_label": words["points_label"] % {"points": _points_text(points, get_language())},
+        **question_for_trainee(version=version, option_order=option_order, option_values=option_values),
+    }
+
+
+# A catalogue lookup costs ~13 µs and floatformat ~30: per question and page they added up to a
+# millisecond and a half of a 20-question page. Both depend only on their arguments and the language.
+@functools.lru_cache(maxsize=16)
+def _question_words(language: str) -> dict[str, str]:
+    return {
+        "label": _("Question %(n)s"),
+        "flag_label": _("Flag question %(n)s for review"),
+        "answer_label": _("Answer to question %(n)s"),
+        "points_label": _("(%(points)s pt.)"),
+    }
+
+
+@functools.lru_cache(maxsize=256)
+def _points_text(points, language: str) -> str:
+    return floatformat(points, "-2")
 
 
 def correct_answer_text(version: QuestionVersion) -> str:

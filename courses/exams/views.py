@@ -181,18 +181,20 @@ def attempt_page(request, attempt: Attempt, closed: bool):
             services.attempt_log_event(actor=request.user, attempt=attempt, kind="resume", ip=_ip(request))
     questions = [
         {
-            "position": item.position,
-            "section": item.section_title,
-            "points": item.points,
-            "response": presentation.response_for_page(
-                version=item.version, option_values=item.option_values, response=item.response
+            **presentation.question_on_page(
+                version=item.version,
+                option_order=item.option_order,
+                option_values=item.option_values,
+                position=item.position,
+                points=item.points,
+                response=presentation.response_for_page(
+                    version=item.version, option_values=item.option_values, response=item.response
+                ),
+                section=item.section_title,
             ),
             "seq": item.client_seq,
             "answered": presentation.is_answered(version=item.version, response=item.response),
             "flagged": item.flagged,
-            **presentation.question_for_trainee(
-                version=item.version, option_order=item.option_order, option_values=item.option_values
-            ),
         }
         for item in items
     ]

@@ -215,12 +215,14 @@ class QuestionPreviewView(_PermissionMixin, View):
             text_format=text_format,
             data=editor.stored_data(),
         )
-        shown = presentation.question_for_trainee(
-            version=version, option_order=list(range(presentation.option_count(version)))
+        question = presentation.question_on_page(
+            version=version,
+            option_order=list(range(presentation.option_count(version))),
+            position=1,
+            points=points if points is not None else 1,
         )
-        question = {"position": 1, "points": points if points is not None else 1, "response": None, **shown}
         return render(
             request,
             "questions/question_preview.html",
-            {"q": question, "shuffled": len(shown["options"]) > 1},
+            {"q": question, "shuffled": len(question["options"]) > 1},
         )

@@ -195,3 +195,31 @@ def test_attempt_n_of_m_with_the_earlier_attempts_scores(client):
     page = _page(client, theirs)
     assert "第 1 次作答（共 3 次）" in page and "exam-earlier" not in page
     assert AttemptItem.objects.filter(attempt=theirs, flagged=True).count() == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("zh-hans", ["第 {n} 题", "标记第 {n} 题待复查", "第 {n} 题的答案", "（1.50 分）"]),
+        ("en", ["Question {n}", "Flag question {n} for review", "Answer to question {n}", "(1.50 pt.)"]),
+    ],
+)
+def test_the_words_around_each_question_are_in_the_trainees_language(client, language, words):
+    """The page's per-question words come translated from the view (presentation.question_on_page,
+    memoized per language): each language gets its own, even after the other was shown first."""
+    setup = factories.exam_setup(points=Decimal("1.5"))
+    attempt = services.attempt_start(paper=setup.paper, user=setup.trainee)
+    n = attempt.items.get(version__qtype=QuestionType.SHORT_ANSWER).position
+    client.force_login(setup.trainee)
+
+    def page_in(code):  # English pages live under /en/
+        with translation.override(code):
+            return client.get(reverse("exams:attempt", args=[attempt.pk])).content.decode()
+
+    for other in ("en", "zh-hans"):  # both languages' words memoized before the one checked
+        assert f'lang="{other}"' in page_in(other)
+    page = page_in(language)
+    for word in words:
+        assert word.format(n=n) in page, word
+    assert f'data-label="{words[0].format(n=n)}"' in page
+    assert f'aria-label="{words[2].format(n=n)}"' in page
