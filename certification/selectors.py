@@ -16,10 +16,6 @@ from core.roles import is_registrar
 from courses.accounts.selectors import display_name
 from courses.selectors import standing
 
-# Registrars (and superusers) issue, reissue, suspend and revoke certificates and see every PDF: the
-# one role check of core.roles. The name stays for bulk issuance's and batches' checks.
-can_manage_certificates = is_registrar
-
 
 def can_download(*, user, certificate: Certificate) -> bool:
     """The holder and certificate staff may download a PDF or credential; nobody else."""

@@ -8,11 +8,6 @@ from core.roles import is_registrar
 from .models import PrivacyConsent, RecordsExport, TraineeProfile
 
 
-def user_is_registrar(user: AbstractBaseUser | AnonymousUser) -> bool:
-    """``core.roles.is_registrar``, for the records export's check that passes the user positionally."""
-    return is_registrar(user=user)
-
-
 def profile_for_user(*, user: AbstractBaseUser) -> TraineeProfile | None:
     return TraineeProfile.objects.filter(user=user).first()
 
