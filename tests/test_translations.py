@@ -129,7 +129,7 @@ def test_the_admin_javascript_catalogue_is_chinese(client):
 ENGLISH_NAMES = {
     "Course review": "课程审核",
     "Certificate template review": "证书模板审核",
-    # "Exam paper review": "试卷审核" joins when courses/exams/services.py names it so (left to the lead)
+    # "Exam paper review": "试卷审核" joins when courses/exams/services/setup.py names it so (left to the lead)
 }
 
 

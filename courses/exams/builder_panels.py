@@ -3,15 +3,23 @@ section's live eligible count, and the paper's running totals beside its pass ma
 
 The browser script (exams/paper-builder.js) keeps the totals and counts current as the form
 changes; the server renders the same figures first, so the page reads right without it.
+
+The paper's form (``PAPER_PANELS``, with ``SECTION_PANELS`` for each section) is declared here and
+given to the admin's viewset (``wagtail_hooks.ExamPaperViewSet.panels``), not on the models: the
+panels read the builder, which reads the models, so models that named them would import themselves
+round a circle (tests/test_import_circles.py).
 """
 
 from django import forms
 from django.template.loader import render_to_string
 from django.urls import reverse
-from wagtail.admin.panels import Panel
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, Panel
 from wagtail.admin.staticfiles import versioned_static
 
 from courses.questions.models import Question
+
+from . import builder
 
 
 def _builder_media() -> forms.Media:
@@ -78,8 +86,6 @@ class EligibleCountPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            from . import builder  # builder reads the models, which name these panels
-
             context["eligible_url"] = reverse("exam_section_eligible")
             section = self.instance
             if section is not None and section.pk and section.kind == "random":
@@ -105,11 +111,45 @@ class PaperTotalsPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            from . import builder
-
             paper = self.instance
             context["totals"] = builder.paper_totals(paper=paper) if paper is not None and paper.pk else None
             context["preview_url"] = (
                 reverse("exam_paper_preview", args=[paper.pk]) if paper and paper.pk else ""
             )
             return context
+
+
+SECTION_PANELS = [
+    FieldRowPanel([FieldPanel("title"), FieldPanel("kind"), FieldPanel("points_per_question")]),
+    FieldPanel("questions", widget=QuestionPickerWidget),
+    FieldRowPanel([FieldPanel("banks"), FieldPanel("tags")]),
+    FieldRowPanel([FieldPanel("question_type"), FieldPanel("draw_count")]),
+    EligibleCountPanel(),
+]
+
+PAPER_PANELS = [
+    FieldRowPanel([FieldPanel("title"), FieldPanel("title_en")]),
+    FieldRowPanel([FieldPanel("course"), FieldPanel("cohort")]),
+    FieldPanel("instructions"),
+    MultiFieldPanel(
+        [
+            FieldRowPanel([FieldPanel("eligibility"), FieldPanel("max_attempts")]),
+            FieldPanel("result_policy"),
+            FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+            FieldRowPanel([FieldPanel("time_limit_minutes"), FieldPanel("pass_mark")]),
+            FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_options")]),
+            FieldRowPanel([FieldPanel("review_mode"), FieldPanel("review_after_close")]),
+            FieldPanel("show_provisional_score"),
+        ],
+        heading=_("Rules"),
+    ),
+    MultiFieldPanel(
+        [
+            FieldPanel("blind_grading"),
+            FieldRowPanel([FieldPanel("double_marking"), FieldPanel("marking_margin")]),
+        ],
+        heading=_("Grading"),
+    ),
+    InlinePanel("sections", heading=_("Sections"), label=_("Section"), min_num=1, panels=SECTION_PANELS),
+    PaperTotalsPanel(heading=_("Totals")),
+]

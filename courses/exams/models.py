@@ -22,12 +22,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
 
 from courses.questions.models import QuestionType
-
-from .builder_panels import EligibleCountPanel, PaperTotalsPanel, QuestionPickerWidget
 
 
 class Eligibility(models.TextChoices):
@@ -142,32 +140,7 @@ class ExamPaper(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Cl
         for_concrete_model=False,
     )
 
-    panels = [
-        FieldRowPanel([FieldPanel("title"), FieldPanel("title_en")]),
-        FieldRowPanel([FieldPanel("course"), FieldPanel("cohort")]),
-        FieldPanel("instructions"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("eligibility"), FieldPanel("max_attempts")]),
-                FieldPanel("result_policy"),
-                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
-                FieldRowPanel([FieldPanel("time_limit_minutes"), FieldPanel("pass_mark")]),
-                FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_options")]),
-                FieldRowPanel([FieldPanel("review_mode"), FieldPanel("review_after_close")]),
-                FieldPanel("show_provisional_score"),
-            ],
-            heading=_("Rules"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("blind_grading"),
-                FieldRowPanel([FieldPanel("double_marking"), FieldPanel("marking_margin")]),
-            ],
-            heading=_("Grading"),
-        ),
-        InlinePanel("sections", heading=_("Sections"), label=_("Section"), min_num=1),
-        PaperTotalsPanel(heading=_("Totals")),
-    ]
+    # Its edit form (panels) is the paper builder's: courses/exams/builder_panels.py.
 
     class Meta:
         verbose_name = _("exam paper")
@@ -225,13 +198,7 @@ class PaperSection(ClusterableModel, Orderable):
         _("points per question"), max_digits=6, decimal_places=2, default=Decimal("1")
     )
 
-    panels = [
-        FieldRowPanel([FieldPanel("title"), FieldPanel("kind"), FieldPanel("points_per_question")]),
-        FieldPanel("questions", widget=QuestionPickerWidget),
-        FieldRowPanel([FieldPanel("banks"), FieldPanel("tags")]),
-        FieldRowPanel([FieldPanel("question_type"), FieldPanel("draw_count")]),
-        EligibleCountPanel(),
-    ]
+    # Edited inside its paper's form: SECTION_PANELS in courses/exams/builder_panels.py.
 
     class Meta(Orderable.Meta):
         verbose_name = _("section")

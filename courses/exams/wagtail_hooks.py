@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.choosers import ListersOnlyChooserViewSet
 
-from . import builder, selectors, sitting_selectors
+from . import builder, builder_panels, selectors, sitting_selectors
 from .models import CourseGrader, ExamPaper, Sitting
 
 
@@ -39,6 +39,7 @@ class ExamPaperViewSet(SnippetViewSet):
     ]
     list_filter = ["live"]
     search_fields = ["title"]
+    panels = builder_panels.PAPER_PANELS  # the paper builder's form, with each section's
 
     def get_queryset(self, request):
         # The published paper's totals (a draft's show in its edit view).
