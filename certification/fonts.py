@@ -19,7 +19,9 @@ A document is set in one typeface (``face_for``): the subset when it covers ever
 drawn, else the extended subset, else the full system font for the whole document, never a mix
 of two within a name. A
 character no face can draw is refused before rendering and when a name is entered
-(``missing_glyphs``).
+(``missing_glyphs``). ``unprintable_characters`` and ``unprintable_message`` apply that check to a
+certificate's printed data for issuing, rendering and auto-issue refusals; they live in this light
+module, not beside the renderer, so that issuing never loads WeasyPrint.
 
 Rebuild all shipped fonts (a few minutes) with ``python -m certification.fonts``.
 """
@@ -34,6 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT_FAMILY = "TTA Serif SC"
@@ -356,6 +360,41 @@ def missing_glyphs(text: str, *, weight: int = 400) -> list[str]:
         if ord(character) in drawn and ord(character) not in covered and character not in missing:
             missing.append(character)
     return missing
+
+
+def _printed_text(snapshot: dict) -> str:
+    """Every string a certificate prints from its data (names, titles), for the glyph check."""
+    parts: list[str] = []
+
+    def walk(value):
+        if isinstance(value, str):
+            parts.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(snapshot)
+    return "".join(parts)
+
+
+def unprintable_characters(snapshot: dict) -> list[str]:
+    """Characters of a certificate's printed data (its snapshot) that no configured font can draw
+    (empty: printable). Issuing refuses before a serial is spent, rendering before a PDF is made."""
+    return missing_glyphs(_printed_text(snapshot))
+
+
+def unprintable_message(characters: list[str], *, language: str | None = "zh-hans") -> str:
+    """The staff-facing refusal: in Chinese when stored on the certificate, or in ``language``
+    (``None``: the active one) when said to the registrar who asked."""
+    listed = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in characters)
+    with translation.override(language or translation.get_language()):
+        return gettext(
+            "Cannot print %(characters)s: no installed font has these characters. Add a font that "
+            "covers them (CERTIFICATE_EXTRA_FONTS) or correct the name, then render again."
+        ) % {"characters": listed}
 
 
 def system_face() -> Face:

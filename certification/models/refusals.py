@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from certification.fonts import unprintable_message
+
 
 class AutoIssueRefusal(models.Model):
     """Why the automatic issuing sweep could not issue a trainee's certificate that the rule says
@@ -38,8 +40,6 @@ class AutoIssueRefusal(models.Model):
     def explanation(self) -> str:
         """Why, in the active language (the registrar's)."""
         if self.characters:
-            from certification.services.printing import unprintable_message
-
             return unprintable_message(self.characters, language=None)
         return gettext("Issuing failed unexpectedly (%(error)s); the next sweep tries again.") % {
             "error": self.error

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from certification import credentials, selectors, serials
 from certification.eligibility import eligibility_for, format_hours, hours_courses, required_courses, rule_for
+from certification.fonts import unprintable_characters, unprintable_message
 from certification.models import Certificate, CertificateEvent, CertificateStatus
 from certification.models.rules import DEFAULT_SERIAL_PATTERN
 from cms.choices import Level
@@ -51,8 +52,6 @@ class UnprintableName(CertificationError):
     """The certificate would print characters no installed font can draw; nothing was issued."""
 
     def __init__(self, characters: list[str]):
-        from certification.services.printing import unprintable_message
-
         self.characters = characters
         super().__init__(unprintable_message(characters, language=None))
 
@@ -170,8 +169,6 @@ def _create(
     Raises UnprintableName before a serial is drawn if any printed text has a character no font
     can draw: a serial is never spent on a certificate that could not be printed.
     """
-    from certification.services.printing import unprintable_characters
-
     code = serials.new_verification_code()
     rule = rule or rule_for(program=program)
     snapshot = build_snapshot(

@@ -3,8 +3,8 @@
 The template context holds plain strings only (names, titles, dates in both languages, the QR code,
 images as ``data:`` URIs), never database objects, and the design is rendered by a bare template
 engine that can load nothing: a design sees the printed data and nothing else. The glyph check
-(``unprintable_characters``) lives here too because it reads the same data: a character no
-configured font can draw refuses issuing and rendering alike. Which design is used is
+of the same data, which refuses issuing and rendering alike, is ``fonts.unprintable_characters``.
+Which design is used is
 ``templates``, what refuses one ``certification.design_rules``; storing the PDF is ``rendering``.
 """
 
@@ -13,13 +13,14 @@ import json
 from datetime import date
 
 from django.template import Context, Engine, TemplateSyntaxError
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from certification import fonts, pdf, qr
+from certification import pdf, qr
 from certification.design_rules import TemplateRejected, TemplateSource, check_design, check_tags
 from certification.models import Certificate
+from certification.services.issuing import issuer_settings
 from core.memo import scoped_memo
 
 _MONTHS_EN = [
@@ -94,50 +95,11 @@ def printed_context(*, snapshot: dict, issued_on: date, expires_on: date | None,
     return context
 
 
-def _printed_text(snapshot: dict) -> str:
-    """Every string a certificate prints from its data (names, titles), for the glyph check."""
-    parts: list[str] = []
-
-    def walk(value):
-        if isinstance(value, str):
-            parts.append(value)
-        elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(snapshot)
-    return "".join(parts)
-
-
-def unprintable_characters(snapshot: dict) -> list[str]:
-    """Characters of the printed data that no configured font can draw (empty: printable).
-
-    ``certificate_issue`` may call it to refuse issuing before a serial is spent.
-    """
-    return fonts.missing_glyphs(_printed_text(snapshot))
-
-
-def unprintable_message(characters: list[str], *, language: str | None = "zh-hans") -> str:
-    """The staff-facing refusal: in Chinese when stored on the certificate, or in ``language``
-    (``None``: the active one) when said to the registrar who asked."""
-    listed = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in characters)
-    with translation.override(language or translation.get_language()):
-        return gettext(
-            "Cannot print %(characters)s: no installed font has these characters. Add a font that "
-            "covers them (CERTIFICATE_EXTRA_FONTS) or correct the name, then render again."
-        ) % {"characters": listed}
-
-
 def certificate_document(certificate: Certificate, source: TemplateSource) -> pdf.CertificateDocument:
     """Everything the PDF needs, built from the certificate's frozen data and the chosen design."""
     snapshot = certificate.snapshot or {}
     issued_on = timezone.localtime(certificate.issued_at).date()
     expires_on = timezone.localtime(certificate.expires_at).date() if certificate.expires_at else None
-    from certification.services.issuing import issuer_settings
-
     seal = issuer_settings(certificate.program).seal
     context = printed_context(
         snapshot=snapshot, issued_on=issued_on, expires_on=expires_on, seal=seal, signatures=source.signatures

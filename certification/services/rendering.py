@@ -18,8 +18,9 @@ from django.utils.translation import gettext
 
 from certification import pdf
 from certification.design_rules import TemplateRejected, refused_message
+from certification.fonts import unprintable_characters, unprintable_message
 from certification.models import Certificate, CertificateEvent, RenderState
-from certification.services.printing import certificate_document, unprintable_characters, unprintable_message
+from certification.services.printing import certificate_document
 from certification.services.templates import _recorded_template, template_for_program
 from core.guards import SYSTEM_ONLY, guarded
 

@@ -102,8 +102,6 @@ NOT_WRITES = {
     "certification.services.templates.default_template_source": _PURE,
     "certification.services.templates.template_for_program": _READ,
     "certification.services.printing.printed_context": _PURE,
-    "certification.services.printing.unprintable_characters": _PURE,
-    "certification.services.printing.unprintable_message": _PURE,
     "certification.services.printing.certificate_document": _PURE,
     "certification.services.templates.template_check": _PURE,
     "certification.services.templates.template_sample_pdf": "renders a preview PDF in memory; stores nothing",
