@@ -17,16 +17,46 @@ def _is_transactional(item) -> bool:
     )
 
 
+# Tests that take seconds, not tenths, for a reason of their own (a subprocess, Node.js, a rasteriser,
+# the whole demo loaded, thousands of rows), by module or by test; measured with --durations
+# (docs/testing.md). They stay in the full suite; ``./tta test --fast`` leaves them out.
+SLOW_TESTS = {
+    "tests/test_settings.py": "a fresh Django in a subprocess per test (3-11 s each)",
+    "tests/test_public_url.py": "a fresh Django in a subprocess per test",
+    "tests/accounts/test_deploy_check.py": "check --deploy in a subprocess (5 s)",
+    "tests/courses/test_import_files.py::test_django_serves_media_only_in_debug": "three subprocesses (7 s)",
+    "tests/certification/test_credentials.py": "Node.js verifies each credential (npm libraries)",
+    "tests/certification/test_pdf_engines.py": "four PDF engines rasterise each page",
+    "tests/review4/test_r4_truetype_metrics.py": "outlines of the CJK fonts rasterised (2 s each)",
+    "tests/api/test_fuzz.py": "schemathesis sends 575 requests (14 s)",
+    "tests/cms/test_demo.py": "the whole demo, loaded once per module (20-30 s)",
+    "tests/courses/test_enrolment_demo.py": "the whole demo, loaded twice (29 s)",
+    "tests/practice/test_demo_practice.py": "the whole demo (22 s)",
+    "tests/practice/test_demo_advanced.py": "the whole demo (21 s)",
+    "tests/reports/test_demo.py": "the whole demo and the reports' demo (27 s)",
+    "tests/review3/test_r3_english.py::test_the_demo_exam_has_an_english_title": "four demo loaders (29 s)",
+    "tests/reports/test_cohort_report.py::test_queries_stay_fixed_from_ten_to_five_thousand_trainees": (
+        "5,000 trainees created (15 s)"
+    ),
+}
+
+
+def _listed_slow(item) -> bool:
+    test = item.nodeid.split("[")[0]
+    return test in SLOW_TESTS or test.split("::")[0] in SLOW_TESTS
+
+
 def _kinds(item) -> set[str]:
     """The markers ``./tta test --fast`` leaves out, read off what a test uses: a browser (e2e), a
-    Celery worker or the production topology (integration), a database flushed after it (slow)."""
+    Celery worker or the production topology (integration), a database flushed after it or listed in
+    ``SLOW_TESTS`` (slow)."""
     names = set(item.fixturenames)
     kinds = set()
     if {"browser", "live_server"} & names:
         kinds.add("e2e")
     if {"celery_worker_thread", "celery_test_queue"} & names or item.nodeid.startswith("tests/integration/"):
         kinds.add("integration")
-    if _is_transactional(item):
+    if _is_transactional(item) or _listed_slow(item):
         kinds.add("slow")
     return kinds
 
@@ -108,6 +138,20 @@ def pytest_report_header(config):
         f"tta: database={database['ENGINE'].rsplit('.', 1)[-1]} name={database['NAME']}",
         f"tta: celery broker={broker}",
     ]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    """The production hasher (PBKDF2, a million rounds) is slow on purpose: about half a second for
+    each user a factory or the demo loader creates. Tests check who may sign in, not how hard a
+    password is to crack. For the whole session, module fixtures (the demo) included; the production
+    hashers stay listed, so a password hashed by them still verifies."""
+    from django.test import override_settings
+
+    with override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
+    ):
+        yield
 
 
 @pytest.fixture(autouse=True)
