@@ -295,9 +295,10 @@ def test_a_heartbeat_costs_no_query_for_its_page_view(trainee, lesson):
         heartbeat(
             user=trainee, lesson=lesson, seq=3, now=start + timedelta(seconds=2 * INTERVAL), visible=False
         )
-    assert len(queries) <= 6, [
-        q["sql"][:80] for q in queries
-    ]  # a hidden page's heartbeat writes only the clock
+    # A hidden page's heartbeat writes only the clock. SQLite wraps that write in a savepoint pair that
+    # PostgreSQL's single statement does not need: bookkeeping, not queries, so they are not counted.
+    statements = [q["sql"] for q in queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))]
+    assert len(statements) <= 6, [sql[:80] for sql in statements]
 
 
 # --- Registrars -------------------------------------------------------------------------------------
