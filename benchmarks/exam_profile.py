@@ -1,7 +1,7 @@
 """CPU and queries of an exam's requests (start, attempt page, save, event), on PostgreSQL.
 
     .venv/bin/python benchmarks/exam_profile.py [--database tta_profile] [--requests 30] [--profile] [--sql]
-    .venv/bin/python benchmarks/exam_profile.py --gunicorn [--saves 300]
+    .venv/bin/python benchmarks/exam_profile.py --gunicorn [--saves 300] [--page-rounds 5]
 
 Seeds a database the way ``exam_load.py`` does (a 20-question paper drawn at random, enrolled
 trainees with sessions). By default it sends requests through Django's test client (the whole
@@ -45,6 +45,12 @@ def main():
     parser.add_argument("--redis-db", type=int, default=PROFILE_REDIS_DB)
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--saves", type=int, default=300, help="with --gunicorn: saves in all")
+    parser.add_argument(
+        "--page-rounds",
+        type=int,
+        default=5,
+        help="with --gunicorn: each examinee's attempt page opened this often",
+    )
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--sql", action="store_true", help="list the statements of one request per step")
     parser.add_argument("--gunicorn", action="store_true", help="measure the server's CPU through gunicorn")
@@ -252,13 +258,15 @@ def through_gunicorn(args, env, paper_id, accounts):
             [lambda e=e: e.request("POST", f"/exams/papers/{paper_id}/start/") for e in examinees],
         )
         attempt_ids = [json.loads(body)["attempt"] for _status, body in started]
+        # Several rounds: /proc counts CPU in 10 ms ticks, and one round of 30 pages is too few for it.
         pages = phase(
             "page",
             [
                 lambda e=e, a=a: e.request("GET", f"/exams/attempts/{a}/")
+                for _round in range(args.page_rounds)
                 for e, a in zip(examinees, attempt_ids, strict=True)
             ],
-        )
+        )[: len(examinees)]
         positions = [_text_position(body.decode()) for _status, body in pages]
         rounds = max(1, args.saves // len(examinees))
         saves = []
