@@ -19,6 +19,7 @@ Permissions are named by strings, so this module imports no app above it:
 
 from django.apps import apps as global_apps
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 
@@ -115,6 +116,13 @@ def is_registrar(*, user) -> bool:
     if not _active(user):
         return False
     return user.is_superuser or REGISTRARS_GROUP in _group_names(user)
+
+
+def registrar_required(*, user) -> None:
+    """For a registrar's page: raise PermissionDenied (403) for anyone else. (Pages that hide their
+    existence from other users answer 404 themselves.)"""
+    if not is_registrar(user=user):
+        raise PermissionDenied
 
 
 def is_learning_staff(*, user) -> bool:

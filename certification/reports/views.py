@@ -8,7 +8,6 @@ Registrars and superusers only. Thin: selectors compute the figures in a fixed n
 from dataclasses import replace
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -26,7 +25,7 @@ from certification.services.issuing import CertificationError
 from cms.models import TrainingBaseSettings
 from core.downloads import attachment_response
 from core.jobs import job_progress_response
-from core.roles import is_registrar
+from core.roles import registrar_required
 from courses import selectors as learning_selectors
 from courses.models import Cohort
 from courses.reporting import Chart, Series, plain, share, xlsx_response
@@ -34,11 +33,6 @@ from courses.selectors import reports as learning_reports
 
 from . import exports, pdf, selectors
 from .forms import BULK_ALL_MAX, EXPORT, BulkActionForm, RegistryFilterForm, YearForm
-
-
-def _require_registrar(request) -> None:
-    if not is_registrar(user=request.user):
-        raise PermissionDenied
 
 
 def _status_label(status: str) -> str:
@@ -62,7 +56,7 @@ def _status_chart(*, key: str, by_status: dict[str, int]) -> Chart:
 
 @require_GET
 def cohort_report_index(request):
-    _require_registrar(request)
+    registrar_required(user=request.user)
     return TemplateResponse(
         request,
         "certification/reports/cohort_index.html",
@@ -136,7 +130,7 @@ def cohort_charts(report: selectors.CohortReport) -> list[Chart]:
 
 
 def _cohort(request, pk: int) -> Cohort:
-    _require_registrar(request)
+    registrar_required(user=request.user)
     return get_object_or_404(Cohort.objects.select_related("course", "program"), pk=pk)
 
 
@@ -194,7 +188,7 @@ def registry_charts(figures: selectors.RegistryFigures) -> list[Chart]:
 @require_http_methods(["GET", "POST"])
 def certificate_registry(request):
     """Search and filter every certificate; tick rows to suspend, reinstate, revoke or export them."""
-    _require_registrar(request)
+    registrar_required(user=request.user)
     if request.method == "POST":
         return _registry_bulk(request)
     form = RegistryFilterForm(request.GET or None)
@@ -347,7 +341,7 @@ CHANGE_PAGE_SIZE = 100
 
 
 def _registry_change(request, pk: int) -> RegistryChange:
-    _require_registrar(request)
+    registrar_required(user=request.user)
     return get_object_or_404(RegistryChange.objects.select_related("created_by"), pk=pk)
 
 
@@ -386,7 +380,7 @@ def registry_change_progress(request, pk: int):
 @require_GET
 def certificate_registry_export(request):
     """Every certificate matching the registry's filters, as Excel."""
-    _require_registrar(request)
+    registrar_required(user=request.user)
     form = RegistryFilterForm(request.GET or None)
     certificates = selectors.registry_certificates(**form.filters())
     return _registry_xlsx(certificates=certificates.iterator(chunk_size=2000))
@@ -457,7 +451,7 @@ def annual_charts(report: selectors.AnnualReport) -> list[Chart]:
 
 @require_GET
 def annual_report(request):
-    _require_registrar(request)
+    registrar_required(user=request.user)
     year, years = _year(request)
     report = selectors.annual_report(year=year)
     base_name, accreditation_number = _base(request)
@@ -476,7 +470,7 @@ def annual_report(request):
 
 def _annual_file_inputs(request, year: int) -> dict:
     """What the annual report's Excel and PDF files print: the year's figures and the issuing base."""
-    _require_registrar(request)
+    registrar_required(user=request.user)
     year, _years = _year(request, year)
     base_name, accreditation_number = _base(request)
     return {

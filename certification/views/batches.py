@@ -3,7 +3,6 @@
 from dataclasses import replace
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -17,23 +16,18 @@ from certification.services import batches
 from certification.services.issuing import CertificationError
 from core.downloads import file_response
 from core.jobs import job_progress_response
-from core.roles import is_registrar
+from core.roles import registrar_required
 from courses.models import Cohort
 
 
-def _require_manager(request) -> None:
-    if not is_registrar(user=request.user):
-        raise PermissionDenied
-
-
 def _batch(request, pk: int) -> IssuanceBatch:
-    _require_manager(request)
+    registrar_required(user=request.user)
     return get_object_or_404(IssuanceBatch.objects.select_related("cohort", "program", "created_by"), pk=pk)
 
 
 @require_GET
 def batch_list(request):
-    _require_manager(request)
+    registrar_required(user=request.user)
     context = {
         "batches": IssuanceBatch.objects.select_related("cohort", "program", "created_by")[:50],
         "cohorts": Cohort.objects.filter(program__isnull=False)
@@ -54,7 +48,7 @@ def _chosen_cohort(request, data) -> Cohort | None:
 @require_GET
 def batch_preview(request):
     """What issuing the chosen cohort's certificates would do, with a button that confirms it."""
-    _require_manager(request)
+    registrar_required(user=request.user)
     cohort = _chosen_cohort(request, request.GET)
     if cohort is None:
         return redirect("certificate_batches")
@@ -70,7 +64,7 @@ def batch_preview(request):
 def batch_create(request):
     """The registrar confirmed the preview: start the batch for the trainees it showed as "will be
     issued" (the form carries them), and only them."""
-    _require_manager(request)
+    registrar_required(user=request.user)
     cohort = _chosen_cohort(request, request.POST)
     if cohort is None:
         return redirect("certificate_batches")

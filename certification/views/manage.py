@@ -4,7 +4,6 @@ reissue; issue one trainee's certificate. Thin: check the registrar, call the li
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
@@ -17,7 +16,7 @@ from certification import selectors, services
 from certification.eligibility import eligibility_for
 from certification.models import Certificate, CertificateRule, CertificateStatus
 from cms.models import ProgramPage
-from core.roles import is_registrar
+from core.roles import registrar_required
 from courses.accounts.selectors import display_name
 
 ACTIONS = {
@@ -75,14 +74,9 @@ class IssueForm(forms.Form):
         return data
 
 
-def _require_manager(request) -> None:
-    if not is_registrar(user=request.user):
-        raise PermissionDenied
-
-
 @require_http_methods(["GET"])
 def certificate_list(request):
-    _require_manager(request)
+    registrar_required(user=request.user)
     query = (request.GET.get("q") or "").strip()
     status = request.GET.get("status") or ""
     certificates = Certificate.objects.select_related("user", "program").order_by("-issued_at", "-pk")
@@ -139,7 +133,7 @@ def _consequences(certificate: Certificate, data: dict) -> dict:
 
 @require_http_methods(["GET", "POST"])
 def certificate_detail(request, pk: int):
-    _require_manager(request)
+    registrar_required(user=request.user)
     certificate = get_object_or_404(Certificate.objects.select_related("user", "program"), pk=pk)
     form = ActionForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and not form.cleaned_data["confirmed"]:
@@ -191,7 +185,7 @@ def certificate_detail(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 def certificate_issue(request):
-    _require_manager(request)
+    registrar_required(user=request.user)
     form = IssueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -24,7 +24,7 @@ from core.downloads import (
     file_response,
 )
 from core.jobs import job_progress_response
-from core.roles import is_registrar
+from core.roles import registrar_required
 from courses.models import Cohort
 from courses.records import record_as_json, records_workbook, trainee_records_load
 
@@ -48,11 +48,6 @@ from .services import (
 )
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _registrar_required(request: HttpRequest) -> None:
-    if not is_registrar(user=request.user):
-        raise PermissionDenied
 
 
 # --- The trainee's own account --------------------------------------------------------------
@@ -173,7 +168,7 @@ def own_record_xlsx(request: HttpRequest) -> HttpResponse:
 @login_required
 def records_index(request: HttpRequest) -> HttpResponse:
     """Registrars find a trainee (by username, email or real name) or a cohort to export."""
-    _registrar_required(request)
+    registrar_required(user=request.user)
     query = request.GET.get("q", "").strip()[:100]
     trainees = get_user_model().objects.select_related("trainee_profile").order_by("username")
     if query:
@@ -201,7 +196,7 @@ def records_index(request: HttpRequest) -> HttpResponse:
 def trainee_detail(request: HttpRequest, user_id: int) -> HttpResponse:
     """A trainee's profile for registrars. The identity number is masked until they ask to see it
     (a POST), and each such view is audited."""
-    _registrar_required(request)
+    registrar_required(user=request.user)
     trainee = get_object_or_404(get_user_model(), pk=user_id)
     trainee_profile = profile_for_user(user=trainee)
     full_number = ""
@@ -218,7 +213,7 @@ def trainee_detail(request: HttpRequest, user_id: int) -> HttpResponse:
 @login_required
 @same_site_only
 def trainee_record_xlsx(request: HttpRequest, user_id: int) -> HttpResponse:
-    _registrar_required(request)
+    registrar_required(user=request.user)
     trainee = get_object_or_404(get_user_model(), pk=user_id)
     records = trainee_records_load(
         users=get_user_model().objects.filter(pk=trainee.pk), full_identity_numbers=True
@@ -238,7 +233,7 @@ def trainee_record_xlsx(request: HttpRequest, user_id: int) -> HttpResponse:
 @require_POST
 def cohort_records_export(request: HttpRequest, cohort_id: int) -> HttpResponse:
     """Start (or find) the requester's export of a cohort and follow it on its status page."""
-    _registrar_required(request)
+    registrar_required(user=request.user)
     cohort = get_object_or_404(Cohort, pk=cohort_id)
     export = records_export_request(cohort=cohort, actor=request.user)
     return redirect("accounts:records_export", export_id=export.pk)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.downloads import PRIVATE_NO_STORE, cache_policy_apply
-from core.roles import is_learning_staff, is_registrar
+from core.roles import is_learning_staff, is_registrar, registrar_required
 
 from . import services
 from .forms import TokenRequestForm
@@ -45,8 +45,7 @@ def token_list(request):
 
 @require_POST
 def token_create(request):
-    if not is_registrar(user=request.user):
-        raise PermissionDenied
+    registrar_required(user=request.user)
     form = TokenRequestForm(request.POST)
     if not form.is_valid():
         return _list(request, form, status=400)

@@ -4,7 +4,6 @@ Registrars only (the sittings' list is theirs too: only they hold the model's pe
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from core.roles import is_registrar
+from core.roles import registrar_required
 
 from . import sitting_selectors, sittings
 from .models import Sitting
@@ -26,8 +25,7 @@ class SittingAssembleView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "date"
 
     def dispatch(self, request, *args, **kwargs):
-        if not is_registrar(user=request.user):
-            raise PermissionDenied
+        registrar_required(user=request.user)
         self.sitting = get_object_or_404(
             Sitting.objects.select_related("paper", "cohort"), pk=kwargs["sitting_id"]
         )

@@ -4,7 +4,6 @@
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -13,17 +12,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from core.roles import is_registrar
+from core.roles import registrar_required
 
 from . import selectors, services
 from .kinds import NotificationKind
 
 PAGE_SIZE = 50
-
-
-def _require_registrar(request) -> None:
-    if not is_registrar(user=request.user):
-        raise PermissionDenied
 
 
 def _filters(data) -> dict[str, str]:
@@ -38,7 +32,7 @@ def _filters(data) -> dict[str, str]:
 
 @require_GET
 def notification_email_list(request):
-    _require_registrar(request)
+    registrar_required(user=request.user)
     filters = _filters(request.GET)
     page = Paginator(selectors.email_trouble_list(**filters), PAGE_SIZE).get_page(request.GET.get("p"))
     context = {
@@ -64,7 +58,7 @@ def _ids(values) -> set[int]:
 
 @require_POST
 def notification_email_resend(request):
-    _require_registrar(request)
+    registrar_required(user=request.user)
     single = request.POST.get("single")
     ids = _ids([single] if single else request.POST.getlist("notification")[:PAGE_SIZE])
     if not ids:
