@@ -1,4 +1,6 @@
 import os
+import time
+import types
 import uuid
 
 import pytest
@@ -152,6 +154,34 @@ def _fast_password_hasher():
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
     ):
         yield
+
+
+def _refuse_clear(self):
+    raise AssertionError(
+        "cache.clear() empties the whole Redis database that both test processes share (CI): a test's"
+        " cache is already empty, each test has its own KEY_PREFIX; delete the keys it set instead"
+    )
+
+
+@pytest.fixture(autouse=True)
+def _no_shared_cache_flush(monkeypatch):
+    """A test emptying the cache in CI flushed the other test process's rate counters and sessions too."""
+    from django.core.cache.backends.redis import RedisCache
+
+    monkeypatch.setattr(RedisCache, "clear", _refuse_clear)
+
+
+@pytest.fixture(autouse=True)
+def _steady_rate_window(monkeypatch):
+    """The rate limiter's minute (core.ratelimit, a fixed window) held at its middle for the test: a
+    test that spends a limit and expects the next request refused failed when the minute turned
+    between the two (CI, 7 December: a token's fourth look-up answered 404 instead of 429)."""
+    from core import ratelimit
+
+    middle = (
+        time.time() // ratelimit.WINDOW_SECONDS
+    ) * ratelimit.WINDOW_SECONDS + ratelimit.WINDOW_SECONDS / 2
+    monkeypatch.setattr(ratelimit, "time", types.SimpleNamespace(time=lambda: middle))
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,6 @@ import datetime
 import logging
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from core.guards import SYSTEM
@@ -24,7 +23,6 @@ def queued(monkeypatch):
         "apply_async",
         lambda args, eta=None, **kwargs: published.append((args[0], eta)),
     )
-    cache.clear()
     return published
 
 
@@ -68,7 +66,6 @@ def test_a_near_deadline_is_queued_at_start_and_not_again_by_the_sweep(
 def test_a_task_delivered_again_and_again_is_given_up(monkeypatch, settings, caplog):
     """As a worker runs a redelivered message: same task id, same retry number, each time."""
     settings.TTA_TASK_MAX_DELIVERIES = 3
-    cache.clear()
     runs = []
     monkeypatch.setattr(
         services, "attempt_submit_at_deadline", lambda *, attempt_id, actor: runs.append(attempt_id)
