@@ -37,9 +37,3 @@ def trainee(db):
 @pytest.fixture
 def registrar(db):
     return factories.registrar()
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # Sign-up and login tests hash many passwords; the production hasher is deliberately slow.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -20,11 +20,6 @@ from tests.factories import cms as cms_factories
 from tests.factories import courses as factories
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def course(db):
     return factories.published_course(title="技术转移概论", code="P-101")

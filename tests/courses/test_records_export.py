@@ -21,11 +21,6 @@ from tests.factories import courses as factories
 from tests.waiting import wait_for
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def course(db):
     return factories.published_course(title="技术转移概论", code="P-101")

@@ -23,7 +23,6 @@ def _sign_in(client, user) -> None:
 
 
 def test_a_trainee_mid_exam_is_not_sent_to_the_consent_page(client, settings, setup):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     setup.trainee.set_password("correct-horse-battery")
     setup.trainee.save()
     settings.PRIVACY_NOTICE_VERSION = "2026-01"
