@@ -210,7 +210,8 @@ def question_on_page(
     """One question as exams/_question.html and its fieldset show it: ``question_for_trainee`` with
     its place on the page and the words around it, translated here once per question. (As template
     tags inside the question loop they were a fifth of a 20-question exam page's rendering.)"""
-    words, number = _question_words(get_language()), {"n": position}
+    language = get_language()
+    words, number = _question_words(language), {"n": position}
     return {
         "position": position,
         "section": section,
@@ -219,7 +220,7 @@ def question_on_page(
         "label": words["label"] % number,
         "flag_label": words["flag_label"] % number,
         "answer_label": words["answer_label"] % number,
-        "points_label": words["points_label"] % {"points": _points_text(points, get_language())},
+        "points_label": words["points_label"] % {"points": _points_text(points, language)},
         **question_for_trainee(version=version, option_order=option_order, option_values=option_values),
     }
 
