@@ -16,9 +16,12 @@ Pure functions; no database writes.
 import functools
 
 from django.template.defaultfilters import floatformat
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from courses.questions import richtext
 from courses.questions.models import QuestionType, QuestionVersion
 
 CHOICE_TYPES = {QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE}
@@ -212,7 +215,7 @@ def question_on_page(
     tags inside the question loop they were a fifth of a 20-question exam page's rendering.)"""
     language = get_language()
     words, number = _question_words(language), {"n": position}
-    return {
+    q = {
         "position": position,
         "section": section,
         "points": points,
@@ -223,6 +226,131 @@ def question_on_page(
         "points_label": words["points_label"] % {"points": _points_text(points, language)},
         **question_for_trainee(version=version, option_order=option_order, option_values=option_values),
     }
+    if q["type"] == QuestionType.MATCHING:
+        chosen = response if isinstance(response, dict) else {}
+        for prompt in q["prompts"]:
+            prompt["selected"] = chosen.get(str(prompt["value"]))
+    q["body"] = question_body(q)
+    return q
+
+
+def question_body(q: dict) -> SafeString:
+    """A question's text and answer controls as HTML (exams/_question.html shows it): ``q`` as
+    ``question_on_page`` builds it, a matching question's prompts carrying their ``selected`` value.
+
+    Built here rather than in the template: the options of a 20-question page were ~500 template
+    variables, the larger part of the exam page's server time when a cohort opens it at once.
+    Every text is escaped; only the question text is HTML, cleaned by ``richtext``.
+    """
+    name, response, qtype = f"q{q['position']}", q["response"], q["type"]
+    parts = [f'<div class="exam-text">{_question_text(q["text"], q["text_format"])}</div>']
+    if qtype == QuestionType.SINGLE_CHOICE:
+        parts += (
+            f'<label><input type="radio" name="{name}" value="{escape(option["value"])}"'
+            f"{' checked' if response == option['value'] else ''}> {escape(option['text'])}</label>"
+            for option in q["options"]
+        )
+    elif qtype == QuestionType.MULTIPLE_CHOICE:
+        chosen = response if isinstance(response, list | tuple) else ()
+        parts += (
+            f'<label><input type="checkbox" name="{name}" value="{escape(option["value"])}"'
+            f"{' checked' if option['value'] in chosen else ''}> {escape(option['text'])}</label>"
+            for option in q["options"]
+        )
+    elif qtype == QuestionType.TRUE_FALSE:
+        words = _control_words(get_language())
+        for value, shown in ((True, "true"), (False, "false")):
+            checked = " checked" if response is value else ""
+            parts.append(
+                f'<label><input type="radio" name="{name}" value="{shown}"{checked}> {words[shown]}</label>'
+            )
+    elif qtype == QuestionType.MATCHING:
+        for prompt in q["prompts"]:
+            choices = "".join(
+                f'<option value="{escape(option["value"])}"'
+                f"{' selected' if option['value'] == prompt.get('selected') else ''}>{escape(option['text'])}</option>"
+                for option in q["options"]
+            )
+            parts.append(
+                f'<label class="exam-match">{escape(prompt["text"])} '
+                f'<select name="{name}-{escape(prompt["value"])}" data-prompt="{escape(prompt["value"])}">'
+                f'<option value="">—</option>{choices}</select></label>'
+            )
+    elif qtype in (QuestionType.ESSAY, QuestionType.CASE_ANALYSIS):
+        typed = q.get("template", "") if response is None else response
+        parts.append(
+            f'<textarea name="{name}" rows="10" maxlength="{q["max_chars"]}" aria-label="{escape(q["answer_label"])}"'
+            f' aria-describedby="{name}-words">{escape(typed)}</textarea>'
+            f'<p class="exam-wordcount" id="{name}-words">{_control_words(get_language())["words"]}'
+            " <span data-word-count>0</span></p>"
+        )
+    else:
+        decimal = ' inputmode="decimal"' if qtype == QuestionType.NUMERICAL else ""
+        typed = "" if response is None else response
+        parts.append(
+            f'<input type="text" name="{name}" value="{escape(typed)}"{decimal} autocomplete="off"'
+            f' aria-label="{escape(q["answer_label"])}">'
+        )
+    return mark_safe("\n".join(parts))  # every part escaped above; the text cleaned by richtext
+
+
+def exam_navigator(questions: list[dict]) -> SafeString:
+    """The exam page's question navigator: one link per question, marked answered and flagged
+    (exams/attempt.js keeps the marks current as the trainee works)."""
+    return mark_safe(  # numbers, and labels escaped
+        "".join(
+            f'<li><a href="#q{q["position"]}" class="exam-nav-item'
+            f"{' is-answered' if q['answered'] else ''}{' is-flagged' if q['flagged'] else ''}"
+            f'" data-position="{q["position"]}" data-label="{escape(q["label"])}">{q["position"]}</a></li>'
+            for q in questions
+        )
+    )
+
+
+def exam_fieldsets(questions: list[dict]) -> SafeString:
+    """The exam page's questions: each in its fieldset with its points, flag button and controls,
+    a section's heading before its first question. ``questions``: ``question_on_page`` with the
+    item's ``seq`` (the last save's sequence number) and ``flagged``."""
+    flag_text = _control_words(get_language())["flag"]
+    parts, section = [], None
+    for q in questions:
+        if q["section"] != section:
+            section = q["section"]
+            if section:
+                parts.append(f'<h2 class="exam-section">{escape(section)}</h2>')
+        flagged = "true" if q["flagged"] else "false"
+        template = f' data-template="{escape(q["template"])}"' if q.get("template") else ""
+        parts.append(
+            f'<fieldset class="exam-question" id="q{q["position"]}" tabindex="-1" data-position="{q["position"]}"'
+            f' data-type="{q["type"]}" data-seq="{q["seq"]}" data-flagged="{flagged}"{template}>'
+            f'<legend>{q["position"]}. <span class="points">{escape(q["points_label"])}</span></legend>'
+            f'<button type="button" class="exam-flag" aria-pressed="{flagged}" aria-label="{escape(q["flag_label"])}">'
+            f'<span aria-hidden="true">⚑</span> {flag_text}</button>\n{q["body"]}</fieldset>'
+        )
+    return mark_safe("\n".join(parts))  # every text escaped, the bodies built by question_body
+
+
+@functools.lru_cache(maxsize=16)
+def _control_words(language: str) -> dict[str, str]:
+    return {
+        "true": escape(_("True")),
+        "false": escape(_("False")),
+        "words": escape(_("Words:")),
+        "flag": escape(_("Flag for review")),
+    }
+
+
+def _question_text(text: str, text_format: str) -> str:
+    # Each examinee of a sitting gets the same texts: cleaning one (nh3, or escaping with its line
+    # breaks) once serves the cohort. Long texts (embedded images) are not kept in memory.
+    if len(text) > 20_000:
+        return richtext.render(text, text_format)
+    return _short_question_text(text, text_format)
+
+
+@functools.lru_cache(maxsize=2048)
+def _short_question_text(text: str, text_format: str) -> str:
+    return richtext.render(text, text_format)
 
 
 # A catalogue lookup costs ~13 µs and floatformat ~30: per question and page they added up to a

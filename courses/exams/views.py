@@ -198,11 +198,6 @@ def attempt_page(request, attempt: Attempt, closed: bool):
         }
         for item in items
     ]
-    for question in questions:
-        if question["type"] == "matching":
-            chosen = question["response"] if isinstance(question["response"], dict) else {}
-            for prompt in question["prompts"]:
-                prompt["selected"] = chosen.get(str(prompt["value"]))
     return render(
         request,
         "exams/attempt.html",
@@ -210,6 +205,8 @@ def attempt_page(request, attempt: Attempt, closed: bool):
             "attempt": attempt,
             "paper": attempt.paper,
             "questions": questions,
+            "navigator": presentation.exam_navigator(questions),
+            "fieldsets": presentation.exam_fieldsets(questions),
             "earlier": selectors.earlier_attempts(attempt=attempt),
             "state": _state(attempt),
             # services.parse_answers measures an answer as JSON: a typed text has its two quotes more.
