@@ -211,6 +211,27 @@ def _test_settings(settings, tmp_path):
     }
 
 
+_NOT_INDEXED = types.SimpleNamespace(enqueue=lambda *args, **kwargs: None)
+
+
+@pytest.fixture(autouse=True)
+def _indexes_only_where_read(request, monkeypatch):
+    """Wagtail updates its reference index (which pages use a document: the documents' access check
+    reads it) and its search index (the catalogue's search) on every save of a page, a snippet or a
+    document, a fifth of a typical test's time. Tests update them only where they read them: marked
+    ``indexed``, and the browser and worker tests, which keep the whole product as it runs. (Only
+    this thread: a live server's threads index as in production.)"""
+    if {"indexed", "e2e", "integration"} & {marker.name for marker in request.node.iter_markers()}:
+        yield
+        return
+    from modelsearch import signal_handlers as search_signals
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    monkeypatch.setattr(search_signals, "insert_or_update_object_task", _NOT_INDEXED)
+    with disable_reference_index_auto_update():
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _force_login_passes_mfa(monkeypatch):
     """``client.force_login(user)`` signs in a session that also passed the second factor (TOTP),

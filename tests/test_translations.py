@@ -102,6 +102,7 @@ def test_our_meanings_keep_their_own_words():
 
 
 @pytest.mark.django_db
+@pytest.mark.indexed
 def test_the_admin_reads_chinese_where_wagtail_printed_english(client, catalogue):
     """The browser tab named "Wagtail" and the page search counted "1-20 of 26 None"."""
     cms_services.editorial_setup(site_root=catalogue.get_parent(), catalogue=catalogue)

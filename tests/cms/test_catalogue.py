@@ -82,15 +82,18 @@ def test_filters(client, catalogue, courses, params, expected):
         ("区块链", set()),
     ],
 )
+@pytest.mark.indexed
 def test_search_finds_course_text(client, catalogue, courses, query, expected):
     assert _titles(client, catalogue, q=query) == {courses[key].title for key in expected}
 
 
+@pytest.mark.indexed
 def test_search_combines_with_filters(client, catalogue, courses):
     assert _titles(client, catalogue, q="专利", level="intermediate") == set()
     assert _titles(client, catalogue, q="专利", level="primary") == {courses["patent"].title}
 
 
+@pytest.mark.indexed
 def test_empty_state_offers_to_clear_filters(client, catalogue, courses):
     html = client.get(catalogue.url, {"q": "区块链"}).content.decode()
     assert "没有符合筛选条件的课程" in html
@@ -124,6 +127,7 @@ def test_pagination_keeps_filters(client, catalogue):
     assert beyond.context["page_obj"].number == 3
 
 
+@pytest.mark.indexed
 def test_search_results_paginate(client, catalogue):
     catalogue.per_page = 5
     catalogue.save_revision().publish()

@@ -14,6 +14,9 @@ from courses.models import EnrolmentStatus
 from tests.factories import cms as cms_factories
 from tests.factories import courses as factories
 
+# Access follows the pages that use a document: Wagtail's reference index, updated on save.
+pytestmark = pytest.mark.indexed
+
 HANDOUT = b"%PDF-1.4 lesson handout"
 VIDEO = b"\x00\x00\x00\x18ftypmp42 lesson video"
 
