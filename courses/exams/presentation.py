@@ -230,20 +230,24 @@ def question_on_page(
         chosen = response if isinstance(response, dict) else {}
         for prompt in q["prompts"]:
             prompt["selected"] = chosen.get(str(prompt["value"]))
-    q["body"] = question_body(q)
+    # An unsaved version is the editor's live preview of a draft: a new text at each pause in typing,
+    # not one the cohort shares, so it is not kept in the text cache.
+    q["body"] = question_body(q, keep_text=version.pk is not None)
     return q
 
 
-def question_body(q: dict) -> SafeString:
+def question_body(q: dict, *, keep_text: bool = True) -> SafeString:
     """A question's text and answer controls as HTML (exams/_question.html shows it): ``q`` as
     ``question_on_page`` builds it, a matching question's prompts carrying their ``selected`` value.
 
     Built here rather than in the template: the options of a 20-question page were ~500 template
     variables, the larger part of the exam page's server time when a cohort opens it at once.
-    Every text is escaped; only the question text is HTML, cleaned by ``richtext``.
+    Every text is escaped; only the question text is HTML, cleaned by ``richtext`` (and kept for the
+    next examinee unless ``keep_text`` is false).
     """
     name, response, qtype = f"q{q['position']}", q["response"], q["type"]
-    parts = [f'<div class="exam-text">{_question_text(q["text"], q["text_format"])}</div>']
+    text = (_question_text if keep_text else richtext.render)(q["text"], q["text_format"])
+    parts = [f'<div class="exam-text">{text}</div>']
     if qtype == QuestionType.SINGLE_CHOICE:
         parts += (
             f'<label><input type="radio" name="{name}" value="{escape(option["value"])}"'
