@@ -344,15 +344,20 @@ def _control_words(language: str) -> dict[str, str]:
     }
 
 
+# Texts up to this length are kept once cleaned: 1,024 of them are at most ~16 MiB a process (a
+# 4,000-character Chinese text and its HTML take ~16 KiB), where a typical question is a few hundred.
+KEPT_TEXT_CHARS = 4_000
+
+
 def _question_text(text: str, text_format: str) -> str:
     # Each examinee of a sitting gets the same texts: cleaning one (nh3, or escaping with its line
-    # breaks) once serves the cohort. Long texts (embedded images) are not kept in memory.
-    if len(text) > 20_000:
+    # breaks) once serves the cohort. Long texts (cases, embedded images) are cleaned each time.
+    if len(text) > KEPT_TEXT_CHARS:
         return richtext.render(text, text_format)
     return _short_question_text(text, text_format)
 
 
-@functools.lru_cache(maxsize=2048)
+@functools.lru_cache(maxsize=1024)
 def _short_question_text(text: str, text_format: str) -> str:
     return richtext.render(text, text_format)
 

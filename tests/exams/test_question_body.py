@@ -94,3 +94,14 @@ def test_a_typed_answer_is_kept_as_typed_and_numbers_ask_for_a_decimal_keyboard(
     assert "inputmode" not in short
     number = question_body(_q("numerical", 2.5))
     assert 'value="2.5" inputmode="decimal"' in number
+
+
+def test_only_short_saved_texts_are_kept_once_cleaned():
+    from courses.exams import presentation
+
+    presentation._short_question_text.cache_clear()
+    short, long = "甲" * presentation.KEPT_TEXT_CHARS, "乙" * (presentation.KEPT_TEXT_CHARS + 1)
+    for text in (short, short, long, long):
+        assert "<p>" in question_body(_q("essay", text=text))
+    info = presentation._short_question_text.cache_info()
+    assert (info.currsize, info.hits) == (1, 1)  # the short text cleaned once, the long one never kept
