@@ -21,7 +21,7 @@ IDENTITY_NUMBER = "110101199003070011"
 def course(db):
     course = factories.published_course(title="技术评价基础", code="TTA-P-09", learning_hours=Decimal("8"))
     for _ in range(2):
-        cms_factories.lesson_page(course, revision=False)
+        cms_factories.lesson_page(course)
     return course
 
 

@@ -115,8 +115,8 @@ def test_pagination_keeps_filters(client, catalogue):
     catalogue.per_page = 5
     catalogue.save_revision().publish()
     for _ in range(12):
-        factories.course_page(catalogue, module=Module.POLICY, revision=False)
-    factories.course_page(catalogue, module=Module.GENERAL, revision=False)
+        factories.course_page(catalogue, module=Module.POLICY)
+    factories.course_page(catalogue, module=Module.GENERAL)
     first = client.get(catalogue.url, {"module": "policy"})
     assert first.context["page_obj"].paginator.count == 12
     assert len(first.context["page_obj"].object_list) == 5

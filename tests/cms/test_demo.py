@@ -147,11 +147,9 @@ def test_page_queries_stay_constant_with_ten_times_the_courses(client, demo, dja
     # Ten times as many courses, and ten times as many lessons in the measured course.
     cover = course.cover_image
     for n in range(CoursePage.objects.count() * 9):
-        factories.course_page(
-            catalogue, revision=False, cover_image=cover, module=Module.POLICY, title=f"法规课程 {n}"
-        )
+        factories.course_page(catalogue, cover_image=cover, module=Module.POLICY, title=f"法规课程 {n}")
     for _ in range(27):
-        factories.lesson_page(course, revision=False)
+        factories.lesson_page(course)
 
     after = {
         name: _queries(client, url, django_assert_max_num_queries, limits[name]) for name, url in urls.items()

@@ -123,7 +123,7 @@ def test_program_page_lists_courses_of_its_level(client, home, catalogue):
 
 
 def test_draft_course_is_not_public(client, catalogue):
-    course = factories.course_page(catalogue, title="草稿课程", revision=False)
+    course = factories.course_page(catalogue, title="草稿课程")
     course.live = False
     course.save()
     assert client.get(course.url).status_code == 404

@@ -79,8 +79,8 @@ def _trainee_with(catalogue, count: int):
     trainee = factories.user()
     courses = []
     for _ in range(max(1, count // 2)):
-        course = cms_factories.course_page(catalogue, revision=False, level=Level.INTERMEDIATE)
-        lesson = cms_factories.lesson_page(course, revision=False)
+        course = cms_factories.course_page(catalogue, level=Level.INTERMEDIATE)
+        lesson = cms_factories.lesson_page(course)
         LessonCompletion.objects.create(user=trainee, lesson=lesson)
         credit(trainee, course, Decimal("1"))
         courses.append(course)

@@ -18,8 +18,8 @@ INTERVAL = 30
 def test_simultaneous_tabs_credit_real_time_only(settings):
     settings.HEARTBEAT_INTERVAL_SECONDS = INTERVAL
     catalogue = cms_factories.catalogue_page(cms_factories.home_page())
-    course = cms_factories.course_page(catalogue, learning_hours=Decimal("1"), revision=False)
-    lessons = [cms_factories.lesson_page(course, revision=False) for _ in range(2)]
+    course = cms_factories.course_page(catalogue, learning_hours=Decimal("1"))
+    lessons = [cms_factories.lesson_page(course) for _ in range(2)]
     trainee = factories.enrolment(cohort=factories.cohort(course=course)).user
     tabs, beats = 8, 5
 

@@ -24,8 +24,8 @@ User = get_user_model()
 @pytest.fixture
 def course(db):
     course = factories.published_course(title="技术评价基础", learning_hours=Decimal("8"))
-    course.required_lessons = [cms_factories.lesson_page(course, revision=False) for _ in range(4)]
-    cms_factories.lesson_page(course, revision=False, required=False)
+    course.required_lessons = [cms_factories.lesson_page(course) for _ in range(4)]
+    cms_factories.lesson_page(course, required=False)
     return course
 
 
